@@ -1,0 +1,59 @@
+namespace Nats.Edge.Server.Configuration;
+
+/// <summary>
+/// Everything the server core needs to run. Defaults are nats-server's, so a server built from
+/// <c>new ServerOptions()</c> behaves like <c>nats-server</c> with no config file.
+/// </summary>
+public sealed record ServerOptions
+{
+    /// <summary>Client listen address (nats-server: <c>host</c>, <c>-a</c>).</summary>
+    public string Host { get; init; } = "0.0.0.0";
+
+    /// <summary>Client port (nats-server: <c>port</c>, <c>-p</c>); 0 or -1 picks a free port.</summary>
+    public int Port { get; init; } = 4222;
+
+    /// <summary>Server name shown in INFO (nats-server: <c>server_name</c>); the server id when unset.</summary>
+    public string? ServerName { get; init; }
+
+    /// <summary>Largest PUB payload accepted, in bytes (nats-server: <c>max_payload</c>, 1 MiB).</summary>
+    public int MaxPayload { get; init; } = 1024 * 1024;
+
+    /// <summary>Longest control line argument accepted (nats-server: <c>max_control_line</c>).</summary>
+    public int MaxControlLine { get; init; } = 4096;
+
+    /// <summary>Outbound bytes a client may have queued before it is cut off as a slow consumer (64 MiB).</summary>
+    public long MaxPending { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Client connections accepted at once (nats-server: <c>max_connections</c>).</summary>
+    public int MaxConnections { get; init; } = 64 * 1024;
+
+    /// <summary>Subscriptions per connection; 0 is unlimited (nats-server: <c>max_subscriptions</c>).</summary>
+    public int MaxSubscriptions { get; init; }
+
+    /// <summary>How often the server pings an idle client (nats-server: <c>ping_interval</c>, 2 min).</summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Unanswered pings before "Stale Connection" (nats-server: <c>ping_max</c>).</summary>
+    public int MaxPingsOutstanding { get; init; } = 2;
+
+    /// <summary>A socket write that makes no progress this long marks a slow consumer (10 s).</summary>
+    public TimeSpan WriteDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Time a client has to send CONNECT when credentials are required (2 s).</summary>
+    public TimeSpan AuthTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Single user name (nats-server: <c>authorization.user</c>, <c>--user</c>).</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Single user's password (nats-server: <c>authorization.password</c>, <c>--pass</c>).</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Single token (nats-server: <c>authorization.token</c>, <c>--auth</c>).</summary>
+    public string? AuthorizationToken { get; init; }
+
+    /// <summary>Turns header support off in INFO (nats-server: <c>no_header_support</c>).</summary>
+    public bool NoHeaderSupport { get; init; }
+
+    /// <summary>Time the server waits for connections to flush on shutdown.</summary>
+    public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(2);
+}
