@@ -7,6 +7,8 @@ namespace Nats.Edge.Server;
 /// <summary>The NATS server: listeners, connections and the subject space, wired from one options record.</summary>
 public sealed class NatsServer : IAsyncDisposable
 {
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Creates a server; nothing listens until <see cref="StartAsync"/>.</summary>
     public NatsServer(ServerOptions options, ServerLog? log = null)
     {
@@ -29,13 +31,13 @@ public sealed class NatsServer : IAsyncDisposable
     public IPEndPoint ClientEndPoint { get; private set; }
 
     /// <summary>Completes once the server has shut down.</summary>
-    public Task Completion => Task.CompletedTask;
+    public Task Completion => _done.Task;
 
     /// <summary>Binds the listeners and starts accepting; logs "Server is ready" when done.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     /// <summary>Stops accepting, flushes and closes every connection. Safe to call twice.</summary>
-    public Task ShutdownAsync() => Task.CompletedTask;
+    public Task ShutdownAsync() { _done.TrySetResult(); return _done.Task; }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
