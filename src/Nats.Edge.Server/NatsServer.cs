@@ -1,20 +1,43 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using NATS.NKeys;
+using Nats.Edge.Server.Accounts;
+using Nats.Edge.Server.Clients;
 using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Logging;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server;
 
 /// <summary>The NATS server: listeners, connections and the subject space, wired from one options record.</summary>
 public sealed class NatsServer : IAsyncDisposable
 {
+    // How often pings, auth timeouts and write deadlines are checked: fine enough for a 2 s auth timeout.
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<ulong, ClientConnection> _clients = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Account _globalAccount = new(Account.GlobalName);
+    private Socket? _listener;
+    private Task _acceptLoop = Task.CompletedTask;
+    private Task _tickLoop = Task.CompletedTask;
+    private long _lastClientId;
+    private int _shutdownStarted;
 
     /// <summary>Creates a server; nothing listens until <see cref="StartAsync"/>.</summary>
     public NatsServer(ServerOptions options, ServerLog? log = null)
     {
         Options = options;
         Log = log ?? ServerLog.None;
-        ServerId = "N";
+        using var identity = KeyPair.CreatePair(PrefixByte.Server);
+        ServerId = identity.GetPublicKey();
+        ServerName = string.IsNullOrEmpty(options.ServerName) ? ServerId : options.ServerName;
+        AuthRequired = options.AuthorizationToken is not null || options.Username is not null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
 
@@ -27,18 +50,183 @@ public sealed class NatsServer : IAsyncDisposable
     /// <summary>The server's public nkey, sent as <c>server_id</c>.</summary>
     public string ServerId { get; }
 
+    /// <summary>The configured name, or the id when none was set.</summary>
+    public string ServerName { get; }
+
     /// <summary>The bound client endpoint (the real port when 0 or -1 was asked for).</summary>
     public IPEndPoint ClientEndPoint { get; private set; }
+
+    /// <summary>Number of client connections open now.</summary>
+    public int ClientCount => _clients.Count;
 
     /// <summary>Completes once the server has shut down.</summary>
     public Task Completion => _done.Task;
 
+    internal bool AuthRequired { get; }
+
     /// <summary>Binds the listeners and starts accepting; logs "Server is ready" when done.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var address = await ResolveAsync(Options.Host, cancellationToken).ConfigureAwait(false);
+        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                listener.DualMode = true;
+            }
+
+            listener.NoDelay = true;
+            listener.Bind(new IPEndPoint(address, Options.Port < 0 ? 0 : Options.Port));
+            listener.Listen(512);
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+
+        _listener = listener;
+        ClientEndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        Log.Info($"Listening for client connections on {FormatHostPort(Options.Host, ClientEndPoint.Port)}");
+        _acceptLoop = AcceptLoopAsync(listener);
+        _tickLoop = TickLoopAsync();
+        Log.Info("Server is ready");
+    }
 
     /// <summary>Stops accepting, flushes and closes every connection. Safe to call twice.</summary>
-    public Task ShutdownAsync() { _done.TrySetResult(); return _done.Task; }
+    public async Task ShutdownAsync()
+    {
+        if (Interlocked.Exchange(ref _shutdownStarted, 1) != 0)
+        {
+            await _done.Task.ConfigureAwait(false);
+            return;
+        }
+
+        Log.Info("Initiating Shutdown...");
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener?.Dispose();
+        await _acceptLoop.ConfigureAwait(false);
+        await _tickLoop.ConfigureAwait(false);
+
+        var closing = new List<Task>(_clients.Count);
+        foreach (var client in _clients.Values)
+        {
+            client.Close(Connections.CloseReason.ServerShutdown);
+            closing.Add(client.Closed);
+        }
+
+        await Task.WhenAny(Task.WhenAll(closing), Task.Delay(Options.ShutdownFlushTimeout)).ConfigureAwait(false);
+        foreach (var client in _clients.Values)
+        {
+            client.Close(Connections.CloseReason.ServerShutdown, flush: false);
+        }
+
+        Log.Info("Server Exiting..");
+        _stopping.Dispose();
+        _done.TrySetResult();
+    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
+
+    internal ClientInfo ClientInfoFor(ulong clientId, string clientIp) => new(
+        ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
+        AuthRequired, Options.MaxPayload, clientId, clientIp);
+
+    internal bool Authenticate(ConnectOptions connect)
+    {
+        if (Options.AuthorizationToken is { } token)
+        {
+            return FixedTimeEquals(connect.AuthToken, token);
+        }
+
+        if (Options.Username is { } user)
+        {
+            return FixedTimeEquals(connect.User, user) & FixedTimeEquals(connect.Password, Options.Password ?? string.Empty);
+        }
+
+        return true;
+    }
+
+    internal void Remove(ClientConnection client) => _clients.TryRemove(client.Id, out _);
+
+    private static bool FixedTimeEquals(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
+    private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return IPAddress.Any;
+        }
+
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return address;
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        return addresses.Length > 0 ? addresses[0] : throw new SocketException((int)SocketError.HostNotFound);
+    }
+
+    private static string FormatHostPort(string host, int port) =>
+        host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
+
+    private async Task AcceptLoopAsync(Socket listener)
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException ex)
+            {
+                Log.Error($"Error accepting client connection: {ex.Message}");
+                continue;
+            }
+
+            socket.NoDelay = true;
+            var id = (ulong)Interlocked.Increment(ref _lastClientId);
+            var client = new ClientConnection(this, socket, id, _globalAccount);
+            var overLimit = _clients.Count >= Options.MaxConnections;
+            if (!overLimit)
+            {
+                _clients[id] = client;
+            }
+
+            Log.Debug($"{client} - Client connection created");
+            client.Open(overLimit);
+        }
+    }
+
+    private async Task TickLoopAsync()
+    {
+        using var timer = new PeriodicTimer(TickInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                var now = Stopwatch.GetTimestamp();
+                foreach (var client in _clients.Values)
+                {
+                    client.OnTick(now);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown.
+        }
+    }
 }

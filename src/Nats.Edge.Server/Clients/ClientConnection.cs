@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Nats.Edge.Server.Accounts;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Clients;
+
+/// <summary>A client connection: the client protocol of spec/client-protocol.md on top of <see cref="Connection"/>.</summary>
+internal sealed partial class ClientConnection : Connection
+{
+    // nats-server pings a new client after at most 2 s (then every ping_interval) to learn its RTT.
+    private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(2);
+
+    private readonly Dictionary<byte[], Subscription> _subscriptions = new(ByteKeyComparer.Instance);
+    private readonly Lock _subscriptionsSync = new();
+    private readonly MatchCache _matches;
+    private readonly byte[] _lineScratch;
+    private ConnectOptions _connect = ConnectOptions.Default;
+    private bool _connectReceived;
+    private long _nextPing;
+    private int _pingsOutstanding;
+
+    public ClientConnection(NatsServer server, Socket socket, ulong id, Account account)
+        : base(server, socket, id)
+    {
+        Account = account;
+        _matches = new MatchCache(account.Subscriptions);
+        // A control line split across reads is gathered here: the longest allowed plus op name and CR LF.
+        _lineScratch = new byte[server.Options.MaxControlLine + 64];
+        _nextPing = Started + Stopwatch.Frequency * (long)Math.Min(FirstPingDelay.TotalSeconds, server.Options.PingInterval.TotalSeconds)
+            + RandomNumberGenerator.GetInt32((int)(Stopwatch.Frequency / 5));
+    }
+
+    public Account Account { get; }
+
+    /// <summary>Whether MSGs to this client may carry headers (it said so in CONNECT).</summary>
+    public bool WantsHeaders => _connect.Headers && !Server.Options.NoHeaderSupport;
+
+    public string? Name => _connect.Name;
+
+    public long MessagesIn { get; private set; }
+
+    public long BytesIn { get; private set; }
+
+    /// <summary>Sends INFO, or INFO and the refusal when the server is full, then starts the loops.</summary>
+    public void Open(bool overLimit)
+    {
+        var ip = RemoteEndPoint.Address.IsIPv4MappedToIPv6 ? RemoteEndPoint.Address.MapToIPv4() : RemoteEndPoint.Address;
+        Outbound.Append(InfoWriter.Write(Server.ClientInfoFor(Id, ip.ToString())));
+        if (overLimit)
+        {
+            Outbound.Append(ProtocolErrors.MaxConnectionsExceeded);
+            Close(CloseReason.MaxConnectionsExceeded);
+        }
+
+        SignalSend();
+        Start();
+    }
+
+    public override void OnTick(long now)
+    {
+        base.OnTick(now);
+        if (IsClosing)
+        {
+            return;
+        }
+
+        var options = Server.Options;
+        if (!_connectReceived && Server.AuthRequired && Stopwatch.GetElapsedTime(Started, now) > options.AuthTimeout)
+        {
+            CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
+            return;
+        }
+
+        if (options.PingInterval <= TimeSpan.Zero || now < _nextPing)
+        {
+            return;
+        }
+
+        _nextPing = now + (long)(options.PingInterval.TotalSeconds * Stopwatch.Frequency);
+
+        // A client that sent something within the interval is evidently alive; skip the PING.
+        if (LastReceived != 0 && Stopwatch.GetElapsedTime(LastReceived, now) < options.PingInterval)
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _pingsOutstanding) > options.MaxPingsOutstanding)
+        {
+            CloseWithError(ProtocolErrors.StaleConnection, CloseReason.StaleConnection);
+            return;
+        }
+
+        Outbound.Append("PING\r\n"u8);
+        SignalSend();
+    }
+
+    public override string ToString() => $"{RemoteEndPoint} - cid:{Id}";
+
+    protected override void OnClosed()
+    {
+        Subscription[] subscriptions;
+        lock (_subscriptionsSync)
+        {
+            subscriptions = [.. _subscriptions.Values];
+            _subscriptions.Clear();
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            Account.Subscriptions.Remove(subscription);
+        }
+
+        Server.Remove(this);
+        Server.Log.Debug($"{this} - Client connection closed: {Reason}");
+    }
+
+    // -ERR then close after it is sent: the nats-server order for every closing error.
+    private void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
+    {
+        Outbound.Append(error);
+        Close(reason);
+    }
+
+    private void HandleConnect(ReadOnlySpan<byte> json)
+    {
+        var options = ConnectOptions.Parse(json);
+        if (options is null)
+        {
+            Close(CloseReason.ParseError);
+            return;
+        }
+
+        if (options.Protocol is < 0 or > 1)
+        {
+            CloseWithError(ProtocolErrors.InvalidClientProtocol, CloseReason.ProtocolViolation);
+            return;
+        }
+
+        if (options.NoResponders && !options.Headers)
+        {
+            CloseWithError(ProtocolErrors.NoRespondersRequiresHeaders, CloseReason.ProtocolViolation);
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(options.Account) || options.NewAccount || !Server.Authenticate(options))
+        {
+            Server.Log.Error($"{this} - authentication error");
+            CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
+            return;
+        }
+
+        _connect = options;
+        _connectReceived = true;
+        if (options.Verbose)
+        {
+            Enqueue("+OK\r\n"u8, Batch);
+        }
+    }
+
+    private void HandleErr(ReadOnlySpan<byte> text)
+    {
+        Server.Log.Error($"{this} - Client Error {Encoding.UTF8.GetString(text)}");
+        Close(CloseReason.ClientClosed);
+    }
+
+    private void HandlePong() => Volatile.Write(ref _pingsOutstanding, 0);
+}

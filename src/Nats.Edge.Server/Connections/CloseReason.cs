@@ -1,0 +1,20 @@
+namespace Nats.Edge.Server.Connections;
+
+/// <summary>Why a connection ended, in nats-server's /connz vocabulary.</summary>
+internal enum CloseReason
+{
+    ClientClosed,
+    ReadError,
+    WriteError,
+    ProtocolViolation,
+    ParseError,
+    AuthenticationTimeout,
+    AuthenticationViolation,
+    MaxPayloadExceeded,
+    MaxConnectionsExceeded,
+    MaxControlLineExceeded,
+    SlowConsumerPendingBytes,
+    SlowConsumerWriteDeadline,
+    StaleConnection,
+    ServerShutdown,
+}

@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+
+namespace Nats.Edge.Server.Connections;
+
+internal abstract partial class Connection
+{
+    // nats-server's read sizing: start small so idle connections cost little, double while reads
+    // fill the buffer, shrink again when traffic drops.
+    private const int MinReadSize = 512;
+    private const int MaxReadSize = 64 * 1024;
+
+    private static readonly PipeOptions ReceivePipeOptions = new(
+        pauseWriterThreshold: 0,
+        readerScheduler: PipeScheduler.Inline,
+        writerScheduler: PipeScheduler.Inline,
+        minimumSegmentSize: MinReadSize,
+        useSynchronizationContext: false);
+
+    /// <summary>The receive loop's batch: connections written to while parsing the current read.</summary>
+    protected DeliveryBatch Batch { get; } = new();
+
+    /// <summary>Time of the last read that brought data, for the ping timer.</summary>
+    protected long LastReceived { get; private set; }
+
+    /// <summary>
+    /// Handles as many complete operations as <paramref name="buffer"/> holds and slices off what it
+    /// consumed; what is left is an incomplete operation, kept for the next read. Returns false to
+    /// stop reading (the connection is closing).
+    /// </summary>
+    protected abstract bool ProcessReceived(ref ReadOnlySequence<byte> buffer);
+
+    // One loop per connection: wait for data, read it into the pipe, parse everything that arrived,
+    // flush the batch once, repeat. The pipe only holds bytes across reads when an operation is split.
+    private async Task ReceiveLoopAsync()
+    {
+        var pipe = new Pipe(ReceivePipeOptions);
+        var readSize = MinReadSize;
+        var idle = true;
+        try
+        {
+            while (!IsClosing)
+            {
+                if (idle)
+                {
+                    // A zero-byte read waits for data without holding a buffer: idle connections stay cheap.
+                    await Stream.ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
+                }
+
+                var memory = pipe.Writer.GetMemory(readSize);
+                var read = await Stream.ReadAsync(memory).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                LastReceived = System.Diagnostics.Stopwatch.GetTimestamp();
+                pipe.Writer.Advance(read);
+                await pipe.Writer.FlushAsync().ConfigureAwait(false);
+
+                idle = read < readSize;
+                readSize = read >= readSize ? Math.Min(readSize * 2, MaxReadSize)
+                    : read < readSize / 4 ? Math.Max(readSize / 2, MinReadSize)
+                    : readSize;
+
+                pipe.Reader.TryRead(out var result);
+                var buffer = result.Buffer;
+                var keepReading = ProcessReceived(ref buffer);
+                pipe.Reader.AdvanceTo(buffer.Start, buffer.End);
+                Batch.Flush();
+                if (!keepReading)
+                {
+                    break;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            Reason ??= CloseReason.ReadError;
+        }
+        catch (SocketException)
+        {
+            Reason ??= CloseReason.ReadError;
+        }
+        catch (ObjectDisposedException)
+        {
+            Reason ??= CloseReason.ReadError;
+        }
+        finally
+        {
+            await pipe.Reader.CompleteAsync().ConfigureAwait(false);
+            await pipe.Writer.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+}

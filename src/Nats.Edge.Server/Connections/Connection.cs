@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Connections;
+
+/// <summary>
+/// What every connection kind shares: the socket, one receive loop that parses whole reads, one send
+/// loop that drains the outbound buffer, and an orderly close. Protocol handling is the subclass's.
+/// </summary>
+internal abstract partial class Connection
+{
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _closeState;
+
+    protected Connection(NatsServer server, Socket socket, ulong id)
+    {
+        Server = server;
+        Socket = socket;
+        Id = id;
+        Stream = new NetworkStream(socket, ownsSocket: true);
+        RemoteEndPoint = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        Started = Stopwatch.GetTimestamp();
+    }
+
+    public NatsServer Server { get; }
+
+    public ulong Id { get; }
+
+    public IPEndPoint RemoteEndPoint { get; }
+
+    public OutboundBuffer Outbound { get; } = new();
+
+    /// <summary>Used by <see cref="DeliveryBatch"/> to add a connection to a batch only once.</summary>
+    public long LastBatchId { get; set; }
+
+    /// <summary>True from the moment a close begins; nothing more is delivered.</summary>
+    public bool IsClosing => Volatile.Read(ref _closeState) != 0;
+
+    /// <summary>Completes when both loops have ended and the connection is cleaned up.</summary>
+    public Task Closed => _closed.Task;
+
+    public CloseReason? Reason { get; private set; }
+
+    protected Socket Socket { get; }
+
+    protected Stream Stream { get; }
+
+    protected long Started { get; }
+
+    /// <summary>Runs the connection until it closes.</summary>
+    public void Start() => _ = RunAsync();
+
+    /// <summary>
+    /// Begins closing. With <paramref name="flush"/> what is already queued (an -ERR, say) is sent
+    /// first; without it the socket goes at once, as for a slow consumer nobody should wait for.
+    /// </summary>
+    public void Close(CloseReason reason, bool flush = true)
+    {
+        if (Interlocked.CompareExchange(ref _closeState, 1, 0) != 0)
+        {
+            return;
+        }
+
+        Reason = reason;
+        if (!flush)
+        {
+            Outbound.Discard();
+            AbortSocket();
+        }
+
+        WakeSender();
+    }
+
+    /// <summary>Housekeeping driven by the server's timer: pings, auth timeout, write deadline.</summary>
+    public virtual void OnTick(long now)
+    {
+        var writeStarted = Volatile.Read(ref _writeStarted);
+        if (writeStarted != 0 && Stopwatch.GetElapsedTime(writeStarted, now) > Server.Options.WriteDeadline)
+        {
+            Server.Log.Debug($"{this} - Slow Consumer Detected: WriteDeadline of {Server.Options.WriteDeadline} exceeded");
+            Close(CloseReason.SlowConsumerWriteDeadline, flush: false);
+        }
+    }
+
+    /// <summary>Queues a protocol line of this connection's own (PONG, +OK, -ERR) and sends it with the batch.</summary>
+    public void Enqueue(ReadOnlySpan<byte> line, DeliveryBatch batch)
+    {
+        Outbound.Append(line);
+        batch.Add(this);
+    }
+
+    /// <summary>Checks pending output after an append; a slow consumer is cut off, nobody waits for it.</summary>
+    public void CheckPending(long pendingBytes)
+    {
+        if (pendingBytes > Server.Options.MaxPending)
+        {
+            Server.Log.Debug($"{this} - Slow Consumer Detected: MaxPending of {Server.Options.MaxPending} exceeded");
+            Close(CloseReason.SlowConsumerPendingBytes, flush: false);
+        }
+    }
+
+    public override string ToString() => $"{RemoteEndPoint} - cid:{Id}";
+
+    /// <summary>Writes one delivery for <paramref name="subscription"/> in this connection's dialect.</summary>
+    public abstract void DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch);
+
+    /// <summary>Drops one of this connection's subscriptions; safe from any thread.</summary>
+    public abstract void RemoveSubscription(Subscription subscription);
+
+    /// <summary>Called once after both loops ended: drop subscriptions, leave the server's tables.</summary>
+    protected abstract void OnClosed();
+
+    private async Task RunAsync()
+    {
+        var sending = SendLoopAsync();
+        await ReceiveLoopAsync().ConfigureAwait(false);
+        Close(Reason ?? CloseReason.ClientClosed);
+        await sending.ConfigureAwait(false);
+        Outbound.Discard();
+        await Stream.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            OnClosed();
+        }
+        finally
+        {
+            _closed.TrySetResult();
+        }
+    }
+
+    private void AbortSocket()
+    {
+        try
+        {
+            Socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already reset by the peer: nothing left to shut.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed concurrently by the other loop.
+        }
+
+        Socket.Close();
+    }
+}

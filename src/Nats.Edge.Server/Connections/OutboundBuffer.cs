@@ -1,0 +1,165 @@
+using System.Buffers;
+
+namespace Nats.Edge.Server.Connections;
+
+/// <summary>
+/// A connection's pending output: pooled 64 KiB chunks that any publisher's thread appends to under
+/// a short lock, and that the connection's one send loop takes in a batch. A pipe writer cannot be
+/// shared by concurrent writers, which is why this is not one.
+/// </summary>
+internal sealed class OutboundBuffer
+{
+    // Large enough that a busy subscriber's batch is a handful of socket writes, small enough to sit
+    // in the shared array pool's buckets.
+    private const int ChunkSize = 64 * 1024;
+
+    private readonly Lock _sync = new();
+    private List<ArraySegment<byte>> _filled = [];
+    private byte[]? _tail;
+    private int _tailUsed;
+    private long _pendingBytes;
+    private long _messages;
+    private long _bytes;
+    private bool _discarded;
+
+    /// <summary>Bytes appended and not yet sent.</summary>
+    public long PendingBytes => Volatile.Read(ref _pendingBytes);
+
+    /// <summary>Messages (MSG/HMSG) ever appended.</summary>
+    public long Messages => Volatile.Read(ref _messages);
+
+    /// <summary>Message bytes ever appended.</summary>
+    public long Bytes => Volatile.Read(ref _bytes);
+
+    /// <summary>Appends a protocol line that is not a message (PONG, +OK, -ERR, INFO).</summary>
+    public long Append(ReadOnlySpan<byte> line)
+    {
+        lock (_sync)
+        {
+            if (_discarded)
+            {
+                return 0;
+            }
+
+            CopyIn(line);
+            return _pendingBytes += line.Length;
+        }
+    }
+
+    /// <summary>
+    /// Appends one delivery: its control line, the payload and the closing CR LF. Returns the bytes
+    /// now pending, for the caller's slow-consumer check.
+    /// </summary>
+    public long AppendMessage(ReadOnlySpan<byte> line, in ReadOnlySequence<byte> payload)
+    {
+        lock (_sync)
+        {
+            if (_discarded)
+            {
+                return 0;
+            }
+
+            CopyIn(line);
+            if (payload.IsSingleSegment)
+            {
+                CopyIn(payload.FirstSpan);
+            }
+            else
+            {
+                foreach (var segment in payload)
+                {
+                    CopyIn(segment.Span);
+                }
+            }
+
+            CopyIn("\r\n"u8);
+            var size = line.Length + payload.Length + 2;
+            _messages++;
+            _bytes += payload.Length;
+            return _pendingBytes += size;
+        }
+    }
+
+    /// <summary>Moves everything pending into <paramref name="batch"/>; false when nothing was pending.</summary>
+    public bool TakeAll(ref List<ArraySegment<byte>> batch)
+    {
+        lock (_sync)
+        {
+            if (_tailUsed > 0)
+            {
+                _filled.Add(new ArraySegment<byte>(_tail!, 0, _tailUsed));
+                _tail = null;
+                _tailUsed = 0;
+            }
+
+            if (_filled.Count == 0)
+            {
+                return false;
+            }
+
+            // Swap lists so appenders keep going while the sender writes.
+            (batch, _filled) = (_filled, batch);
+            return true;
+        }
+    }
+
+    /// <summary>Returns a sent batch's chunks to the pool and takes their bytes off the pending count.</summary>
+    public void Release(List<ArraySegment<byte>> batch)
+    {
+        long sent = 0;
+        foreach (var chunk in batch)
+        {
+            sent += chunk.Count;
+            ArrayPool<byte>.Shared.Return(chunk.Array!);
+        }
+
+        batch.Clear();
+        Interlocked.Add(ref _pendingBytes, -sent);
+    }
+
+    /// <summary>Drops everything pending and refuses further appends: the connection is gone.</summary>
+    public void Discard()
+    {
+        lock (_sync)
+        {
+            _discarded = true;
+            foreach (var chunk in _filled)
+            {
+                ArrayPool<byte>.Shared.Return(chunk.Array!);
+            }
+
+            _filled.Clear();
+            if (_tail is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_tail);
+                _tail = null;
+                _tailUsed = 0;
+            }
+
+            _pendingBytes = 0;
+        }
+    }
+
+    private void CopyIn(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            if (_tail is null || _tailUsed == _tail.Length)
+            {
+                if (_tail is not null)
+                {
+                    _filled.Add(new ArraySegment<byte>(_tail, 0, _tailUsed));
+                }
+
+                _tail = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                _tailUsed = 0;
+            }
+
+            var room = _tail.Length - _tailUsed;
+            var count = Math.Min(room, bytes.Length);
+            bytes[..count].CopyTo(_tail.AsSpan(_tailUsed));
+            _tailUsed += count;
+            bytes = bytes[count..];
+        }
+    }
+}
