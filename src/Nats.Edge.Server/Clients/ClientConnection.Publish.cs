@@ -10,81 +10,18 @@ internal sealed partial class ClientConnection
     // MSG lines longer than this (long subjects and replies) are built in a pooled buffer instead.
     private const int StackLineLimit = 512;
 
-    /// <summary>
-    /// PUB &lt;subject&gt; [reply] &lt;size&gt;␍␊&lt;payload&gt;␍␊ and
-    /// HPUB &lt;subject&gt; [reply] &lt;hdr&gt; &lt;total&gt;␍␊&lt;headers+payload&gt;␍␊ (spec §5).
-    /// Returns false when the payload has not fully arrived (nothing consumed) or the connection closes;
-    /// on true, <paramref name="rest"/> starts after the payload's CR LF.
-    /// </summary>
-    private bool TryPublish(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest)
+    /// <summary>A complete PUB or HPUB (spec §5.3, from step 4 on).</summary>
+    public void OnPublish(in InboundMessage message)
     {
-        if (op == ClientOp.HPub && !WantsHeaders)
-        {
-            Close(CloseReason.ParseError);
-            return false;
-        }
-
-        Span<Range> ranges = stackalloc Range[4];
-        var count = Arguments.Split(arguments, ranges);
-        var sizeCount = op == ClientOp.HPub ? 2 : 1;
-        if (count < 1 + sizeCount || count > 2 + sizeCount)
-        {
-            Close(CloseReason.ParseError);
-            return false;
-        }
-
-        var subject = arguments[ranges[0]];
-        var reply = count == 2 + sizeCount ? arguments[ranges[1]] : default;
-        var total = SizeParser.Parse(arguments[ranges[count - 1]]);
-        var headerSize = -1;
-        if (op == ClientOp.HPub)
-        {
-            headerSize = SizeParser.Parse(arguments[ranges[count - 2]]);
-            if (headerSize < 0 || headerSize > total)
-            {
-                Close(CloseReason.ParseError);
-                return false;
-            }
-        }
-
-        if (total < 0)
-        {
-            Close(CloseReason.ParseError);
-            return false;
-        }
-
-        if (total > Server.Options.MaxPayload)
-        {
-            CloseWithError(ProtocolErrors.MaxPayloadViolation, CloseReason.MaxPayloadExceeded);
-            return false;
-        }
-
-        if (rest.Length < total + 2)
-        {
-            return false;
-        }
-
-        var terminator = rest.Slice(total, 2);
-        if (!IsCrLf(terminator))
-        {
-            CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ParseError);
-            return false;
-        }
-
-        var sizeTokens = arguments[ranges[count - sizeCount].Start.Value..ranges[count - 1].End.Value];
-        var message = new InboundMessage(subject, reply, sizeTokens, headerSize, rest.Slice(0, total));
-        rest = rest.Slice(total + 2);
         MessagesIn++;
-        BytesIn += total;
-
-        if (_connect.Pedantic && !SubjectRules.IsValidLiteral(subject))
+        BytesIn += message.Data.Length;
+        if (_connect.Pedantic && !SubjectRules.IsValidLiteral(message.Subject))
         {
             // nats-server still delivers the message after this error.
             Enqueue(ProtocolErrors.InvalidPublishSubject, Batch);
         }
 
         Route(message);
-        return true;
     }
 
     private void Route(in InboundMessage message)
@@ -204,11 +141,4 @@ internal sealed partial class ClientConnection
 
     private static bool IsReservedReply(ReadOnlySpan<byte> reply) =>
         reply.StartsWith("_R_."u8) || reply.StartsWith("$JS.ACK."u8) || reply.StartsWith("_GR_."u8);
-
-    private static bool IsCrLf(in ReadOnlySequence<byte> two)
-    {
-        Span<byte> bytes = stackalloc byte[2];
-        two.CopyTo(bytes);
-        return bytes[0] == (byte)'\r' && bytes[1] == (byte)'\n';
-    }
 }

@@ -1,24 +1,13 @@
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
-using Nats.Edge.Server.Connections;
 
 namespace Nats.Edge.Server.Clients;
 
 internal sealed partial class ClientConnection
 {
-    /// <summary>SUB &lt;subject&gt; [queue] &lt;sid&gt; (spec §6.1).</summary>
-    private void HandleSub(ReadOnlySpan<byte> arguments)
+    /// <summary>SUB (spec §6.1).</summary>
+    public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid)
     {
-        Span<Range> ranges = stackalloc Range[3];
-        var count = Arguments.Split(arguments, ranges);
-        if (count is < 2 or > 3)
-        {
-            Close(CloseReason.ParseError);
-            return;
-        }
-
-        var subject = arguments[ranges[0]];
-        var sid = arguments[ranges[count - 1]];
         if (!SubjectRules.IsValidSubscription(subject))
         {
             Enqueue(ProtocolErrors.InvalidSubject, Batch);
@@ -37,8 +26,7 @@ internal sealed partial class ClientConnection
                     return;
                 }
 
-                var queue = count == 3 ? arguments[ranges[1]].ToArray() : null;
-                var subscription = new Subscription(this, subject.ToArray(), queue, sid.ToArray());
+                var subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), sid.ToArray());
                 _subscriptions.Add(subscription.Sid, subscription);
                 Account.Subscriptions.Insert(subscription);
             }
@@ -50,26 +38,17 @@ internal sealed partial class ClientConnection
         }
     }
 
-    /// <summary>UNSUB &lt;sid&gt; [max] (spec §6.2): now, or after <c>max</c> deliveries in all.</summary>
-    private void HandleUnsub(ReadOnlySpan<byte> arguments)
+    /// <summary>UNSUB (spec §6.2): now, or once <paramref name="max"/> deliveries were made in all.</summary>
+    public void OnUnsub(ReadOnlySpan<byte> sid, int max)
     {
-        Span<Range> ranges = stackalloc Range[2];
-        var count = Arguments.Split(arguments, ranges);
-        if (count is < 1 or > 2)
-        {
-            Close(CloseReason.ParseError);
-            return;
-        }
-
         Subscription? subscription;
         lock (_subscriptionsSync)
         {
-            _subscriptions.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(arguments[ranges[0]], out subscription);
+            _subscriptions.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(sid, out subscription);
         }
 
         if (subscription is not null)
         {
-            var max = count == 2 ? SizeParser.Parse(arguments[ranges[1]]) : 0;
             if (max > 0 && max > subscription.Delivered)
             {
                 subscription.MaxMessages = max;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
@@ -18,7 +17,7 @@ internal sealed partial class ClientConnection : Connection
     private readonly Dictionary<byte[], Subscription> _subscriptions = new(ByteKeyComparer.Instance);
     private readonly Lock _subscriptionsSync = new();
     private readonly MatchCache _matches;
-    private readonly byte[] _lineScratch;
+    private readonly ClientProtocolReader _reader;
     private ConnectOptions _connect = ConnectOptions.Default;
     private bool _connectReceived;
     private long _nextPing;
@@ -29,8 +28,7 @@ internal sealed partial class ClientConnection : Connection
     {
         Account = account;
         _matches = new MatchCache(account.Subscriptions);
-        // A control line split across reads is gathered here: the longest allowed plus op name and CR LF.
-        _lineScratch = new byte[server.Options.MaxControlLine + 64];
+        _reader = new ClientProtocolReader(server.Options.MaxControlLine, server.Options.MaxPayload);
         _nextPing = Started + Stopwatch.Frequency * (long)Math.Min(FirstPingDelay.TotalSeconds, server.Options.PingInterval.TotalSeconds)
             + RandomNumberGenerator.GetInt32((int)(Stopwatch.Frequency / 5));
     }
@@ -126,7 +124,7 @@ internal sealed partial class ClientConnection : Connection
         Close(reason);
     }
 
-    private void HandleConnect(ReadOnlySpan<byte> json)
+    public void OnConnect(ReadOnlySpan<byte> json)
     {
         var options = ConnectOptions.Parse(json);
         if (options is null)
@@ -161,12 +159,4 @@ internal sealed partial class ClientConnection : Connection
             Enqueue("+OK\r\n"u8, Batch);
         }
     }
-
-    private void HandleErr(ReadOnlySpan<byte> text)
-    {
-        Server.Log.Error($"{this} - Client Error {Encoding.UTF8.GetString(text)}");
-        Close(CloseReason.ClientClosed);
-    }
-
-    private void HandlePong() => Volatile.Write(ref _pingsOutstanding, 0);
 }

@@ -1,0 +1,69 @@
+using System.Buffers;
+using System.Text;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+
+namespace Nats.Edge.Server.Clients;
+
+/// <summary>The client's answers to each operation the protocol reader finds.</summary>
+internal sealed partial class ClientConnection : IClientOpHandler
+{
+    public bool HeadersEnabled => WantsHeaders;
+
+    protected override bool ProcessReceived(ref ReadOnlySequence<byte> buffer)
+    {
+        _reader.Read(ref buffer, this);
+        return !IsClosing;
+    }
+
+    public bool Admit(ClientOp op)
+    {
+        // With credentials required, the first op must be CONNECT (spec §2 item 4).
+        if (_connectReceived || op == ClientOp.Connect || !Server.AuthRequired)
+        {
+            return true;
+        }
+
+        CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
+        return false;
+    }
+
+    public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
+
+    public void OnPong() => Volatile.Write(ref _pingsOutstanding, 0);
+
+    public void OnInfo(ReadOnlySpan<byte> json)
+    {
+        // A client's INFO is ignored, but must still be JSON: nats-server closes otherwise.
+        if (!JsonSyntax.IsValid(json))
+        {
+            Close(CloseReason.ParseError);
+        }
+    }
+
+    public void OnErr(ReadOnlySpan<byte> text)
+    {
+        Server.Log.Error($"{this} - Client Error {Encoding.UTF8.GetString(text)}");
+        Close(CloseReason.ClientClosed);
+    }
+
+    public void OnProtocolError(ProtocolError error)
+    {
+        switch (error)
+        {
+            case ProtocolError.UnknownOperation:
+                CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ParseError);
+                break;
+            case ProtocolError.MaxControlLineExceeded:
+                CloseWithError(ProtocolErrors.MaxControlLineExceeded, CloseReason.MaxControlLineExceeded);
+                break;
+            case ProtocolError.MaxPayloadExceeded:
+                CloseWithError(ProtocolErrors.MaxPayloadViolation, CloseReason.MaxPayloadExceeded);
+                break;
+            default:
+                // nats-server closes on malformed arguments without saying why.
+                Close(CloseReason.ParseError);
+                break;
+        }
+    }
+}

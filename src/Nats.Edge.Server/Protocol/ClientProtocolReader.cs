@@ -1,0 +1,252 @@
+using System.Buffers;
+
+namespace Nats.Edge.Server.Protocol;
+
+/// <summary>
+/// The client protocol parser (spec/client-protocol.md §1, §5, §6): one control line at a time, payloads
+/// handed on as slices of the read. An operation cut off by the end of the read is left in the buffer
+/// and parsed again, whole, once more bytes arrived — so a stream split at any byte parses exactly
+/// like one that is not. One per connection; not thread-safe.
+/// </summary>
+internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
+{
+    // The longest op name, "CONNECT", plus the byte after it: enough to judge a line before its end.
+    private const int OpNameProbe = 8;
+
+    // A control line split across pipe segments is gathered here: the longest allowed plus op and CR LF.
+    private readonly byte[] _lineScratch = new byte[maxControlLine + 64];
+
+    /// <summary>
+    /// Handles every complete operation in <paramref name="buffer"/> and slices off what it consumed;
+    /// what is left is an incomplete operation for the next read.
+    /// </summary>
+    public void Read<THandler>(ref ReadOnlySequence<byte> buffer, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        while (!buffer.IsEmpty && !handler.IsClosing)
+        {
+            if (!TryGetLine(buffer, handler, out var line))
+            {
+                return;
+            }
+
+            if (OpNameReader.Read(line, out var op, out var argumentsStart) != OpNameStatus.Known)
+            {
+                handler.OnProtocolError(ProtocolError.UnknownOperation);
+                return;
+            }
+
+            var arguments = TrimLineEnd(line[argumentsStart..]);
+            if (arguments.Length > maxControlLine)
+            {
+                handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
+                return;
+            }
+
+            if (!handler.Admit(op))
+            {
+                return;
+            }
+
+            var rest = buffer.Slice(line.Length);
+            if (op is ClientOp.Pub or ClientOp.HPub)
+            {
+                // Takes the payload too, or leaves the whole operation for the next read.
+                if (!TryReadPublish(op, arguments, ref rest, handler))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                Dispatch(op, arguments, handler);
+            }
+
+            buffer = rest;
+        }
+    }
+
+    private static void Dispatch<THandler>(ClientOp op, ReadOnlySpan<byte> arguments, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        switch (op)
+        {
+            case ClientOp.Ping:
+                handler.OnPing();
+                break;
+            case ClientOp.Pong:
+                handler.OnPong();
+                break;
+            case ClientOp.Sub:
+                ReadSub(arguments, handler);
+                break;
+            case ClientOp.Unsub:
+                ReadUnsub(arguments, handler);
+                break;
+            case ClientOp.Connect:
+                handler.OnConnect(arguments);
+                break;
+            case ClientOp.Info:
+                handler.OnInfo(arguments);
+                break;
+            case ClientOp.Err:
+                handler.OnErr(arguments);
+                break;
+            case ClientOp.Ok:
+                break;
+        }
+    }
+
+    /// <summary>SUB &lt;subject&gt; [queue] &lt;sid&gt;␍␊ (spec §6.1).</summary>
+    private static void ReadSub<THandler>(ReadOnlySpan<byte> arguments, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        Span<Range> ranges = stackalloc Range[3];
+        var count = Arguments.Split(arguments, ranges);
+        if (count is < 2 or > 3)
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return;
+        }
+
+        handler.OnSub(arguments[ranges[0]], count == 3 ? arguments[ranges[1]] : default, arguments[ranges[count - 1]]);
+    }
+
+    /// <summary>UNSUB &lt;sid&gt; [max]␍␊ (spec §6.2).</summary>
+    private static void ReadUnsub<THandler>(ReadOnlySpan<byte> arguments, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        Span<Range> ranges = stackalloc Range[2];
+        var count = Arguments.Split(arguments, ranges);
+        if (count is < 1 or > 2)
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return;
+        }
+
+        var max = count == 2 ? Math.Max(SizeParser.Parse(arguments[ranges[1]]), 0) : 0;
+        handler.OnUnsub(arguments[ranges[0]], max);
+    }
+
+    /// <summary>
+    /// PUB &lt;subject&gt; [reply] &lt;size&gt;␍␊&lt;payload&gt;␍␊ and
+    /// HPUB &lt;subject&gt; [reply] &lt;hdr&gt; &lt;total&gt;␍␊&lt;headers+payload&gt;␍␊ (spec §5), checked in
+    /// nats-server's order. False when the payload is not all here yet or the stream is broken.
+    /// </summary>
+    private bool TryReadPublish<THandler>(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        var headers = op == ClientOp.HPub;
+        if (headers && !handler.HeadersEnabled)
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return false;
+        }
+
+        Span<Range> ranges = stackalloc Range[4];
+        var count = Arguments.Split(arguments, ranges);
+        var sizeCount = headers ? 2 : 1;
+        if (count < 1 + sizeCount || count > 2 + sizeCount)
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return false;
+        }
+
+        var total = SizeParser.Parse(arguments[ranges[count - 1]]);
+        var headerSize = headers ? SizeParser.Parse(arguments[ranges[count - 2]]) : -1;
+        if (total < 0 || (headers && (headerSize < 0 || headerSize > total)))
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return false;
+        }
+
+        if (total > maxPayload)
+        {
+            handler.OnProtocolError(ProtocolError.MaxPayloadExceeded);
+            return false;
+        }
+
+        if (rest.Length < total + 2)
+        {
+            return false;
+        }
+
+        if (!IsCrLf(rest.Slice(total, 2)))
+        {
+            handler.OnProtocolError(ProtocolError.UnknownOperation);
+            return false;
+        }
+
+        var reply = count == 2 + sizeCount ? arguments[ranges[1]] : default;
+        var sizeTokens = arguments[ranges[count - sizeCount].Start.Value..ranges[count - 1].End.Value];
+        handler.OnPublish(new InboundMessage(arguments[ranges[0]], reply, sizeTokens, headerSize, rest.Slice(0, total)));
+        rest = rest.Slice(total + 2);
+        return true;
+    }
+
+    /// <summary>
+    /// The next complete control line, LF included. False when the reader must stop: the line is not
+    /// complete yet, or the bytes so far already break the protocol (reported to the handler).
+    /// </summary>
+    private bool TryGetLine<THandler>(in ReadOnlySequence<byte> buffer, THandler handler, out ReadOnlySpan<byte> line)
+        where THandler : IClientOpHandler
+    {
+        var first = buffer.FirstSpan;
+        var lf = first.IndexOf((byte)'\n');
+        if (lf >= 0)
+        {
+            line = first[..(lf + 1)];
+            return true;
+        }
+
+        line = default;
+        var position = buffer.PositionOf((byte)'\n');
+        if (position is null)
+        {
+            CheckPartialLine(buffer, handler);
+            return false;
+        }
+
+        var length = buffer.Slice(0, position.Value).Length + 1;
+        if (length > _lineScratch.Length)
+        {
+            handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
+            return false;
+        }
+
+        buffer.Slice(0, length).CopyTo(_lineScratch);
+        line = _lineScratch.AsSpan(0, (int)length);
+        return true;
+    }
+
+    // No LF yet. nats-server rejects a bad op name as soon as its bytes arrive, and a partial line that
+    // is already longer than max_control_line, without waiting for the end of the line.
+    private void CheckPartialLine<THandler>(in ReadOnlySequence<byte> buffer, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        Span<byte> probe = stackalloc byte[OpNameProbe];
+        var probeLength = (int)Math.Min(buffer.Length, OpNameProbe);
+        buffer.Slice(0, probeLength).CopyTo(probe);
+        if (OpNameReader.Read(probe[..probeLength], out _, out var argumentsStart) == OpNameStatus.Unknown)
+        {
+            handler.OnProtocolError(ProtocolError.UnknownOperation);
+        }
+        else if (buffer.Length - argumentsStart > maxControlLine)
+        {
+            handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
+        }
+    }
+
+    private static ReadOnlySpan<byte> TrimLineEnd(ReadOnlySpan<byte> line)
+    {
+        line = line[..^1];
+        return !line.IsEmpty && line[^1] == (byte)'\r' ? line[..^1] : line;
+    }
+
+    private static bool IsCrLf(in ReadOnlySequence<byte> two)
+    {
+        Span<byte> bytes = stackalloc byte[2];
+        two.CopyTo(bytes);
+        return bytes[0] == (byte)'\r' && bytes[1] == (byte)'\n';
+    }
+}
