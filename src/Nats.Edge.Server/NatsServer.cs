@@ -19,6 +19,9 @@ public sealed class NatsServer : IAsyncDisposable
     // How often pings, auth timeouts and write deadlines are checked: fine enough for a 2 s auth timeout.
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
 
+    // Outbound chunks unused for this many ticks (5 s) go back to the GC.
+    private const int TicksPerChunkTrim = 20;
+
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<ulong, ClientConnection> _clients = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -63,6 +66,8 @@ public sealed class NatsServer : IAsyncDisposable
     public Task Completion => _done.Task;
 
     internal bool AuthRequired { get; }
+
+    internal Connections.ChunkPool Chunks { get; } = new();
 
     /// <summary>Binds the listeners and starts accepting; logs "Server is ready" when done.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -215,8 +220,14 @@ public sealed class NatsServer : IAsyncDisposable
         using var timer = new PeriodicTimer(TickInterval);
         try
         {
+            var ticks = 0;
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
+                if (++ticks % TicksPerChunkTrim == 0)
+                {
+                    Chunks.Trim();
+                }
+
                 var now = Stopwatch.GetTimestamp();
                 foreach (var client in _clients.Values)
                 {

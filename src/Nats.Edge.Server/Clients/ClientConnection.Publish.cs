@@ -111,13 +111,14 @@ internal sealed partial class ClientConnection
             ? stackalloc byte[StackLineLimit]
             : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
         var length = MessageLine.Write(line, message, subscription.Sid, withHeaders);
-        CheckPending(Outbound.AppendMessage(line[..length], payload));
+        var pending = Outbound.AppendMessage(line[..length], payload);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
 
-        batch.Add(this);
+        CheckPending(pending);
+        batch.Add(this, pending);
     }
 
     // The 503 status a requester gets when nobody received its request (spec §8), sent on the

@@ -68,10 +68,15 @@ internal abstract partial class Connection
                 var buffer = result.Buffer;
                 var keepReading = ProcessReceived(ref buffer);
                 pipe.Reader.AdvanceTo(buffer.Start, buffer.End);
-                Batch.Flush();
+                var laggard = Batch.Flush();
                 if (!keepReading)
                 {
                     break;
+                }
+
+                if (laggard is not null)
+                {
+                    await laggard.WaitForDrainAsync(MaxStall).ConfigureAwait(false);
                 }
             }
         }

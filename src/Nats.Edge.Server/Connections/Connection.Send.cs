@@ -10,6 +10,7 @@ internal abstract partial class Connection
     private readonly Channel<bool> _sendSignal = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
+    private TaskCompletionSource? _drained;
     private int _sendRequested;
     private long _writeStarted;
 
@@ -19,6 +20,29 @@ internal abstract partial class Connection
         if (Interlocked.Exchange(ref _sendRequested, 1) == 0)
         {
             WakeSender();
+        }
+    }
+
+    /// <summary>
+    /// Completes when this connection's queued output falls back under <see cref="StallThreshold"/>, or
+    /// after <paramref name="limit"/>: a publisher feeding it waits that long at most.
+    /// </summary>
+    public async Task WaitForDrainAsync(TimeSpan limit)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        waiter = Interlocked.CompareExchange(ref _drained, waiter, null) ?? waiter;
+        if (Outbound.PendingBytes <= StallThreshold || IsClosing)
+        {
+            waiter.TrySetResult();
+        }
+
+        try
+        {
+            await waiter.Task.WaitAsync(limit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The consumer is slow, not the publisher's problem beyond this pause.
         }
     }
 
@@ -44,6 +68,10 @@ internal abstract partial class Connection
 
                     Volatile.Write(ref _writeStarted, 0);
                     Outbound.Release(batch);
+                    if (Outbound.PendingBytes <= StallThreshold)
+                    {
+                        Interlocked.Exchange(ref _drained, null)?.TrySetResult();
+                    }
                 }
 
                 if (IsClosing)

@@ -12,6 +12,16 @@ namespace Nats.Edge.Server.Connections;
 /// </summary>
 internal abstract partial class Connection
 {
+    /// <summary>
+    /// Queued output past which a publisher feeding this connection is paused briefly, as
+    /// nats-server's fast-producer stall does, so one slow reader cannot make the server buffer
+    /// (and allocate) its way to max_pending. 1 MiB keeps a Pi's memory flat under load.
+    /// </summary>
+    public const long StallThreshold = 1024 * 1024;
+
+    // nats-server pauses a producer at most about 10 ms per read.
+    private static readonly TimeSpan MaxStall = TimeSpan.FromMilliseconds(10);
+
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closeState;
 
@@ -23,6 +33,7 @@ internal abstract partial class Connection
         Stream = new NetworkStream(socket, ownsSocket: true);
         RemoteEndPoint = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
         Started = Stopwatch.GetTimestamp();
+        Outbound = new OutboundBuffer(server.Chunks);
     }
 
     public NatsServer Server { get; }
@@ -31,7 +42,7 @@ internal abstract partial class Connection
 
     public IPEndPoint RemoteEndPoint { get; }
 
-    public OutboundBuffer Outbound { get; } = new();
+    public OutboundBuffer Outbound { get; }
 
     /// <summary>Used by <see cref="DeliveryBatch"/> to add a connection to a batch only once.</summary>
     public long LastBatchId { get; set; }

@@ -11,9 +11,17 @@ internal sealed class DeliveryBatch
     private readonly List<Connection> _touched = [];
     private long _batchId = Interlocked.Increment(ref s_nextBatchId);
 
-    /// <summary>Notes that <paramref name="connection"/> has new output.</summary>
-    public void Add(Connection connection)
+    /// <summary>The touched connection with the most output queued, when that is past the stall threshold.</summary>
+    public Connection? Laggard { get; private set; }
+
+    /// <summary>Notes that <paramref name="connection"/> has new output, <paramref name="pendingBytes"/> in all.</summary>
+    public void Add(Connection connection, long pendingBytes = 0)
     {
+        if (pendingBytes > Connection.StallThreshold && pendingBytes > (Laggard?.Outbound.PendingBytes ?? 0))
+        {
+            Laggard = connection;
+        }
+
         // Two receive loops may overwrite each other's mark on a shared subscriber; the loser only adds it
         // twice to its own list and signals twice, which is harmless.
         if (connection.LastBatchId != _batchId)
@@ -23,15 +31,18 @@ internal sealed class DeliveryBatch
         }
     }
 
-    /// <summary>Wakes every touched connection's sender and starts a new batch.</summary>
-    public void Flush()
+    /// <summary>Wakes every touched connection's sender and starts a new batch; returns the laggard, if any.</summary>
+    public Connection? Flush()
     {
+        var laggard = Laggard;
         foreach (var connection in _touched)
         {
             connection.SignalSend();
         }
 
         _touched.Clear();
+        Laggard = null;
         _batchId = Interlocked.Increment(ref s_nextBatchId);
+        return laggard;
     }
 }

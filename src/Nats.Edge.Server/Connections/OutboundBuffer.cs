@@ -7,12 +7,8 @@ namespace Nats.Edge.Server.Connections;
 /// a short lock, and that the connection's one send loop takes in a batch. A pipe writer cannot be
 /// shared by concurrent writers, which is why this is not one.
 /// </summary>
-internal sealed class OutboundBuffer
+internal sealed class OutboundBuffer(ChunkPool pool)
 {
-    // Large enough that a busy subscriber's batch is a handful of socket writes, small enough to sit
-    // in the shared array pool's buckets.
-    private const int ChunkSize = 64 * 1024;
-
     private readonly Lock _sync = new();
     private List<ArraySegment<byte>> _filled = [];
     private byte[]? _tail;
@@ -110,7 +106,7 @@ internal sealed class OutboundBuffer
         foreach (var chunk in batch)
         {
             sent += chunk.Count;
-            ArrayPool<byte>.Shared.Return(chunk.Array!);
+            pool.Return(chunk.Array!);
         }
 
         batch.Clear();
@@ -125,13 +121,13 @@ internal sealed class OutboundBuffer
             _discarded = true;
             foreach (var chunk in _filled)
             {
-                ArrayPool<byte>.Shared.Return(chunk.Array!);
+                pool.Return(chunk.Array!);
             }
 
             _filled.Clear();
             if (_tail is not null)
             {
-                ArrayPool<byte>.Shared.Return(_tail);
+                pool.Return(_tail);
                 _tail = null;
                 _tailUsed = 0;
             }
@@ -151,7 +147,7 @@ internal sealed class OutboundBuffer
                     _filled.Add(new ArraySegment<byte>(_tail, 0, _tailUsed));
                 }
 
-                _tail = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                _tail = pool.Rent();
                 _tailUsed = 0;
             }
 

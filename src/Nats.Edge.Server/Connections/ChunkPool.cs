@@ -1,0 +1,72 @@
+namespace Nats.Edge.Server.Connections;
+
+/// <summary>
+/// The server's own pool of outbound chunks. The shared ArrayPool keeps only a few dozen arrays of a
+/// size, so a subscriber that falls a few megabytes behind would make every further chunk a fresh
+/// allocation, and a steady pub/sub load would keep the GC busy. This pool keeps what a burst needed
+/// and gives back, on the housekeeping timer, whatever sat unused for a whole trim period, so an idle
+/// board returns to a small footprint.
+/// </summary>
+internal sealed class ChunkPool
+{
+    /// <summary>Size of every chunk: a handful make one socket write for a busy subscriber.</summary>
+    public const int ChunkSize = 64 * 1024;
+
+    // 16 MiB: bursts beyond that allocate, a board never holds more than this idle.
+    private const int MaxRetained = 256;
+
+    private readonly Lock _sync = new();
+    private readonly Stack<byte[]> _free = new(MaxRetained);
+    private int _lowWater;
+
+    /// <summary>Chunks held for reuse right now.</summary>
+    public int Retained
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _free.Count;
+            }
+        }
+    }
+
+    public byte[] Rent()
+    {
+        lock (_sync)
+        {
+            if (_free.TryPop(out var chunk))
+            {
+                _lowWater = Math.Min(_lowWater, _free.Count);
+                return chunk;
+            }
+        }
+
+        return GC.AllocateUninitializedArray<byte>(ChunkSize);
+    }
+
+    public void Return(byte[] chunk)
+    {
+        lock (_sync)
+        {
+            if (_free.Count < MaxRetained)
+            {
+                _free.Push(chunk);
+            }
+        }
+    }
+
+    /// <summary>Drops the chunks that were never needed since the previous trim.</summary>
+    public void Trim()
+    {
+        lock (_sync)
+        {
+            for (var unused = _lowWater; unused > 0 && _free.Count > 0; unused--)
+            {
+                _free.Pop();
+            }
+
+            _lowWater = _free.Count;
+        }
+    }
+}
