@@ -9,7 +9,7 @@ namespace Nats.Edge.Tests.Performance;
 /// and one reused receive buffer, on plain threads with blocking socket calls. Whatever the process
 /// allocates during a run is therefore the server's.
 /// </summary>
-internal sealed class RawLoad : IDisposable
+public sealed class RawLoad : IDisposable
 {
     private readonly Socket _publisher;
     private readonly Socket _subscriber;
