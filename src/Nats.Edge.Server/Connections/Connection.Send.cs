@@ -33,7 +33,10 @@ internal abstract partial class Connection
         waiter = Interlocked.CompareExchange(ref _drained, waiter, null) ?? waiter;
         if (Outbound.PendingBytes <= StallThreshold || IsClosing)
         {
+            // Drained before we got here: clear the waiter so the next stall does not find it done.
+            Interlocked.CompareExchange(ref _drained, null, waiter);
             waiter.TrySetResult();
+            return;
         }
 
         try

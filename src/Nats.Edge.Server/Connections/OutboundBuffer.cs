@@ -38,7 +38,7 @@ internal sealed class OutboundBuffer(ChunkPool pool)
             }
 
             CopyIn(line);
-            return _pendingBytes += line.Length;
+            return Interlocked.Add(ref _pendingBytes, line.Length);
         }
     }
 
@@ -72,7 +72,7 @@ internal sealed class OutboundBuffer(ChunkPool pool)
             var size = line.Length + payload.Length + 2;
             _messages++;
             _bytes += payload.Length;
-            return _pendingBytes += size;
+            return Interlocked.Add(ref _pendingBytes, size);
         }
     }
 
@@ -110,6 +110,8 @@ internal sealed class OutboundBuffer(ChunkPool pool)
         }
 
         batch.Clear();
+
+        // Outside the lock, so appends must add atomically too: a plain += there could lose this.
         Interlocked.Add(ref _pendingBytes, -sent);
     }
 
@@ -132,7 +134,7 @@ internal sealed class OutboundBuffer(ChunkPool pool)
                 _tailUsed = 0;
             }
 
-            _pendingBytes = 0;
+            Volatile.Write(ref _pendingBytes, 0);
         }
     }
 
