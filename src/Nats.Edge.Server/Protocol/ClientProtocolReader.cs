@@ -13,6 +13,10 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
     // The longest op name, "CONNECT", plus the byte after it: enough to judge a line before its end.
     private const int OpNameProbe = 8;
 
+    // A partial line still holds the blank after the op name and maybe the CR of its end, which the
+    // limit does not count; the exact check happens once the LF is here.
+    private const int PartialLineSlack = 2;
+
     // A control line split across pipe segments is gathered here: the longest allowed plus op and CR LF.
     private readonly byte[] _lineScratch = new byte[maxControlLine + 64];
 
@@ -36,7 +40,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
                 return;
             }
 
-            var arguments = TrimLineEnd(line[argumentsStart..]);
+            var arguments = TrimLineEnd(line[argumentsStart..]).TrimStart(" \t"u8);
             if (arguments.Length > maxControlLine)
             {
                 handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
@@ -231,7 +235,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
         {
             handler.OnProtocolError(ProtocolError.UnknownOperation);
         }
-        else if (buffer.Length - argumentsStart > maxControlLine)
+        else if (buffer.Length - argumentsStart > maxControlLine + PartialLineSlack)
         {
             handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
         }
