@@ -121,4 +121,16 @@ public sealed class InfoTests
 
         Assert.Equal(16, info["max_payload"]!.GetValue<long>());
     }
+
+    [ServerTheory]
+    public async Task Info_carries_the_configured_server_name(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target, TestServers.Defaults with { ServerName = "edge-test" });
+        await using var client = await RawClient.ConnectAsync(server.Port);
+
+        var info = await client.ReadInfoAsync();
+
+        Assert.Equal("edge-test", info["server_name"]!.GetValue<string>());
+        Assert.NotEqual("edge-test", info["server_id"]!.GetValue<string>());
+    }
 }
