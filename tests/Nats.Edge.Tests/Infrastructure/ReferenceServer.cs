@@ -23,6 +23,7 @@ public sealed class ReferenceServer : IRunningServer
     private readonly Process _process;
     private readonly string _directory;
     private readonly StringBuilder _log;
+    private int _disposed;
 
     static ReferenceServer() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
@@ -116,9 +117,15 @@ public sealed class ReferenceServer : IRunningServer
         }
     }
 
-    /// <summary>Kills the process by its PID and removes the config directory.</summary>
+    /// <summary>Kills the process by its PID and removes the config directory; safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        // Restart tests may dispose the same server from a finally block after stopping it.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Running.TryRemove(_process.Id, out _);
         try
         {

@@ -20,7 +20,9 @@ public sealed class ServerTheoryDiscoverer : IXunitTestCaseDiscoverer
         foreach (var target in Enum.GetValues<ServerTarget>())
         {
             object[] arguments = [target];
-            var skip = target == ServerTarget.Reference ? ReferenceServer.SkipReason : null;
+            // An explicit Skip on the attribute still wins, as it does for [Fact].
+            var skip = factAttribute.GetNamedArgument<string?>(nameof(FactAttribute.Skip))
+                ?? (target == ServerTarget.Reference ? ReferenceServer.SkipReason : null);
             yield return skip is null
                 ? new XunitTestCase(_diagnostics, display, displayOptions, testMethod, arguments)
                 : new XunitSkippedDataRowTestCase(_diagnostics, display, displayOptions, testMethod, skip, arguments);

@@ -137,4 +137,42 @@ public sealed class ConnectTests
 
         await client.ExpectAsync("+OK\r\n");
     }
+
+    [ServerTheory]
+    public async Task Connect_directly_followed_by_the_json_is_accepted(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.ConnectAsync(server.Port);
+        await client.ReadInfoAsync();
+
+        await client.SendAsync("CONNECT{\"verbose\":true}\r\n");
+
+        await client.ExpectAsync("+OK\r\n");
+    }
+
+    [ServerTheory]
+    public async Task Connect_with_the_legacy_account_field_fails_with_authorization_violation_and_closes(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.ConnectAsync(server.Port);
+        await client.ReadInfoAsync();
+
+        await client.SendAsync("CONNECT {\"verbose\":false,\"account\":\"x\"}\r\n");
+
+        await client.ExpectAsync("-ERR 'Authorization Violation'\r\n");
+        await client.AssertClosedAsync();
+    }
+
+    [ServerTheory]
+    public async Task Connect_with_a_negative_protocol_fails_with_invalid_client_protocol_and_closes(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.ConnectAsync(server.Port);
+        await client.ReadInfoAsync();
+
+        await client.SendAsync("CONNECT {\"protocol\":-1}\r\n");
+
+        await client.ExpectAsync("-ERR 'invalid client protocol'\r\n");
+        await client.AssertClosedAsync();
+    }
 }

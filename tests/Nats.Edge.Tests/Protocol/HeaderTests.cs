@@ -124,4 +124,15 @@ public sealed class HeaderTests
 
         await client.AssertClosedAsync();
     }
+
+    [ServerTheory]
+    public async Task Hpub_header_block_is_forwarded_without_being_validated(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.OpenSessionAsync(server.Port, HeadersConnect);
+
+        await client.SendAsync("SUB foo 1\r\nHPUB foo 2 2\r\nab\r\n");
+
+        await client.ExpectAsync("HMSG foo 1 2 2\r\nab\r\n");
+    }
 }

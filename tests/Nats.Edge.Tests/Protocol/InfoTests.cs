@@ -79,9 +79,11 @@ public sealed class InfoTests
     {
         await using var server = await TestServers.StartAsync(target);
         await using var first = await RawClient.ConnectAsync(server.Port);
+        // Connect the second only after the first has its INFO: nats-server numbers connections on
+        // concurrent goroutines, so two simultaneous connects may be numbered either way.
+        var firstId = (await first.ReadInfoAsync())["client_id"]!.GetValue<ulong>();
         await using var second = await RawClient.ConnectAsync(server.Port);
 
-        var firstId = (await first.ReadInfoAsync())["client_id"]!.GetValue<ulong>();
         var secondId = (await second.ReadInfoAsync())["client_id"]!.GetValue<ulong>();
 
         Assert.True(secondId > firstId, $"client_id {secondId} should follow {firstId}");
@@ -118,5 +120,17 @@ public sealed class InfoTests
         var info = await client.ReadInfoAsync();
 
         Assert.Equal(16, info["max_payload"]!.GetValue<long>());
+    }
+
+    [ServerTheory]
+    public async Task Info_carries_the_configured_server_name(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target, TestServers.Defaults with { ServerName = "edge-test" });
+        await using var client = await RawClient.ConnectAsync(server.Port);
+
+        var info = await client.ReadInfoAsync();
+
+        Assert.Equal("edge-test", info["server_name"]!.GetValue<string>());
+        Assert.NotEqual("edge-test", info["server_id"]!.GetValue<string>());
     }
 }

@@ -118,4 +118,26 @@ public sealed class MalformedArgumentTests
 
         await client.AssertClosedAsync();
     }
+
+    [ServerTheory]
+    public async Task Sub_with_too_many_arguments_closes_without_error(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.OpenSessionAsync(server.Port);
+
+        await client.SendAsync("SUB foo bar baz 1\r\n");
+
+        await client.AssertClosedAsync();
+    }
+
+    [ServerTheory]
+    public async Task Unsub_with_too_many_arguments_closes_without_error(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.OpenSessionAsync(server.Port);
+
+        await client.SendAsync("UNSUB 1 2 3\r\n");
+
+        await client.AssertClosedAsync();
+    }
 }

@@ -96,4 +96,15 @@ public sealed class SubjectValidationTests
 
         await client.ExpectAsync("PONG\r\n");
     }
+
+    [ServerTheory]
+    public async Task Connect_without_a_pedantic_field_is_pedantic(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.OpenSessionAsync(server.Port, "{\"verbose\":false}");
+
+        await client.SendAsync("SUB foo.* 1\r\nPUB foo.* 1\r\na\r\nPING\r\n");
+
+        await client.ExpectAsync("-ERR 'Invalid Publish Subject'\r\nMSG foo.* 1 1\r\na\r\nPONG\r\n");
+    }
 }

@@ -82,4 +82,15 @@ public sealed class UnsubTests
 
         await client.ExpectAsync("MSG bar 1 1\r\nb\r\nPONG\r\n");
     }
+
+    [ServerTheory]
+    public async Task Unsub_with_a_non_numeric_max_removes_the_subscription_now(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.OpenSessionAsync(server.Port);
+
+        await client.SendAsync("SUB foo 1\r\nUNSUB 1 x\r\nPUB foo 1\r\na\r\nPING\r\n");
+
+        await client.ExpectAsync("PONG\r\n");
+    }
 }

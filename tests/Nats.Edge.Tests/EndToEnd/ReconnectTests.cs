@@ -1,0 +1,72 @@
+using Nats.Edge.Tests.Infrastructure;
+using NATS.Client.Core;
+
+namespace Nats.Edge.Tests.EndToEnd;
+
+/// <summary>A NATS.Net client rides out a server restart on the same port.</summary>
+public sealed class ReconnectTests
+{
+    // Covers the client's backoff (at most 200 ms here) plus a slow restart on a busy machine.
+    private static readonly TimeSpan ReconnectDeadline = TimeSpan.FromSeconds(10);
+
+    [ServerTheory]
+    public async Task Client_reconnects_after_a_restart_and_pub_sub_works_again(ServerTarget target)
+    {
+        var server = await TestServers.StartAsync(target);
+        var port = server.Port;
+        try
+        {
+            await using var nats = await TestClients.ConnectAsync(server);
+            var reopened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            nats.ConnectionOpened += (_, _) =>
+            {
+                reopened.TrySetResult();
+                return ValueTask.CompletedTask;
+            };
+
+            await server.DisposeAsync();
+            server = await TestServers.StartAsync(target, TestServers.Defaults with { Port = port });
+            await reopened.Task.WaitAsync(ReconnectDeadline);
+
+            await using var sub = await nats.SubscribeCoreAsync<string>("after");
+            await nats.PingAsync();
+            await nats.PublishAsync("after", "restart");
+            Assert.Equal("restart", (await TestClients.NextAsync(sub)).Data);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [ServerTheory]
+    public async Task Subscription_made_before_a_restart_is_restored_on_reconnect(ServerTarget target)
+    {
+        var server = await TestServers.StartAsync(target);
+        var port = server.Port;
+        try
+        {
+            await using var nats = await TestClients.ConnectAsync(server);
+            await using var sub = await nats.SubscribeCoreAsync<string>("before");
+            await nats.PingAsync();
+            var reopened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            nats.ConnectionOpened += (_, _) =>
+            {
+                reopened.TrySetResult();
+                return ValueTask.CompletedTask;
+            };
+
+            await server.DisposeAsync();
+            server = await TestServers.StartAsync(target, TestServers.Defaults with { Port = port });
+            await reopened.Task.WaitAsync(ReconnectDeadline);
+
+            // Same connection: the re-sent SUB is processed before this PUB.
+            await nats.PublishAsync("before", "restored");
+            Assert.Equal("restored", (await TestClients.NextAsync(sub)).Data);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+
+namespace Nats.Edge.Tests.Infrastructure;
+
+/// <summary>Reads and assertions over what the server sent.</summary>
+public sealed partial class RawClient
+{
+    /// <summary>Reads one line, returned with its line end so tests can pin the exact terminator.</summary>
+    public async Task<string> ReadLineAsync(TimeSpan? timeout = null)
+    {
+        var deadline = Deadline(timeout);
+        var scanned = 0;
+        while (true)
+        {
+            var lf = Array.IndexOf(_buffer, (byte)'\n', _start + scanned, Buffered - scanned);
+            if (lf >= 0)
+            {
+                return Take(lf - _start + 1);
+            }
+
+            scanned = Buffered;
+            await FillOrFailAsync(deadline, "a line");
+        }
+    }
+
+    /// <summary>Reads everything up to and including the first <paramref name="terminator"/>.</summary>
+    public async Task<string> ReadUntilAsync(string terminator, TimeSpan? timeout = null)
+    {
+        var deadline = Deadline(timeout);
+        var pattern = Wire.GetBytes(terminator);
+        while (true)
+        {
+            var at = _buffer.AsSpan(_start, Buffered).IndexOf(pattern);
+            if (at >= 0)
+            {
+                return Take(at + pattern.Length);
+            }
+
+            await FillOrFailAsync(deadline, WireText.Escape(terminator));
+        }
+    }
+
+    /// <summary>Asserts the next bytes are exactly <paramref name="expected"/>, and consumes them.</summary>
+    public async Task ExpectAsync(string expected, TimeSpan? timeout = null)
+    {
+        var deadline = Deadline(timeout);
+        while (Buffered < expected.Length)
+        {
+            await FillOrFailAsync(deadline, $"\"{WireText.Escape(expected)}\"");
+
+            // Fail as soon as what arrived cannot be the start of the expected bytes.
+            var prefix = Math.Min(Buffered, expected.Length);
+            if (!expected.AsSpan(0, prefix).SequenceEqual(Peek(prefix)))
+            {
+                break;
+            }
+        }
+
+        var actual = Take(Math.Min(Buffered, expected.Length));
+        Assert.Equal(WireText.Escape(expected), WireText.Escape(actual));
+    }
+
+    /// <summary>Reads the INFO line and returns its JSON.</summary>
+    public async Task<JsonObject> ReadInfoAsync()
+    {
+        var line = await ReadLineAsync();
+        Assert.StartsWith("INFO ", line, StringComparison.Ordinal);
+        var json = JsonNode.Parse(line.AsSpan(5).Trim().ToString());
+        return Assert.IsType<JsonObject>(json);
+    }
+
+    /// <summary>
+    /// PING and wait for the PONG. The server handles a connection's ops in order, so this proves
+    /// everything sent before was processed and every reply to it arrived before the PONG.
+    /// </summary>
+    public async Task PingPongAsync()
+    {
+        await SendAsync("PING\r\n");
+        await ExpectAsync("PONG\r\n");
+    }
+
+    /// <summary>Asserts the server closes the connection (EOF or reset) without sending anything more.</summary>
+    public async Task AssertClosedAsync(TimeSpan? timeout = null)
+    {
+        var deadline = Deadline(timeout ?? TestTimeouts.Close);
+        Read outcome;
+        while ((outcome = await ReceiveAsync(deadline)) == Read.Data)
+        {
+        }
+
+        Assert.True(outcome == Read.Closed, $"Timed out waiting for the connection to close; received \"{WireText.Escape(Peek())}\".");
+        Assert.True(Buffered == 0, $"Expected the connection to close with nothing more, but got \"{WireText.Escape(Peek())}\" first.");
+    }
+
+    /// <summary>
+    /// Asserts nothing arrives for <paramref name="milliseconds"/> and the connection stays open. Only for
+    /// the rare check no PING can bound (another connection's traffic); prefer <see cref="PingPongAsync"/>.
+    /// </summary>
+    public async Task AssertNothingAsync(int milliseconds)
+    {
+        Assert.True(Buffered == 0, $"Expected nothing, but \"{WireText.Escape(Peek())}\" was already waiting.");
+        var outcome = await ReceiveAsync(Deadline(TimeSpan.FromMilliseconds(milliseconds)));
+        Assert.True(outcome != Read.Closed, $"Expected nothing, but the connection was closed ({_closedBy}).");
+        Assert.True(outcome == Read.TimedOut, $"Expected nothing, but got \"{WireText.Escape(Peek())}\".");
+    }
+}

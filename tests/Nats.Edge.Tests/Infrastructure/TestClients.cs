@@ -1,0 +1,60 @@
+using NATS.Client.Core;
+
+namespace Nats.Edge.Tests.Infrastructure;
+
+/// <summary>NATS.Net connections and reads, bounded the same way as the raw tests.</summary>
+public static class TestClients
+{
+    /// <summary>Connects a NATS.Net client that retries quickly, so reconnect tests finish in seconds.</summary>
+    public static async Task<NatsConnection> ConnectAsync(IRunningServer server)
+    {
+        var connection = new NatsConnection(new NatsOpts
+        {
+            Url = server.Url,
+            Name = "nats-edge-tests",
+            ConnectTimeout = TestTimeouts.Reply,
+            RequestTimeout = TestTimeouts.Reply,
+            ReconnectWaitMin = TimeSpan.FromMilliseconds(50),
+            ReconnectWaitMax = TimeSpan.FromMilliseconds(200),
+            ReconnectJitter = TimeSpan.FromMilliseconds(20),
+            MaxReconnectRetry = -1,
+        });
+        try
+        {
+            await connection.ConnectAsync();
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The next message of <paramref name="subscription"/>, or a failure after the reply timeout.</summary>
+    public static async Task<NatsMsg<T>> NextAsync<T>(INatsSub<T> subscription)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Reply);
+        try
+        {
+            return await subscription.Msgs.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"No message on {subscription.Subject} within {TestTimeouts.Reply}.");
+            throw;
+        }
+    }
+
+    /// <summary>Everything already delivered to <paramref name="subscription"/>, without waiting.</summary>
+    public static List<T?> Drain<T>(INatsSub<T> subscription)
+    {
+        var payloads = new List<T?>();
+        while (subscription.Msgs.TryRead(out var msg))
+        {
+            payloads.Add(msg.Data);
+        }
+
+        return payloads;
+    }
+}
