@@ -14,6 +14,13 @@ internal sealed partial class ClientConnection
             return;
         }
 
+        // nats-server keeps this queue name for its own system services.
+        if (queue.SequenceEqual("_sys_"u8))
+        {
+            Enqueue(ProtocolErrors.SubscriptionViolation(subject, queue), Batch);
+            return;
+        }
+
         lock (_subscriptionsSync)
         {
             // A reused sid is ignored and the first subscription stays, as in nats-server.

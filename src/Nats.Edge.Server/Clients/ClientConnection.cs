@@ -22,6 +22,7 @@ internal sealed partial class ClientConnection : Connection
     private bool _connectReceived;
     private long _nextPing;
     private int _pingsOutstanding;
+    private bool _firstPingDue;
 
     public ClientConnection(NatsServer server, Socket socket, ulong id, Account account)
         : base(server, socket, id)
@@ -29,8 +30,8 @@ internal sealed partial class ClientConnection : Connection
         Account = account;
         _matches = new MatchCache(account.Subscriptions);
         _reader = new ClientProtocolReader(server.Options.MaxControlLine, server.Options.MaxPayload);
-        _nextPing = Started + Stopwatch.Frequency * (long)Math.Min(FirstPingDelay.TotalSeconds, server.Options.PingInterval.TotalSeconds)
-            + RandomNumberGenerator.GetInt32((int)(Stopwatch.Frequency / 5));
+        // Before CONNECT the timer runs at the full interval from accept, as in nats-server.
+        _nextPing = Started + ToTicks(server.Options.PingInterval);
     }
 
     public Account Account { get; }
@@ -79,13 +80,16 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        _nextPing = now + (long)(options.PingInterval.TotalSeconds * Stopwatch.Frequency);
+        _nextPing = now + ToTicks(options.PingInterval);
 
-        // A client that sent something within the interval is evidently alive; skip the PING.
-        if (LastReceived != 0 && Stopwatch.GetElapsedTime(LastReceived, now) < options.PingInterval)
+        // A client that sent something within the interval is evidently alive; skip the PING. Not
+        // the first one after CONNECT, which nats-server always sends to learn the round trip.
+        if (!_firstPingDue && LastReceived != 0 && Stopwatch.GetElapsedTime(LastReceived, now) < options.PingInterval)
         {
             return;
         }
+
+        _firstPingDue = false;
 
         if (Interlocked.Increment(ref _pingsOutstanding) > options.MaxPingsOutstanding)
         {
@@ -115,6 +119,17 @@ internal sealed partial class ClientConnection : Connection
 
         Server.Remove(this);
         Server.Log.Debug($"{this} - Client connection closed: {Reason}");
+    }
+
+    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s) plus up
+    // to 20 % jitter, then every ping_interval.
+    private void RestartPingTimer()
+    {
+        var delay = ToTicks(Server.Options.PingInterval < FirstPingDelay ? Server.Options.PingInterval : FirstPingDelay);
+        _nextPing = Stopwatch.GetTimestamp() + delay + RandomNumberGenerator.GetInt32((int)Math.Max(1, delay / 5));
+        _firstPingDue = true;
     }
 
     // -ERR then close after it is sent: the nats-server order for every closing error.
@@ -154,6 +169,7 @@ internal sealed partial class ClientConnection : Connection
 
         _connect = options;
         _connectReceived = true;
+        RestartPingTimer();
         if (options.Verbose)
         {
             Enqueue("+OK\r\n"u8, Batch);

@@ -38,6 +38,16 @@ internal static class ProtocolErrors
     public static byte[] ReplyViolation(ReadOnlySpan<byte> reply) =>
         Quoted("-ERR 'Permissions Violation for Publish with Reply of "u8, reply);
 
+    /// <summary>
+    /// <c>-ERR 'Permissions Violation for Subscription to "subject"'</c>, with
+    /// <c> using queue "queue"</c> for a queue subscription.
+    /// </summary>
+    public static byte[] SubscriptionViolation(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue)
+    {
+        var line = Quoted("-ERR 'Permissions Violation for Subscription to "u8, subject);
+        return queue.IsEmpty ? line : [.. line.AsSpan(0, line.Length - 3), .. Quoted(" using queue "u8, queue)];
+    }
+
     // Go's %q: double quotes, with backslash escapes for quotes and backslashes.
     private static byte[] Quoted(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> value)
     {
