@@ -1,1 +1,3 @@
-return 0;
+using Nats.Edge.Hosting;
+
+return await HostRunner.RunAsync(args).ConfigureAwait(false);

@@ -78,6 +78,22 @@ public sealed class ReferenceServer : IRunningServer
         var directory = Directory.CreateTempSubdirectory("nats-edge-ref-").FullName;
         var configPath = Path.Combine(directory, "nats-server.conf");
         await File.WriteAllTextAsync(configPath, ReferenceConfig.From(options));
+        return await StartAsync(configPath, directory);
+    }
+
+    /// <summary>Starts the server on an existing config file (JSON works: nats-server reads it as its own syntax).</summary>
+    public static async Task<ReferenceServer> StartWithConfigFileAsync(string configPath)
+    {
+        if (!File.Exists(Binary))
+        {
+            throw new InvalidOperationException($"The reference server is required but {Binary} does not exist (CI={IsCi}).");
+        }
+
+        return await StartAsync(configPath, Directory.CreateTempSubdirectory("nats-edge-ref-").FullName);
+    }
+
+    private static async Task<ReferenceServer> StartAsync(string configPath, string directory)
+    {
 
         var log = new StringBuilder();
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -113,7 +129,7 @@ public sealed class ReferenceServer : IRunningServer
         {
             var output = server.Log;
             await server.DisposeAsync();
-            throw new InvalidOperationException($"nats-server did not start ({e.Message}). Config:\n{ReferenceConfig.From(options)}\nLog:\n{output}", e);
+            throw new InvalidOperationException($"nats-server did not start ({e.Message}). Config:\n{await File.ReadAllTextAsync(configPath)}\nLog:\n{output}", e);
         }
     }
 

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Publishes the trimmed native-AOT nats-edge binary for one runtime: packaging/publish.sh linux-x64|linux-arm64
+# Output: artifacts/RID/nats-edge (stripped) and artifacts/RID/nats-edge.dbg (its symbols).
+# Fails on any trim or AOT warning: the binary must be exactly what the code says, nothing dropped.
+set -euo pipefail
+
+rid="${1:-linux-x64}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/artifacts/$rid"
+
+apt_updated=0
+need() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    if ((apt_updated == 0)); then apt-get update -qq; apt_updated=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+extra=()
+case "$rid" in
+  linux-x64)
+    need clang zlib1g-dev
+    ;;
+  linux-arm64)
+    # Cross-linking on an x64 Debian host: Debian's cross toolchain and lld, no separate sysroot.
+    need clang lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross
+    extra+=(-p:LinkerFlavor=lld -p:ObjCopyName=aarch64-linux-gnu-objcopy)
+    ;;
+  *)
+    echo "publish.sh: unsupported runtime '$rid' (linux-x64 or linux-arm64)" >&2
+    exit 1
+    ;;
+esac
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+dotnet publish "$root/src/Nats.Edge/Nats.Edge.csproj" -c Release -r "$rid" -o "$out" \
+  -p:StripSymbols=true "${extra[@]}" 2>&1 | tee "$log"
+
+if grep -Eq 'warning (IL[0-9]{4}|IL[23][0-9]{3})' "$log"; then
+  echo "publish.sh: trim/AOT warnings above; the binary is not shipped" >&2
+  exit 1
+fi
+
+# The managed library's pdb means nothing to a native binary; nats-edge.dbg holds the symbols.
+rm -f "$out"/*.pdb
+
+size=$(stat -c %s "$out/nats-edge")
+echo "nats-edge ($rid): $size bytes ($(awk "BEGIN { printf \"%.2f\", $size / 1048576 }") MiB) at $out/nats-edge"

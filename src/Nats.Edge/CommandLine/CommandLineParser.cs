@@ -1,0 +1,98 @@
+using System.Globalization;
+using Nats.Edge.Configuration;
+
+namespace Nats.Edge.CommandLine;
+
+/// <summary>
+/// Reads nats-server's common flags the way Go's flag package does: one or two dashes,
+/// <c>-p 4222</c> or <c>-p=4222</c>, booleans alone or as <c>-D=true</c>.
+/// </summary>
+internal static class CommandLineParser
+{
+    public static HostArguments Parse(IReadOnlyList<string> args)
+    {
+        var result = new HostArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg.Length < 2 || arg[0] != '-')
+            {
+                throw new CommandLineException($"unexpected argument \"{arg}\"");
+            }
+
+            var name = arg.TrimStart('-');
+            string? inline = null;
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                inline = name[(equals + 1)..];
+                name = name[..equals];
+            }
+
+            string Value()
+            {
+                if (inline is not null)
+                {
+                    return inline;
+                }
+
+                if (i + 1 >= args.Count)
+                {
+                    throw new CommandLineException($"flag needs an argument: -{name}");
+                }
+
+                return args[++i];
+            }
+
+            bool Flag() => inline is null || ParseBool(name, inline);
+
+            result = name switch
+            {
+                "h" or "help" => result with { ShowHelp = Flag() },
+                "v" or "version" => result with { ShowVersion = Flag() },
+                "c" or "config" => result with { ConfigFile = Value() },
+                "l" or "log" => result with { LogFile = Value() },
+                "D" or "debug" => result with { Debug = Flag() },
+                "V" or "trace" => result with { Trace = Flag() },
+                "DV" => result with { Debug = Flag(), Trace = Flag() },
+                "a" or "addr" or "net" => result with { Host = Value() },
+                "p" or "port" => result with { Port = ParsePort(name, Value()) },
+                "n" or "name" or "server_name" => result with { ServerName = Value() },
+                "user" => result with { User = Value() },
+                "pass" => result with { Password = Value() },
+                "auth" => result with { Token = Value() },
+                "max_payload" => result with { MaxPayload = ParseSize(name, Value()) },
+                _ => throw new CommandLineException($"flag provided but not defined: -{name}"),
+            };
+        }
+
+        return result;
+    }
+
+    private static bool ParseBool(string name, string value) => value.ToLowerInvariant() switch
+    {
+        "1" or "t" or "true" => true,
+        "0" or "f" or "false" => false,
+        _ => throw new CommandLineException($"invalid boolean value \"{value}\" for -{name}"),
+    };
+
+    private static int ParsePort(string name, string value)
+    {
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var port) || port < -1 || port > 65535)
+        {
+            throw new CommandLineException($"invalid value \"{value}\" for -{name}: a port is -1 (random), 0 or 1-65535");
+        }
+
+        return port;
+    }
+
+    private static int ParseSize(string name, string value)
+    {
+        if (!ConfigValue.TryParseSize(value, out var size) || size <= 0 || size > int.MaxValue)
+        {
+            throw new CommandLineException($"invalid value \"{value}\" for -{name}: a size such as 1048576 or 1MB");
+        }
+
+        return (int)size;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Nats.Edge.CommandLine;
+
+/// <summary>
+/// What the command line asked for. Server settings are nullable: null means "not given", so the
+/// config file's value (or the default) stays.
+/// </summary>
+internal sealed record HostArguments
+{
+    public bool ShowHelp { get; init; }
+
+    public bool ShowVersion { get; init; }
+
+    public string? ConfigFile { get; init; }
+
+    public string? LogFile { get; init; }
+
+    public bool Debug { get; init; }
+
+    public bool Trace { get; init; }
+
+    public string? Host { get; init; }
+
+    public int? Port { get; init; }
+
+    public string? ServerName { get; init; }
+
+    public string? User { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? Token { get; init; }
+
+    public int? MaxPayload { get; init; }
+}

@@ -1,0 +1,31 @@
+namespace Nats.Edge.CommandLine;
+
+/// <summary>The text of <c>nats-edge -h</c>.</summary>
+internal static class Usage
+{
+    public const string Text = """
+        Usage: nats-edge [options]
+
+        Server Options:
+            -a, --addr, --net <host>         Bind to host address (default: 0.0.0.0)
+            -p, --port <port>                Use port for clients (default: 4222, -1 for random)
+            -n, --name, --server_name <name> Server name (default: the server id)
+            -c, --config <file>              Configuration file (JSON, nats-server key names)
+            -h, --help                       Show this message
+            -v, --version                    Show version
+
+        Logging Options:
+            -l, --log <file>                 File to redirect log output
+            -D, --debug                      Enable debugging output
+            -V, --trace                      Trace the raw protocol
+            -DV                              Debug and trace
+
+        Authorization Options:
+                --user <user>                User required for connections
+                --pass <password>            Password required for connections
+                --auth <token>               Authorization token required for connections
+
+        Limits:
+                --max_payload <size>         Largest message payload (default: 1MB)
+        """;
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Nats.Edge.Configuration;
+
+/// <summary>
+/// The config file's keys, spelled as nats-server spells them so one JSON file configures either
+/// server. Sizes and durations stay strings here: nats-server accepts both <c>1048576</c> and <c>"1MB"</c>.
+/// </summary>
+internal sealed class ConfigFile
+{
+    [ConfigurationKeyName("host")]
+    public string? Host { get; set; }
+
+    [ConfigurationKeyName("net")]
+    public string? Net { get; set; }
+
+    [ConfigurationKeyName("listen")]
+    public string? Listen { get; set; }
+
+    [ConfigurationKeyName("port")]
+    public int? Port { get; set; }
+
+    [ConfigurationKeyName("server_name")]
+    public string? ServerName { get; set; }
+
+    [ConfigurationKeyName("max_payload")]
+    public string? MaxPayload { get; set; }
+
+    [ConfigurationKeyName("max_control_line")]
+    public string? MaxControlLine { get; set; }
+
+    [ConfigurationKeyName("max_pending")]
+    public string? MaxPending { get; set; }
+
+    [ConfigurationKeyName("max_connections")]
+    public int? MaxConnections { get; set; }
+
+    [ConfigurationKeyName("max_subscriptions")]
+    public int? MaxSubscriptions { get; set; }
+
+    [ConfigurationKeyName("ping_interval")]
+    public string? PingInterval { get; set; }
+
+    [ConfigurationKeyName("ping_max")]
+    public int? PingMax { get; set; }
+
+    [ConfigurationKeyName("write_deadline")]
+    public string? WriteDeadline { get; set; }
+
+    [ConfigurationKeyName("no_header_support")]
+    public bool? NoHeaderSupport { get; set; }
+
+    [ConfigurationKeyName("debug")]
+    public bool? Debug { get; set; }
+
+    [ConfigurationKeyName("trace")]
+    public bool? Trace { get; set; }
+
+    [ConfigurationKeyName("logfile")]
+    public string? LogFile { get; set; }
+
+    [ConfigurationKeyName("log_file")]
+    public string? LogFileAlias { get; set; }
+
+    [ConfigurationKeyName("authorization")]
+    public AuthorizationSection? Authorization { get; set; }
+}

@@ -1,0 +1,89 @@
+using Nats.Edge.CommandLine;
+
+namespace Nats.Edge.Tests.Host;
+
+public sealed class CommandLineParserTests
+{
+    [Theory]
+    [InlineData("-p", "4333")]
+    [InlineData("--port", "4333")]
+    [InlineData("-p=4333")]
+    [InlineData("--port=4333")]
+    public void Port_is_read_in_every_spelling_go_flags_accept(params string[] args) =>
+        Assert.Equal(4333, CommandLineParser.Parse(args).Port);
+
+    [Fact]
+    public void Port_minus_one_asks_for_a_random_port() =>
+        Assert.Equal(-1, CommandLineParser.Parse(["-p", "-1"]).Port);
+
+    [Fact]
+    public void Every_server_flag_maps_to_its_setting()
+    {
+        var parsed = CommandLineParser.Parse(
+            ["-a", "127.0.0.1", "-n", "pi-kitchen", "-c", "edge.json", "-l", "edge.log", "--user", "u", "--pass", "p", "--auth", "t", "--max_payload", "64KB"]);
+
+        Assert.Equal("127.0.0.1", parsed.Host);
+        Assert.Equal("pi-kitchen", parsed.ServerName);
+        Assert.Equal("edge.json", parsed.ConfigFile);
+        Assert.Equal("edge.log", parsed.LogFile);
+        Assert.Equal("u", parsed.User);
+        Assert.Equal("p", parsed.Password);
+        Assert.Equal("t", parsed.Token);
+        Assert.Equal(65536, parsed.MaxPayload);
+    }
+
+    [Theory]
+    [InlineData("--addr")]
+    [InlineData("--net")]
+    public void Address_has_nats_server_aliases(string flag) =>
+        Assert.Equal("::1", CommandLineParser.Parse([flag, "::1"]).Host);
+
+    [Theory]
+    [InlineData("--name")]
+    [InlineData("--server_name")]
+    public void Name_has_nats_server_aliases(string flag) =>
+        Assert.Equal("edge", CommandLineParser.Parse([flag, "edge"]).ServerName);
+
+    [Fact]
+    public void Debug_and_trace_flags_combine()
+    {
+        Assert.True(CommandLineParser.Parse(["-D"]).Debug);
+        Assert.True(CommandLineParser.Parse(["-V"]).Trace);
+        var both = CommandLineParser.Parse(["-DV"]);
+        Assert.True(both.Debug && both.Trace);
+        Assert.False(CommandLineParser.Parse(["-D=false"]).Debug);
+    }
+
+    [Fact]
+    public void Help_and_version_are_recognised()
+    {
+        Assert.True(CommandLineParser.Parse(["-h"]).ShowHelp);
+        Assert.True(CommandLineParser.Parse(["--help"]).ShowHelp);
+        Assert.True(CommandLineParser.Parse(["-v"]).ShowVersion);
+        Assert.True(CommandLineParser.Parse(["--version"]).ShowVersion);
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("stray")]
+    public void Unknown_flags_are_refused_with_their_name(string flag)
+    {
+        var error = Assert.Throws<CommandLineException>(() => CommandLineParser.Parse([flag]));
+        Assert.Contains(flag.TrimStart('-'), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-p", "abc")]
+    [InlineData("-p", "70000")]
+    [InlineData("--max_payload", "lots")]
+    [InlineData("-D=maybe")]
+    public void Bad_values_are_refused(params string[] args) =>
+        Assert.Throws<CommandLineException>(() => CommandLineParser.Parse(args));
+
+    [Fact]
+    public void A_flag_missing_its_value_is_refused()
+    {
+        var error = Assert.Throws<CommandLineException>(() => CommandLineParser.Parse(["-p"]));
+        Assert.Contains("needs an argument", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Nats.Edge.Tests.Infrastructure;
+
+namespace Nats.Edge.Tests.Host;
+
+/// <summary>The nats-edge executable as a user (or a test harness written for nats-server) meets it.</summary>
+public sealed partial class HostProcessTests
+{
+    private const int SigTerm = 15;
+    private const int SigInt = 2;
+
+    [Fact]
+    public async Task Version_prints_one_line_and_exits_zero()
+    {
+        await using var edge = EdgeProcess.Start("-v");
+
+        Assert.Equal(0, await edge.WaitForExitAsync());
+        Assert.Equal("nats-edge: v0.1.0", edge.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Help_prints_usage_and_exits_zero()
+    {
+        await using var edge = EdgeProcess.Start("--help");
+
+        Assert.Equal(0, await edge.WaitForExitAsync());
+        Assert.Contains("Usage: nats-edge [options]", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_flag_names_it_and_exits_one()
+    {
+        await using var edge = EdgeProcess.Start("--colour", "blue");
+
+        Assert.Equal(1, await edge.WaitForExitAsync());
+        Assert.Contains("flag provided but not defined: -colour", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_config_file_exits_one_without_starting()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-host-").FullName, "bad.json");
+        await File.WriteAllTextAsync(path, """{ "port": 4222, "colour": "blue" }""");
+        await using var edge = EdgeProcess.Start("-c", path);
+
+        Assert.Equal(1, await edge.WaitForExitAsync());
+        Assert.Contains("unknown configuration key 'colour'", edge.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Server is ready", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starts_logs_in_nats_server_format_and_serves_clients()
+    {
+        await using var edge = await EdgeProcess.StartReadyAsync("-a", "127.0.0.1", "-p", "-1", "-n", "pi-kitchen");
+
+        Assert.Matches(LogLine(), edge.Output.Split('\n')[0]);
+        Assert.Contains($"[INF] Listening for client connections on 127.0.0.1:{edge.Port}", edge.Output, StringComparison.Ordinal);
+        await using var client = await RawClient.OpenSessionAsync(edge.Port);
+        await client.SendAsync("SUB greet 1\r\nPUB greet 2\r\nhi\r\n");
+        await client.ExpectAsync("MSG greet 1 2\r\nhi\r\n");
+    }
+
+    [Theory]
+    [InlineData(SigTerm)]
+    [InlineData(SigInt)]
+    public async Task Stop_signal_closes_clients_and_exits_zero(int signal)
+    {
+        await using var edge = await EdgeProcess.StartReadyAsync("-a", "127.0.0.1", "-p", "-1");
+        await using var client = await RawClient.OpenSessionAsync(edge.Port);
+
+        edge.Signal(signal);
+
+        Assert.Equal(0, await edge.WaitForExitAsync());
+        await client.AssertClosedAsync();
+        Assert.Contains("Server Exiting", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Port_in_use_is_a_fatal_error_and_exits_one()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        await using var edge = EdgeProcess.Start("-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, await edge.WaitForExitAsync());
+        Assert.Contains("[FTL] Error listening on port", edge.Output, StringComparison.Ordinal);
+    }
+
+    // [pid] 2006/01/02 15:04:05.000000 [INF] text
+    [GeneratedRegex(@"^\[\d+\] \d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}\.\d{6} \[INF\] Starting nats-edge")]
+    private static partial Regex LogLine();
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Nats.Edge.Tests.Infrastructure;
+
+/// <summary>
+/// The nats-edge host run as a real child process (<c>dotnet nats-edge.dll …</c>, copied beside the
+/// tests by the project reference), for what only a process shows: flags, exit codes, log lines, signals.
+/// </summary>
+public sealed partial class EdgeProcess : IAsyncDisposable
+{
+    private const string ListeningPrefix = "Listening for client connections on ";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private EdgeProcess(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nats-edge.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.Exited += (_, _) => _ready.TrySetException(new InvalidOperationException("nats-edge exited:\n" + Output));
+    }
+
+    /// <summary>Everything the process printed, stdout and stderr interleaved.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>The client port from the "Listening for client connections on" line.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Starts the process and returns at once.</summary>
+    public static EdgeProcess Start(params string[] arguments)
+    {
+        var edge = new EdgeProcess(arguments);
+        edge._process.Start();
+        edge._process.BeginOutputReadLine();
+        edge._process.BeginErrorReadLine();
+        return edge;
+    }
+
+    /// <summary>Starts the process and waits for "Server is ready".</summary>
+    public static async Task<EdgeProcess> StartReadyAsync(params string[] arguments)
+    {
+        var edge = Start(arguments);
+        await edge._ready.Task.WaitAsync(TestTimeouts.Startup);
+        return edge;
+    }
+
+    /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(TestTimeouts.Startup);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends a POSIX signal to the process, by its own id.</summary>
+    public void Signal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        var listening = line.IndexOf(ListeningPrefix, StringComparison.Ordinal);
+        if (listening >= 0)
+        {
+            var endpoint = line[(listening + ListeningPrefix.Length)..];
+            Port = int.Parse(endpoint[(endpoint.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+        }
+
+        if (line.EndsWith("Server is ready", StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
+        }
+    }
+}
