@@ -29,45 +29,96 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
     {
         while (!buffer.IsEmpty && !handler.IsClosing)
         {
+            // Most operations lie whole inside the first segment: walk those with plain offsets and
+            // slice the sequence once, instead of several sequence slices per operation.
+            var consumed = ReadWithinSegment(buffer.First, handler);
+            if (consumed > 0)
+            {
+                buffer = buffer.Slice(consumed);
+                continue;
+            }
+
+            if (handler.IsClosing)
+            {
+                return;
+            }
+
+            // The next operation straddles segments, or has not fully arrived.
             if (!TryGetLine(buffer, handler, out var line))
             {
                 return;
             }
 
-            if (OpNameReader.Read(line, out var op, out var argumentsStart) != OpNameStatus.Known)
-            {
-                handler.OnProtocolError(ProtocolError.UnknownOperation);
-                return;
-            }
-
-            var arguments = TrimLineEnd(line[argumentsStart..]).TrimStart(" \t"u8);
-            if (arguments.Length > maxControlLine)
-            {
-                handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
-                return;
-            }
-
-            if (!handler.Admit(op))
-            {
-                return;
-            }
-
             var rest = buffer.Slice(line.Length);
-            if (op is ClientOp.Pub or ClientOp.HPub)
+            if (!TryHandleLine(line, ref rest, handler))
             {
-                // Takes the payload too, or leaves the whole operation for the next read.
-                if (!TryReadPublish(op, arguments, ref rest, handler))
-                {
-                    return;
-                }
-            }
-            else
-            {
-                Dispatch(op, arguments, handler);
+                return;
             }
 
             buffer = rest;
         }
+    }
+
+    // Returns how many bytes of whole operations it handled at the start of the segment.
+    private int ReadWithinSegment<THandler>(ReadOnlyMemory<byte> segment, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        var span = segment.Span;
+        var consumed = 0;
+        while (consumed < span.Length && !handler.IsClosing)
+        {
+            var lf = span[consumed..].IndexOf((byte)'\n');
+            if (lf < 0)
+            {
+                break;
+            }
+
+            var lineEnd = consumed + lf + 1;
+            var rest = new ReadOnlySequence<byte>(segment[lineEnd..]);
+            if (!TryHandleLine(span[consumed..lineEnd], ref rest, handler))
+            {
+                break;
+            }
+
+            consumed = span.Length - (int)rest.Length;
+        }
+
+        return consumed;
+    }
+
+    /// <summary>
+    /// Handles one complete control line (LF included); <paramref name="rest"/> is what follows it
+    /// and, for PUB/HPUB, is moved past the payload. False when reading must stop here: the payload
+    /// has not all arrived (nothing consumed), the op was refused, or the stream is broken.
+    /// </summary>
+    private bool TryHandleLine<THandler>(ReadOnlySpan<byte> line, ref ReadOnlySequence<byte> rest, THandler handler)
+        where THandler : IClientOpHandler
+    {
+        if (OpNameReader.Read(line, out var op, out var argumentsStart) != OpNameStatus.Known)
+        {
+            handler.OnProtocolError(ProtocolError.UnknownOperation);
+            return false;
+        }
+
+        var arguments = TrimLineEnd(line[argumentsStart..]).TrimStart(" \t"u8);
+        if (arguments.Length > maxControlLine)
+        {
+            handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
+            return false;
+        }
+
+        if (!handler.Admit(op))
+        {
+            return false;
+        }
+
+        if (op is ClientOp.Pub or ClientOp.HPub)
+        {
+            return TryReadPublish(op, arguments, ref rest, handler);
+        }
+
+        Dispatch(op, arguments, handler);
+        return !handler.IsClosing;
     }
 
     private static void Dispatch<THandler>(ClientOp op, ReadOnlySpan<byte> arguments, THandler handler)

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 namespace Nats.Edge.Tests.Performance;
 
 /// <summary>The message path allocates nothing per message: proven by counting the whole process's allocations.</summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class AllocationTests(ITestOutputHelper output)
 {
     [Fact]
