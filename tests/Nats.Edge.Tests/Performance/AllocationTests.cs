@@ -27,4 +27,20 @@ public sealed class AllocationTests(ITestOutputHelper output)
         output.WriteLine($"{sent} messages, {allocated} bytes allocated, {perMessage:F4} bytes/message");
         Assert.True(perMessage < 1.0, $"{allocated} bytes for {sent} messages = {perMessage:F4} bytes/message");
     }
+
+    [Fact]
+    public async Task Ten_million_messages_pub_to_sub_run_without_a_garbage_collection()
+    {
+        await using var server = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0 });
+        await server.StartAsync();
+        using var load = RawLoad.Connect(new IPEndPoint(IPAddress.Loopback, server.ClientEndPoint.Port), "sensors.temp", 16);
+        load.Run(200_000);
+
+        var collections = GC.CollectionCount(0);
+        var sent = load.Run(10_000_000);
+        var during = GC.CollectionCount(0) - collections;
+
+        output.WriteLine($"{sent} messages, {during} gen0 collections");
+        Assert.Equal(0, during);
+    }
 }
