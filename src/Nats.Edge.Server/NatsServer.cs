@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using NATS.NKeys;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Clients;
 using Nats.Edge.Server.Configuration;
@@ -37,8 +36,7 @@ public sealed class NatsServer : IAsyncDisposable
     {
         Options = options;
         Log = log ?? ServerLog.None;
-        using var identity = KeyPair.CreatePair(PrefixByte.Server);
-        ServerId = identity.GetPublicKey();
+        ServerId = ServerIdentity.NewServerId();
         ServerName = string.IsNullOrEmpty(options.ServerName) ? ServerId : options.ServerName;
         AuthRequired = options.AuthorizationToken is not null || options.Username is not null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
@@ -128,7 +127,7 @@ internal sealed partial class ClientConnection : Connection
     private void RestartPingTimer()
     {
         var delay = ToTicks(Server.Options.PingInterval < FirstPingDelay ? Server.Options.PingInterval : FirstPingDelay);
-        _nextPing = Stopwatch.GetTimestamp() + delay + RandomNumberGenerator.GetInt32((int)Math.Max(1, delay / 5));
+        _nextPing = Stopwatch.GetTimestamp() + delay + Random.Shared.NextInt64(Math.Max(1, delay / 5));
         _firstPingDue = true;
     }
 
