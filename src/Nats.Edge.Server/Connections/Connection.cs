@@ -12,12 +12,9 @@ namespace Nats.Edge.Server.Connections;
 /// </summary>
 internal abstract partial class Connection
 {
-    /// <summary>
-    /// Queued output past which a publisher feeding this connection is paused briefly, as
-    /// nats-server's fast-producer stall does, so one slow reader cannot make the server buffer
-    /// (and allocate) its way to max_pending. 1 MiB keeps a Pi's memory flat under load.
-    /// </summary>
-    public const long StallThreshold = 1024 * 1024;
+    // Beyond this much queued output a publisher feeding the connection is paused: keeps a Pi's
+    // memory flat under load. Lower max_pending settings pull it down (see StallThreshold).
+    private const long MaxStallThreshold = 1024 * 1024;
 
     // nats-server pauses a producer at most about 10 ms per read.
     private static readonly TimeSpan MaxStall = TimeSpan.FromMilliseconds(10);
@@ -34,9 +31,18 @@ internal abstract partial class Connection
         RemoteEndPoint = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
         Started = Stopwatch.GetTimestamp();
         Outbound = new OutboundBuffer(server.Chunks);
+        StallThreshold = Math.Min(MaxStallThreshold, server.Options.MaxPending / 4 * 3);
     }
 
     public NatsServer Server { get; }
+
+    /// <summary>
+    /// Queued output past which a publisher feeding this connection is paused briefly, as
+    /// nats-server's fast-producer stall does, so one slow reader cannot make the server buffer (and
+    /// allocate) its way to max_pending: 1 MiB, or 75 % of max_pending when that is smaller, which is
+    /// where nats-server starts stalling, so a reader that merely lags is slowed down, not cut off.
+    /// </summary>
+    public long StallThreshold { get; }
 
     public ulong Id { get; }
 

@@ -17,7 +17,7 @@ internal sealed class DeliveryBatch
     /// <summary>Notes that <paramref name="connection"/> has new output, <paramref name="pendingBytes"/> in all.</summary>
     public void Add(Connection connection, long pendingBytes = 0)
     {
-        if (pendingBytes > Connection.StallThreshold && pendingBytes > (Laggard?.Outbound.PendingBytes ?? 0))
+        if (pendingBytes > connection.StallThreshold && pendingBytes > (Laggard?.Outbound.PendingBytes ?? 0))
         {
             Laggard = connection;
         }

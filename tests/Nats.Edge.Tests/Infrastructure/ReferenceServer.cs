@@ -128,8 +128,9 @@ public sealed class ReferenceServer : IRunningServer
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             var output = server.Log;
+            var config = await File.ReadAllTextAsync(configPath);
             await server.DisposeAsync();
-            throw new InvalidOperationException($"nats-server did not start ({e.Message}). Config:\n{await File.ReadAllTextAsync(configPath)}\nLog:\n{output}", e);
+            throw new InvalidOperationException($"nats-server did not start ({e.Message}). Config:\n{config}\nLog:\n{output}", e);
         }
     }
 
