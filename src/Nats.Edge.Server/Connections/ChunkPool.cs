@@ -3,9 +3,10 @@ namespace Nats.Edge.Server.Connections;
 /// <summary>
 /// The server's own pool of outbound chunks. The shared ArrayPool keeps only a few dozen arrays of a
 /// size, so a subscriber that falls a few megabytes behind would make every further chunk a fresh
-/// allocation, and a steady pub/sub load would keep the GC busy. This pool keeps what a burst needed
-/// and gives back, on the housekeeping timer, whatever sat unused for a whole trim period, so an idle
-/// board returns to a small footprint.
+/// allocation, and a steady pub/sub load would keep the GC busy. While traffic flows this pool keeps
+/// what the busiest moment needed (trimming during a load would only make the next burst allocate
+/// again); once a whole trim period passes without a chunk taken, it hands everything back, so an
+/// idle board returns to a small footprint.
 /// </summary>
 internal sealed class ChunkPool
 {
@@ -17,7 +18,7 @@ internal sealed class ChunkPool
 
     private readonly Lock _sync = new();
     private readonly Stack<byte[]> _free = new(MaxRetained);
-    private int _lowWater;
+    private int _rentedSinceTrim;
 
     /// <summary>Chunks held for reuse right now.</summary>
     public int Retained
@@ -35,9 +36,9 @@ internal sealed class ChunkPool
     {
         lock (_sync)
         {
+            _rentedSinceTrim++;
             if (_free.TryPop(out var chunk))
             {
-                _lowWater = Math.Min(_lowWater, _free.Count);
                 return chunk;
             }
         }
@@ -56,17 +57,18 @@ internal sealed class ChunkPool
         }
     }
 
-    /// <summary>Drops the chunks that were never needed since the previous trim.</summary>
+    /// <summary>Lets every chunk go if none was taken since the previous trim.</summary>
     public void Trim()
     {
         lock (_sync)
         {
-            for (var unused = _lowWater; unused > 0 && _free.Count > 0; unused--)
+            if (_rentedSinceTrim == 0)
             {
-                _free.Pop();
+                _free.Clear();
+                _free.TrimExcess();
             }
 
-            _lowWater = _free.Count;
+            _rentedSinceTrim = 0;
         }
     }
 }

@@ -38,6 +38,7 @@ internal abstract partial class Connection
         var pipe = new Pipe(ReceivePipeOptions);
         var readSize = MinReadSize;
         var idle = true;
+        DrainWaiter? drainWaiter = null;
         try
         {
             while (!IsClosing)
@@ -76,7 +77,8 @@ internal abstract partial class Connection
 
                 if (laggard is not null)
                 {
-                    await laggard.WaitForDrainAsync(MaxStall).ConfigureAwait(false);
+                    drainWaiter ??= new DrainWaiter();
+                    await laggard.WaitForDrainAsync(drainWaiter, MaxStall).ConfigureAwait(false);
                 }
             }
         }
@@ -94,6 +96,7 @@ internal abstract partial class Connection
         }
         finally
         {
+            drainWaiter?.Dispose();
             await pipe.Reader.CompleteAsync().ConfigureAwait(false);
             await pipe.Writer.CompleteAsync().ConfigureAwait(false);
         }

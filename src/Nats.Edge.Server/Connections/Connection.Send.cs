@@ -10,7 +10,7 @@ internal abstract partial class Connection
     private readonly Channel<bool> _sendSignal = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    private TaskCompletionSource? _drained;
+    private readonly List<DrainWaiter> _drainWaiters = [];
     private int _sendRequested;
     private long _writeStarted;
 
@@ -24,28 +24,40 @@ internal abstract partial class Connection
     }
 
     /// <summary>
-    /// Completes when this connection's queued output falls back under <see cref="StallThreshold"/>, or
-    /// after <paramref name="limit"/>: a publisher feeding it waits that long at most.
+    /// Pauses <paramref name="waiter"/> until this connection's queued output falls back under
+    /// <see cref="StallThreshold"/>, or for <paramref name="limit"/> at most: a publisher feeding a slow
+    /// reader waits that long, never longer.
     /// </summary>
-    public async Task WaitForDrainAsync(TimeSpan limit)
+    public ValueTask WaitForDrainAsync(DrainWaiter waiter, TimeSpan limit)
     {
-        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        waiter = Interlocked.CompareExchange(ref _drained, waiter, null) ?? waiter;
-        if (Outbound.PendingBytes <= StallThreshold || IsClosing)
+        var pause = waiter.WaitAsync(limit);
+        lock (_drainWaiters)
         {
-            // Drained before we got here: clear the waiter so the next stall does not find it done.
-            Interlocked.CompareExchange(ref _drained, null, waiter);
-            waiter.TrySetResult();
-            return;
+            if (!_drainWaiters.Contains(waiter))
+            {
+                _drainWaiters.Add(waiter);
+            }
         }
 
-        try
+        // Drained (or gone) before the waiter was listed: the sender may already have looked.
+        if (Outbound.PendingBytes <= StallThreshold || IsClosing)
         {
-            await waiter.Task.WaitAsync(limit).ConfigureAwait(false);
+            ReleaseDrainWaiters();
         }
-        catch (TimeoutException)
+
+        return pause;
+    }
+
+    private void ReleaseDrainWaiters()
+    {
+        lock (_drainWaiters)
         {
-            // The consumer is slow, not the publisher's problem beyond this pause.
+            foreach (var waiter in _drainWaiters)
+            {
+                waiter.Complete();
+            }
+
+            _drainWaiters.Clear();
         }
     }
 
@@ -73,7 +85,7 @@ internal abstract partial class Connection
                     Outbound.Release(batch);
                     if (Outbound.PendingBytes <= StallThreshold)
                     {
-                        Interlocked.Exchange(ref _drained, null)?.TrySetResult();
+                        ReleaseDrainWaiters();
                     }
                 }
 
@@ -100,6 +112,7 @@ internal abstract partial class Connection
             Volatile.Write(ref _writeStarted, 0);
             Close(Reason ?? CloseReason.WriteError);
             AbortSocket();
+            ReleaseDrainWaiters();
         }
     }
 }

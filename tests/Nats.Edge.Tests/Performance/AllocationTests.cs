@@ -17,7 +17,7 @@ public sealed class AllocationTests(ITestOutputHelper output)
         using var load = RawLoad.Connect(new IPEndPoint(IPAddress.Loopback, server.ClientEndPoint.Port), "sensors.temp", 16);
 
         // Warm-up fills pools, match caches and the JIT's tiers before counting starts.
-        load.Run(200_000);
+        load.Run(1_000_000);
 
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var sent = load.Run(1_000_000);
@@ -34,7 +34,7 @@ public sealed class AllocationTests(ITestOutputHelper output)
         await using var server = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0 });
         await server.StartAsync();
         using var load = RawLoad.Connect(new IPEndPoint(IPAddress.Loopback, server.ClientEndPoint.Port), "sensors.temp", 16);
-        load.Run(200_000);
+        load.Run(1_000_000);
 
         var collections = GC.CollectionCount(0);
         var sent = load.Run(10_000_000);
