@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Nats.Edge.Load.Cli;
+using Nats.Edge.Load.Compare;
 
 try
 {
@@ -13,6 +14,7 @@ try
     return arguments.Command switch
     {
         null => LoadCommand.Run(arguments),
+        "compare" => CompareCommand.Run(arguments),
         _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
     };
 }
