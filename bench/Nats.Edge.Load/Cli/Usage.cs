@@ -24,13 +24,14 @@ internal static class Usage
         nats-edge against nats-server, alternating, each started fresh on a free 127.0.0.1 port:
           nats-edge-load compare [--sizes] [--rounds R] [--best] [--edge PATH | --edge-cmd "CMD ARGS"]
                                  [--ref PATH] [--msgs N] [--size BYTES] [--subs N] [--requests N]
-                                 [--timeout S]
+                                 [--workloads LIST] [--timeout S]
 
           --edge      nats-edge binary (default artifacts/linux-x64/nats-edge); a .dll runs with dotnet
           --edge-cmd  any command line standing in for nats-edge, split on spaces
           --ref       reference server (default /usr/sbin/nats-server)
           --rounds    runs per server and workload, median reported (default 5)
           --best      report each server's best round instead of the median
+          --workloads comma-separated subset of pub,pubsub,fanout,queue,reqrep (default all)
           --sizes     pubsub throughput at 16 B … 64 KiB instead of the workload table
           --requests  reqrep round trips (default 20,000)
           Both servers get "-a 127.0.0.1 -p PORT" appended.

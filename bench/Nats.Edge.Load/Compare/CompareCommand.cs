@@ -45,6 +45,7 @@ internal static class CompareCommand
         int subscribers = (int)arguments.Number("subs", LoadSettings.DefaultSubscribers(Mode.Fanout), 1, 1024);
         long requests = arguments.Number("requests", Defaults.Requests, 1, int.MaxValue);
         var timeout = TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600));
+        string? only = arguments.OptionalText("workloads");
         arguments.RejectUnread();
 
         // The endpoint is a placeholder: each run gets its server's own port.
@@ -52,6 +53,16 @@ internal static class CompareCommand
         List<WorkloadResults> plan = sizes
             ? SizePlan(anywhere, messages, timeout)
             : WorkloadPlan(anywhere, messages, size, subscribers, requests, timeout);
+        if (only is not null)
+        {
+            var wanted = new HashSet<Mode>();
+            foreach (string name in only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                wanted.Add(ModeNames.Parse(name));
+            }
+
+            plan.RemoveAll(w => !wanted.Contains(w.Settings.Mode));
+        }
 
         Console.WriteLine($"## nats-edge vs nats-server: {MachineInfo.Today}, {MachineInfo.Describe()}, commit {MachineInfo.Commit}");
         Console.WriteLine();
