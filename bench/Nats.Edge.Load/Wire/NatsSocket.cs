@@ -50,9 +50,11 @@ internal sealed class NatsSocket : IDisposable
                 throw new NotSupportedException("the server requires TLS; nats-edge-load speaks plain TCP only");
             }
 
-            connection.Send(ConnectLine.Build(endpoint, name));
-            connection.Send(setup);
-            connection.PingPong(timeout);
+            // One write: a server that rejects the CONNECT answers -ERR and closes, and that -ERR is
+            // then read below instead of a later send failing with a bare broken pipe.
+            connection.Send([.. ConnectLine.Build(endpoint, name), .. setup, .. Ping]);
+            sink = new HandshakeSink();
+            connection.ReadUntil(ref sink, timeout, "PONG", static (in HandshakeSink s) => s.Pongs > 0);
             return connection;
         }
         catch (SocketException e)
