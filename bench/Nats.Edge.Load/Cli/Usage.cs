@@ -1,0 +1,39 @@
+namespace Nats.Edge.Load.Cli;
+
+/// <summary>The <c>--help</c> text.</summary>
+internal static class Usage
+{
+    public const string Text = """
+        nats-edge-load: NATS load generator and side-by-side server comparison.
+
+        One server, by URL:
+          nats-edge-load [--mode pub|pubsub|fanout|queue|reqrep] [--url nats://127.0.0.1:4222]
+                         [--msgs N] [--size BYTES] [--pubs N] [--subs N] [--timeout S]
+
+            pub      publishers only
+            pubsub   publishers → 1 subscriber (default mode)
+            fanout   publishers → each of --subs subscribers (default 4)
+            queue    publishers → --subs subscribers in one queue group (default 4)
+            reqrep   one request in flight, round-trip p50/p99/p99.9 (--msgs is the request count)
+
+          --msgs     messages published in total (default 1,000,000; reqrep 20,000)
+          --size     payload bytes (default 16)
+          --pubs     publishing connections sharing --msgs (default 1)
+          --timeout  seconds to wait for connections, flushes and deliveries (default 30)
+
+        nats-edge against nats-server, alternating, each started fresh on a free 127.0.0.1 port:
+          nats-edge-load compare [--sizes] [--rounds R] [--best] [--edge PATH | --edge-cmd "CMD ARGS"]
+                                 [--ref PATH] [--msgs N] [--size BYTES] [--subs N] [--requests N]
+                                 [--workloads LIST] [--timeout S]
+
+          --edge      nats-edge binary (default artifacts/linux-x64/nats-edge); a .dll runs with dotnet
+          --edge-cmd  any command line standing in for nats-edge, split on spaces
+          --ref       reference server (default /usr/sbin/nats-server)
+          --rounds    runs per server and workload, median reported (default 5)
+          --best      report each server's best round instead of the median
+          --workloads comma-separated subset of pub,pubsub,fanout,queue,reqrep (default all)
+          --sizes     pubsub throughput at 16 B … 64 KiB instead of the workload table
+          --requests  reqrep round trips (default 20,000)
+          Both servers get "-a 127.0.0.1 -p PORT" appended.
+        """;
+}

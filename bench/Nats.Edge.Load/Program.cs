@@ -1,0 +1,30 @@
+using System.Net.Sockets;
+using Nats.Edge.Load.Cli;
+using Nats.Edge.Load.Compare;
+
+try
+{
+    var arguments = new Arguments(args);
+    if (arguments.Has("help") || arguments.Command == "help")
+    {
+        Console.WriteLine(Usage.Text);
+        return 0;
+    }
+
+    return arguments.Command switch
+    {
+        null => LoadCommand.Run(arguments),
+        "compare" => CompareCommand.Run(arguments),
+        _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"nats-edge-load: {e.Message} (see --help)");
+    return 2;
+}
+catch (Exception e) when (e is IOException or SocketException or TimeoutException or NotSupportedException or OperationCanceledException)
+{
+    Console.Error.WriteLine($"nats-edge-load: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,24 @@
+using Nats.Edge.Load.Wire;
+
+namespace Nats.Edge.Load.Workloads;
+
+/// <summary>One workload against one server.</summary>
+/// <param name="Messages">Messages published in total (requests for <see cref="Mode.ReqRep"/>).</param>
+/// <param name="Timeout">Bound on connecting, on each publish flush, and on waiting for delivery.</param>
+internal sealed record LoadSettings(
+    Mode Mode,
+    NatsEndpoint Endpoint,
+    long Messages,
+    int Size,
+    int Publishers,
+    int Subscribers,
+    TimeSpan Timeout)
+{
+    /// <summary>The subscriber count each mode uses when none is given.</summary>
+    public static int DefaultSubscribers(Mode mode) => mode switch
+    {
+        Mode.Pub => 0,
+        Mode.Fanout or Mode.Queue => 4,
+        _ => 1,
+    };
+}
