@@ -17,6 +17,9 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
     // limit does not count; the exact check happens once the LF is here.
     private const int PartialLineSlack = 2;
 
+    // Two sizes of at most nine digits and the space between them.
+    private readonly byte[] _sizeScratch = new byte[19];
+
     // A control line split across pipe segments is gathered here: the longest allowed plus op and CR LF.
     private readonly byte[] _lineScratch = new byte[maxControlLine + 64];
 
@@ -31,16 +34,20 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
         {
             // Most operations lie whole inside the first segment: walk those with plain offsets and
             // slice the sequence once, instead of several sequence slices per operation.
-            var consumed = ReadWithinSegment(buffer.First, handler);
+            var consumed = ReadWithinSegment(buffer.First, handler, out var stopped);
             if (consumed > 0)
             {
                 buffer = buffer.Slice(consumed);
-                continue;
             }
 
-            if (handler.IsClosing)
+            if (stopped || handler.IsClosing)
             {
                 return;
+            }
+
+            if (consumed > 0)
+            {
+                continue;
             }
 
             // The next operation straddles segments, or has not fully arrived.
@@ -50,7 +57,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
             }
 
             var rest = buffer.Slice(line.Length);
-            if (!TryHandleLine(line, ref rest, handler))
+            if (HandleLine(line, ref rest, handler) != LineOutcome.Handled)
             {
                 return;
             }
@@ -59,12 +66,14 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
         }
     }
 
-    // Returns how many bytes of whole operations it handled at the start of the segment.
-    private int ReadWithinSegment<THandler>(ReadOnlyMemory<byte> segment, THandler handler)
+    // Returns how many bytes of whole operations it handled at the start of the segment;
+    // stopped says an operation was refused or broke the stream, so nothing more is to be read.
+    private int ReadWithinSegment<THandler>(ReadOnlyMemory<byte> segment, THandler handler, out bool stopped)
         where THandler : IClientOpHandler
     {
         var span = segment.Span;
         var consumed = 0;
+        stopped = false;
         while (consumed < span.Length && !handler.IsClosing)
         {
             var lf = span[consumed..].IndexOf((byte)'\n');
@@ -75,8 +84,10 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
 
             var lineEnd = consumed + lf + 1;
             var rest = new ReadOnlySequence<byte>(segment[lineEnd..]);
-            if (!TryHandleLine(span[consumed..lineEnd], ref rest, handler))
+            var outcome = HandleLine(span[consumed..lineEnd], ref rest, handler);
+            if (outcome != LineOutcome.Handled)
             {
+                stopped = outcome == LineOutcome.Stop;
                 break;
             }
 
@@ -88,37 +99,38 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
 
     /// <summary>
     /// Handles one complete control line (LF included); <paramref name="rest"/> is what follows it
-    /// and, for PUB/HPUB, is moved past the payload. False when reading must stop here: the payload
-    /// has not all arrived (nothing consumed), the op was refused, or the stream is broken.
+    /// and, for PUB/HPUB, is moved past the payload.
     /// </summary>
-    private bool TryHandleLine<THandler>(ReadOnlySpan<byte> line, ref ReadOnlySequence<byte> rest, THandler handler)
+    private LineOutcome HandleLine<THandler>(ReadOnlySpan<byte> line, ref ReadOnlySequence<byte> rest, THandler handler)
         where THandler : IClientOpHandler
     {
         if (OpNameReader.Read(line, out var op, out var argumentsStart) != OpNameStatus.Known)
         {
             handler.OnProtocolError(ProtocolError.UnknownOperation);
-            return false;
+            return LineOutcome.Stop;
         }
 
         var arguments = TrimLineEnd(line[argumentsStart..]).TrimStart(" \t"u8);
         if (arguments.Length > maxControlLine)
         {
             handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
-            return false;
+            return LineOutcome.Stop;
         }
 
         if (!handler.Admit(op))
         {
-            return false;
+            return LineOutcome.Stop;
         }
 
         if (op is ClientOp.Pub or ClientOp.HPub)
         {
-            return TryReadPublish(op, arguments, ref rest, handler);
+            return TryReadPublish(op, arguments, ref rest, handler) ? LineOutcome.Handled
+                : handler.IsClosing ? LineOutcome.Stop
+                : LineOutcome.Incomplete;
         }
 
         Dispatch(op, arguments, handler);
-        return !handler.IsClosing;
+        return handler.IsClosing ? LineOutcome.Stop : LineOutcome.Handled;
     }
 
     private static void Dispatch<THandler>(ClientOp op, ReadOnlySpan<byte> arguments, THandler handler)
@@ -234,6 +246,11 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
 
         var reply = count == 2 + sizeCount ? arguments[ranges[1]] : default;
         var sizeTokens = arguments[ranges[count - sizeCount].Start.Value..ranges[count - 1].End.Value];
+        if (headers && sizeTokens.Length != ranges[count - 2].GetOffsetAndLength(arguments.Length).Length + 1 + ranges[count - 1].GetOffsetAndLength(arguments.Length).Length)
+        {
+            // HMSG carries the two sizes one space apart whatever blanks HPUB had between them.
+            sizeTokens = JoinSizes(arguments[ranges[count - 2]], arguments[ranges[count - 1]]);
+        }
         handler.OnPublish(new InboundMessage(arguments[ranges[0]], reply, sizeTokens, headerSize, rest.Slice(0, total)));
         rest = rest.Slice(total + 2);
         return true;
@@ -265,6 +282,13 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
         var length = buffer.Slice(0, position.Value).Length + 1;
         if (length > _lineScratch.Length)
         {
+            // A bad op name is the first thing wrong with the line, however long it is.
+            if (!IsKnownOpStart(buffer))
+            {
+                handler.OnProtocolError(ProtocolError.UnknownOperation);
+                return false;
+            }
+
             handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
             return false;
         }
@@ -279,10 +303,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
     private void CheckPartialLine<THandler>(in ReadOnlySequence<byte> buffer, THandler handler)
         where THandler : IClientOpHandler
     {
-        Span<byte> probe = stackalloc byte[OpNameProbe];
-        var probeLength = (int)Math.Min(buffer.Length, OpNameProbe);
-        buffer.Slice(0, probeLength).CopyTo(probe);
-        if (OpNameReader.Read(probe[..probeLength], out _, out var argumentsStart) == OpNameStatus.Unknown)
+        if (!IsKnownOpStart(buffer, out var argumentsStart))
         {
             handler.OnProtocolError(ProtocolError.UnknownOperation);
         }
@@ -290,6 +311,25 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
         {
             handler.OnProtocolError(ProtocolError.MaxControlLineExceeded);
         }
+    }
+
+    private static bool IsKnownOpStart(in ReadOnlySequence<byte> buffer) => IsKnownOpStart(buffer, out _);
+
+    // Judges the op name from the first bytes, wherever the segments split them.
+    private static bool IsKnownOpStart(in ReadOnlySequence<byte> buffer, out int argumentsStart)
+    {
+        Span<byte> probe = stackalloc byte[OpNameProbe];
+        var probeLength = (int)Math.Min(buffer.Length, OpNameProbe);
+        buffer.Slice(0, probeLength).CopyTo(probe);
+        return OpNameReader.Read(probe[..probeLength], out _, out argumentsStart) != OpNameStatus.Unknown;
+    }
+
+    private ReadOnlySpan<byte> JoinSizes(ReadOnlySpan<byte> headerSize, ReadOnlySpan<byte> totalSize)
+    {
+        headerSize.CopyTo(_sizeScratch);
+        _sizeScratch[headerSize.Length] = (byte)' ';
+        totalSize.CopyTo(_sizeScratch.AsSpan(headerSize.Length + 1));
+        return _sizeScratch.AsSpan(0, headerSize.Length + 1 + totalSize.Length);
     }
 
     private static ReadOnlySpan<byte> TrimLineEnd(ReadOnlySpan<byte> line)

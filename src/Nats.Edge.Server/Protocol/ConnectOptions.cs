@@ -76,9 +76,9 @@ internal sealed class ConnectOptions
         {
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
-            // A value of the wrong type (e.g. "verbose":"yes"): Go's decoder rejects it too.
+            // A value of the wrong type ("verbose":"yes", "protocol":1.5): Go's decoder rejects it too.
             return null;
         }
 

@@ -49,7 +49,7 @@ internal static class OpNameReader
             case '+':
                 return Match(head, "+OK"u8, ClientOp.Ok, needsBlank: false, out op, out argumentsStart);
             case '-':
-                return Match(head, "-ERR"u8, ClientOp.Err, needsBlank: false, out op, out argumentsStart);
+                return Match(head, "-ERR"u8, ClientOp.Err, needsBlank: true, out op, out argumentsStart);
             default:
                 return OpNameStatus.Unknown;
         }
@@ -74,7 +74,7 @@ internal static class OpNameReader
             return OpNameStatus.Incomplete;
         }
 
-        // PUB, HPUB, SUB and UNSUB need a blank before their arguments; PING, PONG, +OK ignore the
+        // PUB, HPUB, SUB, UNSUB and -ERR need a blank before their arguments; PING, PONG, +OK ignore the
         // rest of the line, and CONNECT/INFO may run straight into their JSON.
         if (needsBlank && head[name.Length] is not ((byte)' ' or (byte)'\t'))
         {

@@ -65,6 +65,13 @@ internal sealed partial class SubjectIndex
     /// <summary>Walks the trie for a literal subject and builds a fresh result.</summary>
     public SubjectMatch Match(ReadOnlySpan<byte> subject)
     {
+        // A subject with an empty token ("foo.", ".foo", "foo..bar") reaches nobody, not even '>',
+        // as in nats-server; only non-pedantic publishers can send one.
+        if (HasEmptyToken(subject))
+        {
+            return SubjectMatch.Empty;
+        }
+
         var collector = new MatchCollector();
         lock (_sync)
         {
@@ -73,6 +80,9 @@ internal sealed partial class SubjectIndex
 
         return collector.ToMatch();
     }
+
+    private static bool HasEmptyToken(ReadOnlySpan<byte> subject) =>
+        subject.IsEmpty || subject[0] == (byte)'.' || subject[^1] == (byte)'.' || subject.IndexOf(".."u8) >= 0;
 
     // Returns true when the subscription was found and removed; prunes nodes left empty on the way
     // back up so an index that saw a million short-lived inboxes does not keep their skeletons.
