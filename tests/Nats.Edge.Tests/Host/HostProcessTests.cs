@@ -78,6 +78,22 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task Log_flag_sends_the_log_to_a_file()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-log-").FullName, "edge.log");
+        await using var edge = EdgeProcess.Start("-a", "127.0.0.1", "-p", "-1", "-l", path, "-D");
+
+        await WaitForAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("Server is ready", StringComparison.Ordinal));
+        edge.Signal(SigTerm);
+
+        Assert.Equal(0, await edge.WaitForExitAsync());
+        var log = await File.ReadAllTextAsync(path);
+        Assert.Contains("[INF] Listening for client connections on 127.0.0.1:", log, StringComparison.Ordinal);
+        Assert.Contains("[DBG] Trapped \"SIGTERM\" signal", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Server is ready", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Port_in_use_is_a_fatal_error_and_exits_one()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);
@@ -87,6 +103,16 @@ public sealed partial class HostProcessTests
 
         Assert.Equal(1, await edge.WaitForExitAsync());
         Assert.Contains("[FTL] Error listening on port", edge.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met before the deadline");
+            await Task.Delay(50);
+        }
     }
 
     // [pid] 2006/01/02 15:04:05.000000 [INF] text
