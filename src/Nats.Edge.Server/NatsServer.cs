@@ -57,9 +57,6 @@ public sealed class NatsServer : IAsyncDisposable
     /// <summary>The bound client endpoint (the real port when 0 or -1 was asked for).</summary>
     public IPEndPoint ClientEndPoint { get; private set; }
 
-    /// <summary>Number of client connections open now.</summary>
-    public int ClientCount => _clients.Count;
-
     /// <summary>Completes once the server has shut down.</summary>
     public Task Completion => _done.Task;
 

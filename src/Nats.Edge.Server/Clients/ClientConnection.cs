@@ -38,12 +38,6 @@ internal sealed partial class ClientConnection : Connection
     /// <summary>Whether MSGs to this client may carry headers (it said so in CONNECT).</summary>
     public bool WantsHeaders => _connect.Headers && !Server.Options.NoHeaderSupport;
 
-    public string? Name => _connect.Name;
-
-    public long MessagesIn { get; private set; }
-
-    public long BytesIn { get; private set; }
-
     /// <summary>Sends INFO, or INFO and the refusal when the server is full, then starts the loops.</summary>
     public void Open(bool overLimit)
     {
@@ -99,8 +93,6 @@ internal sealed partial class ClientConnection : Connection
         Outbound.Append("PING\r\n"u8);
         SignalSend();
     }
-
-    public override string ToString() => $"{RemoteEndPoint} - cid:{Id}";
 
     protected override void OnClosed()
     {

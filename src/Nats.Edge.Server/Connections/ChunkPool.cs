@@ -20,18 +20,6 @@ internal sealed class ChunkPool
     private readonly Stack<byte[]> _free = new(MaxRetained);
     private int _rentedSinceTrim;
 
-    /// <summary>Chunks held for reuse right now.</summary>
-    public int Retained
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _free.Count;
-            }
-        }
-    }
-
     public byte[] Rent()
     {
         lock (_sync)

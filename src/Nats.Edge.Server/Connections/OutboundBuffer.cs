@@ -14,18 +14,10 @@ internal sealed class OutboundBuffer(ChunkPool pool)
     private byte[]? _tail;
     private int _tailUsed;
     private long _pendingBytes;
-    private long _messages;
-    private long _bytes;
     private bool _discarded;
 
     /// <summary>Bytes appended and not yet sent.</summary>
     public long PendingBytes => Volatile.Read(ref _pendingBytes);
-
-    /// <summary>Messages (MSG/HMSG) ever appended.</summary>
-    public long Messages => Volatile.Read(ref _messages);
-
-    /// <summary>Message bytes ever appended.</summary>
-    public long Bytes => Volatile.Read(ref _bytes);
 
     /// <summary>Appends a protocol line that is not a message (PONG, +OK, -ERR, INFO).</summary>
     public long Append(ReadOnlySpan<byte> line)
@@ -70,8 +62,6 @@ internal sealed class OutboundBuffer(ChunkPool pool)
 
             CopyIn("\r\n"u8);
             var size = line.Length + payload.Length + 2;
-            _messages++;
-            _bytes += payload.Length;
             return Interlocked.Add(ref _pendingBytes, size);
         }
     }

@@ -13,8 +13,6 @@ internal sealed class MatchCache(SubjectIndex index)
     private readonly Dictionary<byte[], SubjectMatch> _entries = new(ByteKeyComparer.Instance);
     private long _generation = -1;
 
-    public SubjectIndex Index => index;
-
     public SubjectMatch Match(ReadOnlySpan<byte> subject)
     {
         var generation = index.Generation;

@@ -7,7 +7,16 @@ namespace Nats.Edge.Server.Subjects;
 internal static class SubjectRules
 {
     /// <summary>A subject a client may subscribe to: wildcards allowed, '>' last.</summary>
-    public static bool IsValidSubscription(ReadOnlySpan<byte> subject)
+    public static bool IsValidSubscription(ReadOnlySpan<byte> subject) => IsValid(subject, wildcards: true);
+
+    /// <summary>A subject a message can be published to: no empty token and no wildcard token.</summary>
+    public static bool IsValidLiteral(ReadOnlySpan<byte> subject) => IsValid(subject, wildcards: false);
+
+    /// <summary>True when the token is exactly '*' or '>'.</summary>
+    public static bool IsWildcard(ReadOnlySpan<byte> token) =>
+        token.Length == 1 && (token[0] == (byte)'*' || token[0] == (byte)'>');
+
+    private static bool IsValid(ReadOnlySpan<byte> subject, bool wildcards)
     {
         if (subject.IsEmpty)
         {
@@ -19,7 +28,7 @@ internal static class SubjectRules
         {
             var dot = rest.IndexOf((byte)'.');
             var token = dot < 0 ? rest : rest[..dot];
-            if (token.IsEmpty || HasBlank(token))
+            if (token.IsEmpty || HasBlank(token) || (!wildcards && IsWildcard(token)))
             {
                 return false;
             }
@@ -38,37 +47,6 @@ internal static class SubjectRules
             rest = rest[(dot + 1)..];
         }
     }
-
-    /// <summary>A subject a message can be published to: no empty token and no wildcard token.</summary>
-    public static bool IsValidLiteral(ReadOnlySpan<byte> subject)
-    {
-        if (subject.IsEmpty)
-        {
-            return false;
-        }
-
-        var rest = subject;
-        while (true)
-        {
-            var dot = rest.IndexOf((byte)'.');
-            var token = dot < 0 ? rest : rest[..dot];
-            if (token.IsEmpty || HasBlank(token) || IsWildcard(token))
-            {
-                return false;
-            }
-
-            if (dot < 0)
-            {
-                return true;
-            }
-
-            rest = rest[(dot + 1)..];
-        }
-    }
-
-    /// <summary>True when the token is exactly '*' or '>'.</summary>
-    public static bool IsWildcard(ReadOnlySpan<byte> token) =>
-        token.Length == 1 && (token[0] == (byte)'*' || token[0] == (byte)'>');
 
     private static bool HasBlank(ReadOnlySpan<byte> token) => token.IndexOfAny(" \t\r\n\f"u8) >= 0;
 }
