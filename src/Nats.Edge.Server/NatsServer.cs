@@ -39,6 +39,10 @@ public sealed class NatsServer : IAsyncDisposable
         ServerId = ServerIdentity.NewServerId();
         ServerName = string.IsNullOrEmpty(options.ServerName) ? ServerId : options.ServerName;
         AuthRequired = options.AuthorizationToken is not null || options.Username is not null;
+        Tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
+
+        // nats-server gives a TLS client the handshake's time plus a second to authenticate.
+        AuthTimeout = Tls is null ? options.AuthTimeout : Tls.Options.Timeout + TimeSpan.FromSeconds(1);
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
 
@@ -63,6 +67,10 @@ public sealed class NatsServer : IAsyncDisposable
     internal bool AuthRequired { get; }
 
     internal Connections.ChunkPool Chunks { get; } = new();
+
+    internal Connections.ServerTls? Tls { get; }
+
+    internal TimeSpan AuthTimeout { get; }
 
     /// <summary>Binds the listeners and starts accepting; logs "Server is ready" when done.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -132,7 +140,7 @@ public sealed class NatsServer : IAsyncDisposable
 
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
-        AuthRequired, Options.MaxPayload, clientId, clientIp);
+        AuthRequired, Tls is not null, Tls?.Options.Verify ?? false, Options.MaxPayload, clientId, clientIp);
 
     internal bool Authenticate(ConnectOptions connect)
     {

@@ -42,7 +42,16 @@ internal sealed partial class ClientConnection : Connection
     public void Open(bool overLimit)
     {
         var ip = RemoteEndPoint.Address.IsIPv4MappedToIPv6 ? RemoteEndPoint.Address.MapToIPv4() : RemoteEndPoint.Address;
-        Outbound.Append(InfoWriter.Write(Server.ClientInfoFor(Id, ip.ToString())));
+        var info = InfoWriter.Write(Server.ClientInfoFor(Id, ip.ToString()));
+        if (Server.Tls is { } tls && !overLimit)
+        {
+            // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
+            SendBeforeStart(info);
+            Start(tls);
+            return;
+        }
+
+        Outbound.Append(info);
         if (overLimit)
         {
             Outbound.Append(ProtocolErrors.MaxConnectionsExceeded);
@@ -62,7 +71,7 @@ internal sealed partial class ClientConnection : Connection
         }
 
         var options = Server.Options;
-        if (!_connectReceived && Server.AuthRequired && Stopwatch.GetElapsedTime(Started, now) > options.AuthTimeout)
+        if (!_connectReceived && Server.AuthRequired && Stopwatch.GetElapsedTime(Started, now) > Server.AuthTimeout)
         {
             CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
             return;

@@ -51,6 +51,9 @@ public sealed record ServerOptions
     /// <summary>Single token (nats-server: <c>authorization.token</c>, <c>--auth</c>).</summary>
     public string? AuthorizationToken { get; init; }
 
+    /// <summary>TLS for client connections; null serves plain TCP.</summary>
+    public TlsOptions? Tls { get; init; }
+
     /// <summary>Turns header support off in INFO (nats-server: <c>no_header_support</c>).</summary>
     public bool NoHeaderSupport { get; init; }
 

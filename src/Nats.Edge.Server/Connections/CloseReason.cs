@@ -16,5 +16,6 @@ internal enum CloseReason
     SlowConsumerPendingBytes,
     SlowConsumerWriteDeadline,
     StaleConnection,
+    TlsHandshakeError,
     ServerShutdown,
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
 
@@ -63,12 +65,12 @@ internal abstract partial class Connection
 
     protected Socket Socket { get; }
 
-    protected Stream Stream { get; }
+    protected Stream Stream { get; private set; }
 
     protected long Started { get; }
 
-    /// <summary>Runs the connection until it closes.</summary>
-    public void Start() => _ = RunAsync();
+    /// <summary>Runs the connection until it closes, after a TLS handshake when <paramref name="tls"/> is given.</summary>
+    public void Start(ServerTls? tls = null) => _ = RunAsync(tls);
 
     /// <summary>
     /// Begins closing. With <paramref name="flush"/> what is already queued (an -ERR, say) is sent
@@ -130,12 +132,20 @@ internal abstract partial class Connection
     /// <summary>Called once after both loops ended: drop subscriptions, leave the server's tables.</summary>
     protected abstract void OnClosed();
 
-    private async Task RunAsync()
+    private async Task RunAsync(ServerTls? tls)
     {
-        var sending = SendLoopAsync();
-        await ReceiveLoopAsync().ConfigureAwait(false);
-        Close(Reason ?? CloseReason.ClientClosed);
-        await sending.ConfigureAwait(false);
+        if (tls is null || await TryUpgradeToTlsAsync(tls).ConfigureAwait(false))
+        {
+            var sending = SendLoopAsync();
+            await ReceiveLoopAsync().ConfigureAwait(false);
+            Close(Reason ?? CloseReason.ClientClosed);
+            await sending.ConfigureAwait(false);
+        }
+        else
+        {
+            Close(Reason ?? CloseReason.TlsHandshakeError, flush: false);
+        }
+
         Outbound.Discard();
         await Stream.DisposeAsync().ConfigureAwait(false);
         try
@@ -145,6 +155,46 @@ internal abstract partial class Connection
         finally
         {
             _closed.TrySetResult();
+        }
+    }
+
+    // The INFO went out in plain text; everything after it travels inside TLS (spec §2 item 3).
+    private async Task<bool> TryUpgradeToTlsAsync(ServerTls tls)
+    {
+        var ssl = new SslStream(Stream, leaveInnerStreamOpen: false);
+        using var timeout = new CancellationTokenSource(tls.Options.Timeout);
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(tls.Authentication, timeout.Token).ConfigureAwait(false);
+            Stream = ssl;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            // nats-server 2.9.10 closes without a word when the handshake times out (spec §2 says an
+            // -ERR comes first; the reference-backed test shows it does not).
+            Reason = CloseReason.TlsHandshakeError;
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException)
+        {
+            Reason = CloseReason.TlsHandshakeError;
+            Server.Log.Error($"{this} - TLS handshake error: {ex.Message}");
+        }
+
+        await ssl.DisposeAsync().ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>Writes straight to the socket, before the loops run (the INFO ahead of a TLS handshake).</summary>
+    protected void SendBeforeStart(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            Socket.Send(bytes);
+        }
+        catch (SocketException)
+        {
+            // The client is gone already; nothing to tell it.
         }
     }
 

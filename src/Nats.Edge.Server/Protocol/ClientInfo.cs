@@ -9,6 +9,8 @@ internal readonly record struct ClientInfo(
     int Port,
     bool Headers,
     bool AuthRequired,
+    bool TlsRequired,
+    bool TlsVerify,
     int MaxPayload,
     ulong ClientId,
     string ClientIp);

@@ -36,6 +36,16 @@ internal static class InfoWriter
                 json.WriteBoolean("auth_required"u8, true);
             }
 
+            if (info.TlsRequired)
+            {
+                json.WriteBoolean("tls_required"u8, true);
+            }
+
+            if (info.TlsVerify)
+            {
+                json.WriteBoolean("tls_verify"u8, true);
+            }
+
             json.WriteNumber("max_payload"u8, info.MaxPayload);
             json.WriteNumber("client_id"u8, info.ClientId);
             json.WriteString("client_ip"u8, info.ClientIp);

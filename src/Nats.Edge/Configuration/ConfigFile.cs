@@ -64,4 +64,7 @@ internal sealed class ConfigFile
 
     [ConfigurationKeyName("authorization")]
     public AuthorizationSection? Authorization { get; set; }
+
+    [ConfigurationKeyName("tls")]
+    public TlsSection? Tls { get; set; }
 }

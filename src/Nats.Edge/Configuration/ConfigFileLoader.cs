@@ -89,6 +89,27 @@ internal static class ConfigFileLoader
             Password = auth?.Password,
             AuthorizationToken = auth?.Token,
             AuthTimeout = Duration(path, "authorization.timeout", auth?.Timeout, options.AuthTimeout),
+            Tls = file.Tls is { } tls ? ToTls(path, tls) : null,
+        };
+    }
+
+    // Relative certificate paths are taken from the config file's folder, so a file and its
+    // certificates can move together.
+    private static TlsOptions ToTls(string path, TlsSection tls)
+    {
+        if (tls.CertificateFile is null || tls.KeyFile is null)
+        {
+            throw new ConfigException($"{path}: key \"tls\" needs both cert_file and key_file");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return new TlsOptions
+        {
+            CertificateFile = Path.Combine(folder, tls.CertificateFile),
+            KeyFile = Path.Combine(folder, tls.KeyFile),
+            CaFile = tls.CaFile is null ? null : Path.Combine(folder, tls.CaFile),
+            Verify = tls.Verify ?? false,
+            Timeout = Duration(path, "tls.timeout", tls.Timeout, TimeSpan.FromSeconds(2)),
         };
     }
 

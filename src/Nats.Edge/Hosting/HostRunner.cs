@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Nats.Edge.CommandLine;
 using Nats.Edge.Configuration;
 using Nats.Edge.Server;
@@ -56,7 +57,18 @@ internal static class HostRunner
             : LogLevel.Info;
         var log = new ServerLog(logWriter ?? Console.Error, level);
 
-        await using var server = new NatsServer(options, log);
+        NatsServer created;
+        try
+        {
+            created = new NatsServer(options, log);
+        }
+        catch (Exception ex) when (ex is IOException or CryptographicException)
+        {
+            log.Write(LogLevel.Fatal, $"Error loading TLS certificate and key: {ex.Message}");
+            return 1;
+        }
+
+        await using var server = created;
         log.Info("Starting nats-edge");
         log.Info($"  Version:  {ServerVersion.Product}");
         log.Info($"  Name:     {server.ServerName}");

@@ -74,6 +74,29 @@ public sealed class ConfigFileLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Tls_block_binds_with_paths_relative_to_the_file()
+    {
+        var options = Load("""
+            { "tls": { "cert_file": "certs/server.pem", "key_file": "certs/server-key.pem", "ca_file": "/etc/ca.pem", "verify": true, "timeout": 3 } }
+            """).Options;
+
+        Assert.NotNull(options.Tls);
+        Assert.Equal(Path.Combine(_directory.FullName, "certs/server.pem"), options.Tls.CertificateFile);
+        Assert.Equal(Path.Combine(_directory.FullName, "certs/server-key.pem"), options.Tls.KeyFile);
+        Assert.Equal("/etc/ca.pem", options.Tls.CaFile);
+        Assert.True(options.Tls.Verify);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.Tls.Timeout);
+    }
+
+    [Fact]
+    public void Tls_block_without_a_key_is_refused()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""{ "tls": { "cert_file": "server.pem" } }"""));
+
+        Assert.Contains("key_file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_utf8_byte_order_mark_is_accepted()
     {
         var path = Path.Combine(_directory.FullName, "bom.json");

@@ -94,6 +94,39 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task Missing_tls_certificate_is_a_fatal_error_and_exits_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("nats-edge-tls-config-").FullName;
+        var path = Path.Combine(folder, "tls.json");
+        await File.WriteAllTextAsync(path, """{ "port": -1, "tls": { "cert_file": "absent.pem", "key_file": "absent-key.pem" } }""");
+        await using var edge = EdgeProcess.Start("-c", path);
+
+        Assert.Equal(1, await edge.WaitForExitAsync());
+        Assert.Contains("[FTL] Error loading TLS certificate and key", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tls_from_the_config_file_serves_a_nats_net_client()
+    {
+        using var certificates = new TestCertificates();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-tls-config-").FullName, "tls.json");
+        await File.WriteAllTextAsync(path, $$"""
+            { "host": "127.0.0.1", "port": -1,
+              "tls": { "cert_file": "{{certificates.ServerCertificateFile}}", "key_file": "{{certificates.ServerKeyFile}}" } }
+            """);
+        await using var edge = await EdgeProcess.StartReadyAsync("-c", path);
+
+        await using var client = new NATS.Net.NatsClient(new NATS.Client.Core.NatsOpts
+        {
+            Url = $"tls://127.0.0.1:{edge.Port}",
+            TlsOpts = new NATS.Client.Core.NatsTlsOpts { CaFile = certificates.CaFile, Mode = NATS.Client.Core.TlsMode.Require },
+        });
+        var rtt = await client.PingAsync();
+
+        Assert.True(rtt > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Port_in_use_is_a_fatal_error_and_exits_one()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);

@@ -73,6 +73,7 @@ public static class ReferenceConfig
         }
 
         AppendAuthorization(conf, options);
+        AppendTls(conf, options);
         return conf.ToString();
     }
 
@@ -97,6 +98,26 @@ public static class ReferenceConfig
 
         // nats-server reads the auth timeout as (fractional) seconds.
         Line(conf, "  timeout", options.AuthTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        conf.Append("}\n");
+    }
+
+    private static void AppendTls(StringBuilder conf, ServerOptions options)
+    {
+        if (options.Tls is not { } tls)
+        {
+            return;
+        }
+
+        conf.Append("tls {\n");
+        Line(conf, "  cert_file", Quote(tls.CertificateFile));
+        Line(conf, "  key_file", Quote(tls.KeyFile));
+        if (tls.CaFile is { } ca)
+        {
+            Line(conf, "  ca_file", Quote(ca));
+        }
+
+        Line(conf, "  verify", tls.Verify ? "true" : "false");
+        Line(conf, "  timeout", tls.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
         conf.Append("}\n");
     }
 

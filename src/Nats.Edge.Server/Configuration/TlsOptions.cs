@@ -1,0 +1,20 @@
+namespace Nats.Edge.Server.Configuration;
+
+/// <summary>nats-server's client <c>tls { cert_file, key_file, ca_file, verify, timeout }</c> block.</summary>
+public sealed record TlsOptions
+{
+    /// <summary>PEM certificate (chain) the server presents.</summary>
+    public required string CertificateFile { get; init; }
+
+    /// <summary>PEM private key of that certificate.</summary>
+    public required string KeyFile { get; init; }
+
+    /// <summary>PEM certificates of the authorities client certificates must chain to.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>Require and check a client certificate (<c>verify: true</c>).</summary>
+    public bool Verify { get; init; }
+
+    /// <summary>Time a client has to complete the handshake (nats-server: 2 s).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+}

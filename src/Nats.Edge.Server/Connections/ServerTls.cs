@@ -1,0 +1,65 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Server.Connections;
+
+/// <summary>
+/// The loaded form of <see cref="TlsOptions"/>: the server certificate and the client-certificate
+/// check, built once at startup so a bad file stops the server instead of failing each handshake.
+/// </summary>
+internal sealed class ServerTls
+{
+    private readonly X509Certificate2Collection? _authorities;
+
+    public ServerTls(TlsOptions options)
+    {
+        Options = options;
+        Certificate = X509Certificate2.CreateFromPemFile(options.CertificateFile, options.KeyFile);
+        if (options.CaFile is { } caFile)
+        {
+            _authorities = [];
+            _authorities.ImportFromPemFile(caFile);
+        }
+
+        Authentication = new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = SslStreamCertificateContext.Create(Certificate, additionalCertificates: null),
+            ClientCertificateRequired = options.Verify,
+            RemoteCertificateValidationCallback = ValidateClient,
+        };
+    }
+
+    public TlsOptions Options { get; }
+
+    public X509Certificate2 Certificate { get; }
+
+    public SslServerAuthenticationOptions Authentication { get; }
+
+    // With verify the client's certificate must chain to ca_file (or the system store without one);
+    // without verify any certificate the client volunteers is accepted, as nats-server does.
+    private bool ValidateClient(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (!Options.Verify)
+        {
+            return true;
+        }
+
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        if (_authorities is null)
+        {
+            return errors == SslPolicyErrors.None;
+        }
+
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(_authorities);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var presented = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return custom.Build(presented);
+    }
+}

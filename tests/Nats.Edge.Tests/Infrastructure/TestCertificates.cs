@@ -1,0 +1,71 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Nats.Edge.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway certificate authority with a server certificate for 127.0.0.1/localhost and a client
+/// certificate, made at run time and written as PEM files both servers read. No key is ever checked in.
+/// </summary>
+public sealed class TestCertificates : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("nats-edge-tls-");
+
+    public TestCertificates()
+    {
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=Nats.Edge Test CA", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        CaFile = Write("ca.pem", ca.ExportCertificatePem());
+
+        (ServerCertificateFile, ServerKeyFile) = Issue(ca, "server", "CN=localhost", serverAuth: true);
+        (ClientCertificateFile, ClientKeyFile) = Issue(ca, "client", "CN=board-1", serverAuth: false);
+    }
+
+    public string CaFile { get; }
+
+    public string ServerCertificateFile { get; }
+
+    public string ServerKeyFile { get; }
+
+    public string ClientCertificateFile { get; }
+
+    public string ClientKeyFile { get; }
+
+    public X509Certificate2 LoadCa() => X509CertificateLoader.LoadCertificateFromFile(CaFile);
+
+    public X509Certificate2 LoadClient() => X509Certificate2.CreateFromPemFile(ClientCertificateFile, ClientKeyFile);
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    private (string Certificate, string Key) Issue(X509Certificate2 ca, string name, string subject, bool serverAuth)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
+        if (serverAuth)
+        {
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddDnsName("localhost");
+            names.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(names.Build());
+        }
+
+        var serial = RandomNumberGenerator.GetBytes(12);
+        using var certificate = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(6), serial);
+        return (Write($"{name}-cert.pem", certificate.ExportCertificatePem()), Write($"{name}-key.pem", key.ExportPkcs8PrivateKeyPem()));
+    }
+
+    private string Write(string name, string pem)
+    {
+        var path = Path.Combine(_directory.FullName, name);
+        File.WriteAllText(path, pem);
+        return path;
+    }
+}
