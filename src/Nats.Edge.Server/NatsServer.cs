@@ -85,6 +85,10 @@ public sealed class NatsServer : IAsyncDisposable
             }
 
             listener.NoDelay = true;
+
+            // As Go's listeners do: a restarted server takes its port back at once, even while
+            // connections of the previous run sit in TIME_WAIT.
+            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Bind(new IPEndPoint(address, Options.Port < 0 ? 0 : Options.Port));
             listener.Listen(512);
         }
