@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Nats.Edge.Server.Subjects;
@@ -5,53 +6,61 @@ using Nats.Edge.Server.Subjects;
 namespace Nats.Edge.Benchmarks.Subjects;
 
 /// <summary>
-/// Matching a published subject against an index of 10, 1k and 100k subscriptions shaped like a
-/// fleet of boards (<c>devices.board-N.sensor-M.temperature</c>) plus a few wildcard watchers.
-/// <c>CacheHit</c> is the message path; the others are what a cache miss costs.
+/// Matching a published subject against 10, 1k and 100k subscriptions shaped like a fleet of boards,
+/// all literal (<c>devices.board-N.sensor-M.temperature</c>), all with a '*'
+/// (<c>devices.board-N.*.temperature</c>) or all with a '>' (<c>devices.board-N.&gt;</c>). The published
+/// subject reaches exactly one of them. <c>CacheHit</c> is the message path; the walks are what a
+/// cache miss costs.
 /// </summary>
 [MemoryDiagnoser]
 public class SubjectIndexBenchmarks
 {
     private SubjectIndex _index = null!;
     private MatchCache _cache = null!;
-    private byte[] _literal = [];
+    private byte[] _subject = [];
     private byte[] _unknown = [];
 
     [Params(10, 1_000, 100_000)]
     public int Subscriptions { get; set; }
 
+    [Params("literal", "*", ">")]
+    public string Pattern { get; set; } = "literal";
+
     [GlobalSetup]
     public void Setup()
     {
         _index = new SubjectIndex();
-        var sid = 0;
         for (var i = 0; i < Subscriptions; i++)
         {
-            Add($"devices.board-{i / 10}.sensor-{i % 10}.temperature", null, ref sid);
+            var board = Pattern == "literal" ? i / 10 : i;
+            var subject = Pattern switch
+            {
+                "literal" => $"devices.board-{board}.sensor-{i % 10}.temperature",
+                "*" => $"devices.board-{board}.*.temperature",
+                _ => $"devices.board-{board}.>",
+            };
+
+            // The index never looks at a subscription's owner; benchmarks have no connection to give it.
+            _index.Insert(new Subscription(null!, Bytes(subject), null, Bytes(i.ToString(CultureInfo.InvariantCulture))));
         }
 
-        Add("devices.*.sensor-3.temperature", null, ref sid);
-        Add("devices.board-1.>", null, ref sid);
-        Add("devices.>", "archivers", ref sid);
-        _literal = Encoding.ASCII.GetBytes($"devices.board-{Subscriptions / 20}.sensor-3.temperature");
-        _unknown = Encoding.ASCII.GetBytes("factory.line-7.press.pressure");
+        var target = Subscriptions / 2;
+        _subject = Pattern == "literal"
+            ? Bytes($"devices.board-{target / 10}.sensor-{target % 10}.temperature")
+            : Bytes($"devices.board-{target}.sensor-3.temperature");
+        _unknown = Bytes("factory.line-7.press.pressure");
         _cache = new MatchCache(_index);
-        _cache.Match(_literal);
+        _cache.Match(_subject);
     }
 
     [Benchmark(Baseline = true)]
-    public int CacheHit() => _cache.Match(_literal).Plain.Length;
+    public int CacheHit() => _cache.Match(_subject).Plain.Length;
 
     [Benchmark]
-    public int WalkLiteralAndWildcards() => _index.Match(_literal).Plain.Length;
+    public int WalkOnMiss() => _index.Match(_subject).Plain.Length;
 
     [Benchmark]
     public int WalkNoInterest() => _index.Match(_unknown).Plain.Length;
 
-    private void Add(string subject, string? queue, ref int sid)
-    {
-        // The index never looks at a subscription's owner; benchmarks have no connection to give it.
-        _index.Insert(new Subscription(
-            null!, Encoding.ASCII.GetBytes(subject), queue is null ? null : Encoding.ASCII.GetBytes(queue), Encoding.ASCII.GetBytes((++sid).ToString(System.Globalization.CultureInfo.InvariantCulture))));
-    }
+    private static byte[] Bytes(string text) => Encoding.ASCII.GetBytes(text);
 }
