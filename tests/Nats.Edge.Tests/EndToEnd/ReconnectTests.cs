@@ -17,16 +17,11 @@ public sealed class ReconnectTests
         try
         {
             await using var nats = await TestClients.ConnectAsync(server);
-            var reopened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            nats.ConnectionOpened += (_, _) =>
-            {
-                reopened.TrySetResult();
-                return ValueTask.CompletedTask;
-            };
+            var reopened = WhenReopened(nats);
 
             await server.DisposeAsync();
             server = await TestServers.StartAsync(target, TestServers.Defaults with { Port = port });
-            await reopened.Task.WaitAsync(ReconnectDeadline);
+            await reopened.WaitAsync(ReconnectDeadline);
 
             await using var sub = await nats.SubscribeCoreAsync<string>("after");
             await nats.PingAsync();
@@ -49,16 +44,11 @@ public sealed class ReconnectTests
             await using var nats = await TestClients.ConnectAsync(server);
             await using var sub = await nats.SubscribeCoreAsync<string>("before");
             await nats.PingAsync();
-            var reopened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            nats.ConnectionOpened += (_, _) =>
-            {
-                reopened.TrySetResult();
-                return ValueTask.CompletedTask;
-            };
+            var reopened = WhenReopened(nats);
 
             await server.DisposeAsync();
             server = await TestServers.StartAsync(target, TestServers.Defaults with { Port = port });
-            await reopened.Task.WaitAsync(ReconnectDeadline);
+            await reopened.WaitAsync(ReconnectDeadline);
 
             // Same connection: the re-sent SUB is processed before this PUB.
             await nats.PublishAsync("before", "restored");
@@ -68,5 +58,28 @@ public sealed class ReconnectTests
         {
             await server.DisposeAsync();
         }
+    }
+
+    // NATS.Net raises its events from a queue, so the first connection's "opened" can arrive after
+    // a handler is attached; only an "opened" that follows a "disconnected" is the reconnect.
+    private static Task WhenReopened(NatsConnection nats)
+    {
+        var disconnected = 0;
+        var reopened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        nats.ConnectionDisconnected += (_, _) =>
+        {
+            Volatile.Write(ref disconnected, 1);
+            return ValueTask.CompletedTask;
+        };
+        nats.ConnectionOpened += (_, _) =>
+        {
+            if (Volatile.Read(ref disconnected) == 1)
+            {
+                reopened.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        };
+        return reopened.Task;
     }
 }
