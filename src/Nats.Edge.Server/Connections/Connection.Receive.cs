@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 
@@ -56,7 +57,7 @@ internal abstract partial class Connection
                     break;
                 }
 
-                LastReceived = System.Diagnostics.Stopwatch.GetTimestamp();
+                LastReceived = Stopwatch.GetTimestamp();
                 pipe.Writer.Advance(read);
                 await pipe.Writer.FlushAsync().ConfigureAwait(false);
 

@@ -219,8 +219,10 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
             return false;
         }
 
-        var total = SizeParser.Parse(arguments[ranges[count - 1]]);
-        var headerSize = headers ? SizeParser.Parse(arguments[ranges[count - 2]]) : -1;
+        var totalToken = arguments[ranges[count - 1]];
+        var headerToken = headers ? arguments[ranges[count - 2]] : default;
+        var total = SizeParser.Parse(totalToken);
+        var headerSize = headers ? SizeParser.Parse(headerToken) : -1;
         if (total < 0 || (headers && (headerSize < 0 || headerSize > total)))
         {
             handler.OnProtocolError(ProtocolError.MalformedArguments);
@@ -245,12 +247,17 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
         }
 
         var reply = count == 2 + sizeCount ? arguments[ranges[1]] : default;
-        var sizeTokens = arguments[ranges[count - sizeCount].Start.Value..ranges[count - 1].End.Value];
-        if (headers && sizeTokens.Length != ranges[count - 2].GetOffsetAndLength(arguments.Length).Length + 1 + ranges[count - 1].GetOffsetAndLength(arguments.Length).Length)
+        var sizeTokens = totalToken;
+        if (headers)
         {
             // HMSG carries the two sizes one space apart whatever blanks HPUB had between them.
-            sizeTokens = JoinSizes(arguments[ranges[count - 2]], arguments[ranges[count - 1]]);
+            sizeTokens = arguments[ranges[count - 2].Start.Value..ranges[count - 1].End.Value];
+            if (sizeTokens.Length != headerToken.Length + 1 + totalToken.Length)
+            {
+                sizeTokens = JoinSizes(headerToken, totalToken);
+            }
         }
+
         handler.OnPublish(new InboundMessage(arguments[ranges[0]], reply, sizeTokens, headerSize, rest.Slice(0, total)));
         rest = rest.Slice(total + 2);
         return true;

@@ -48,12 +48,12 @@ public sealed class StaleConnectionTests
     [ServerTheory]
     public async Task Client_that_answers_every_ping_stays_connected(ServerTarget target)
     {
-        // ping_max 2 leaves a PONG a whole interval to arrive on a loaded machine; a client that did
-        // not answer would get the stale error instead of the third PING.
+        // A 1 s interval with ping_max 3 leaves a PONG two whole intervals to arrive while parallel
+        // tests load the machine; a client that did not answer would get the stale error instead.
         await using var server = await TestServers.StartAsync(target, TestServers.Defaults with
         {
-            PingInterval = PingInterval,
-            MaxPingsOutstanding = 2,
+            PingInterval = TimeSpan.FromSeconds(1),
+            MaxPingsOutstanding = 3,
         });
         await using var client = await RawClient.OpenSessionAsync(server.Port);
 
