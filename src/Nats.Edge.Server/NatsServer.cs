@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Text;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Clients;
 using Nats.Edge.Server.Configuration;
@@ -24,7 +22,6 @@ public sealed class NatsServer : IAsyncDisposable
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<ulong, ClientConnection> _clients = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Account _globalAccount = new(Account.GlobalName);
     private Socket? _listener;
     private Task _acceptLoop = Task.CompletedTask;
     private Task _tickLoop = Task.CompletedTask;
@@ -38,7 +35,8 @@ public sealed class NatsServer : IAsyncDisposable
         Log = log ?? ServerLog.None;
         ServerId = ServerIdentity.NewServerId();
         ServerName = string.IsNullOrEmpty(options.ServerName) ? ServerId : options.ServerName;
-        AuthRequired = options.AuthorizationToken is not null || options.Username is not null;
+        Accounts = new AccountRegistry(options);
+        Authenticator = new Security.Authenticator(options, Accounts);
         Tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
 
         // nats-server gives a TLS client the handshake's time plus a second to authenticate.
@@ -64,7 +62,11 @@ public sealed class NatsServer : IAsyncDisposable
     /// <summary>Completes once the server has shut down.</summary>
     public Task Completion => _done.Task;
 
-    internal bool AuthRequired { get; }
+    internal bool AuthRequired => Authenticator.Required;
+
+    internal AccountRegistry Accounts { get; }
+
+    internal Security.Authenticator Authenticator { get; }
 
     internal Connections.ChunkPool Chunks { get; } = new();
 
@@ -142,29 +144,11 @@ public sealed class NatsServer : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
 
-    internal ClientInfo ClientInfoFor(ulong clientId, string clientIp) => new(
+    internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
-        AuthRequired, Tls is not null, Tls?.Options.Verify ?? false, Options.MaxPayload, clientId, clientIp);
-
-    internal bool Authenticate(ConnectOptions connect)
-    {
-        if (Options.AuthorizationToken is { } token)
-        {
-            return FixedTimeEquals(connect.AuthToken, token);
-        }
-
-        if (Options.Username is { } user)
-        {
-            return FixedTimeEquals(connect.User, user) & FixedTimeEquals(connect.Password, Options.Password ?? string.Empty);
-        }
-
-        return true;
-    }
+        AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce);
 
     internal void Remove(ClientConnection client) => _clients.TryRemove(client.Id, out _);
-
-    private static bool FixedTimeEquals(string? given, string expected) =>
-        given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 
     private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
     {
@@ -210,7 +194,7 @@ public sealed class NatsServer : IAsyncDisposable
 
             socket.NoDelay = true;
             var id = (ulong)Interlocked.Increment(ref _lastClientId);
-            var client = new ClientConnection(this, socket, id, _globalAccount);
+            var client = new ClientConnection(this, socket, id, Accounts.Global);
             var overLimit = _clients.Count >= Options.MaxConnections;
             if (!overLimit)
             {
@@ -233,6 +217,7 @@ public sealed class NatsServer : IAsyncDisposable
                 if (++ticks % TicksPerChunkTrim == 0)
                 {
                     Chunks.Trim();
+                    Accounts.Sweep();
                 }
 
                 var now = Stopwatch.GetTimestamp();

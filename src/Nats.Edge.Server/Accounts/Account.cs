@@ -11,4 +11,6 @@ internal sealed class Account(string name)
     public string Name { get; } = name;
 
     public SubjectIndex Subscriptions { get; } = new();
+
+    public override string ToString() => Name;
 }

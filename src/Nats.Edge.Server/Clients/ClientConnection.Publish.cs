@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
@@ -24,15 +26,17 @@ internal sealed partial class ClientConnection
 
     private void Route(in InboundMessage message)
     {
-        if (message.Subject.StartsWith("_GR_."u8))
+        if (message.Subject.StartsWith("_GR_."u8) || (_publishGate is { } gate && !gate.MayPublish(message.Subject)))
         {
             Enqueue(ProtocolErrors.PublishViolation(message.Subject), Batch);
+            Server.Log.Error($"{this} - Publish Violation - {UserForLog}, Subject \"{Encoding.UTF8.GetString(message.Subject)}\"");
             return;
         }
 
         if (IsReservedReply(message.Reply))
         {
             Enqueue(ProtocolErrors.ReplyViolation(message.Reply), Batch);
+            Server.Log.Error($"{this} - Publish Violation - {UserForLog}, Reply \"{Encoding.UTF8.GetString(message.Reply)}\"");
             return;
         }
 
@@ -41,66 +45,26 @@ internal sealed partial class ClientConnection
             Enqueue("+OK\r\n"u8, Batch);
         }
 
-        var match = _matches.Match(message.Subject);
-        var delivered = false;
-        foreach (var subscription in match.Plain)
-        {
-            delivered |= Deliver(subscription, message);
-        }
-
-        foreach (var group in match.QueueGroups)
-        {
-            delivered |= DeliverToOne(group.Members, message);
-        }
-
+        var delivered = MessageDelivery.Deliver(_matches.Match(message.Subject), message, _connect.Echo ? null : this, Batch);
         if (!delivered && !message.Reply.IsEmpty && _connect.NoResponders)
         {
             SendNoResponders(message.Reply);
         }
     }
 
-    // One member per group per message, starting at a random member so load spreads evenly; a member
-    // that cannot take it (closing, echo off, UNSUB limit reached) passes it to the next.
-    private bool DeliverToOne(Subscription[] members, in InboundMessage message)
+    /// <summary>Writes MSG/HMSG for one of this client's subscriptions into its outbound buffer.</summary>
+    public override bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
     {
-        var start = members.Length == 1 ? 0 : Random.Shared.Next(members.Length);
-        for (var i = 0; i < members.Length; i++)
-        {
-            var index = start + i;
-            if (index >= members.Length)
-            {
-                index -= members.Length;
-            }
-
-            if (Deliver(members[index], message))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool Deliver(Subscription subscription, in InboundMessage message)
-    {
-        var owner = subscription.Owner;
-        if ((owner == this && !_connect.Echo) || owner.IsClosing || !subscription.TryCountDelivery(out var reachedLimit))
+        if (_permissions is { LimitsDelivery: true } permissions && !permissions.MayReceive(subscription, message.Subject))
         {
             return false;
         }
 
-        owner.DeliverMessage(subscription, message, Batch);
-        if (reachedLimit)
+        if (!message.Reply.IsEmpty)
         {
-            owner.RemoveSubscription(subscription);
+            _publishGate?.NoteRequest(message.Reply);
         }
 
-        return true;
-    }
-
-    /// <summary>Writes MSG/HMSG for one of this client's subscriptions into its outbound buffer.</summary>
-    public override void DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
-    {
         var withHeaders = WantsHeaders;
         var payload = message.HasHeaders && !withHeaders ? message.Data.Slice(message.HeaderSize) : message.Data;
         var maxLength = MessageLine.MaxLength(message, subscription.Sid);
@@ -117,6 +81,7 @@ internal sealed partial class ClientConnection
 
         CheckPending(pending);
         batch.Add(this, pending);
+        return true;
     }
 
     // The 503 status a requester gets when nobody received its request (spec §8), sent on the

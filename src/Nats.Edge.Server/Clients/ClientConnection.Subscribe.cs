@@ -1,3 +1,4 @@
+using System.Text;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
 
@@ -14,10 +15,13 @@ internal sealed partial class ClientConnection
             return;
         }
 
-        // nats-server keeps this queue name for its own system services.
-        if (queue.SequenceEqual("_sys_"u8))
+        // nats-server keeps the "_sys_" queue name for its own system services.
+        if (queue.SequenceEqual("_sys_"u8) || (_permissions is { } permissions && !permissions.MaySubscribe(subject, queue)))
         {
             Enqueue(ProtocolErrors.SubscriptionViolation(subject, queue), Batch);
+            var queueText = queue.IsEmpty ? string.Empty : $", Queue: \"{Encoding.UTF8.GetString(queue)}\"";
+            Server.Log.Error(
+                $"{this} - Subscription Violation - {UserForLog}, Subject \"{Encoding.UTF8.GetString(subject)}\"{queueText}, SID {Encoding.UTF8.GetString(sid)}");
             return;
         }
 

@@ -1,8 +1,11 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Security;
 using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Clients;
@@ -15,13 +18,17 @@ internal sealed partial class ClientConnection : Connection
 
     private readonly Dictionary<byte[], Subscription> _subscriptions = new(ByteKeyComparer.Instance);
     private readonly Lock _subscriptionsSync = new();
-    private readonly MatchCache _matches;
+    private MatchCache _matches;
     private readonly ClientProtocolReader _reader;
     private ConnectOptions _connect = ConnectOptions.Default;
     private bool _connectReceived;
     private long _nextPing;
     private int _pingsOutstanding;
     private bool _firstPingDue;
+    private string? _nonce;
+    private PublishGate? _publishGate;
+    private Permissions? _permissions;
+    private User? _user;
 
     public ClientConnection(NatsServer server, Socket socket, ulong id, Account account)
         : base(server, socket, id)
@@ -33,7 +40,8 @@ internal sealed partial class ClientConnection : Connection
         _nextPing = Started + ToTicks(server.Options.PingInterval);
     }
 
-    public Account Account { get; }
+    /// <summary>The global account until CONNECT logs the client into its user's account.</summary>
+    public Account Account { get; private set; }
 
     /// <summary>Whether MSGs to this client may carry headers (it said so in CONNECT).</summary>
     public bool WantsHeaders => _connect.Headers && !Server.Options.NoHeaderSupport;
@@ -42,7 +50,8 @@ internal sealed partial class ClientConnection : Connection
     public void Open(bool overLimit)
     {
         var ip = RemoteEndPoint.Address.IsIPv4MappedToIPv6 ? RemoteEndPoint.Address.MapToIPv4() : RemoteEndPoint.Address;
-        var info = InfoWriter.Write(Server.ClientInfoFor(Id, ip.ToString()));
+        _nonce = Server.Authenticator.NonceRequired ? NewNonce() : null;
+        var info = InfoWriter.Write(Server.ClientInfoFor(Id, ip.ToString(), _nonce));
         if (Server.Tls is { } tls && !overLimit)
         {
             // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
@@ -121,6 +130,9 @@ internal sealed partial class ClientConnection : Connection
         Server.Log.Debug($"{this} - Client connection closed: {Reason}");
     }
 
+    // 16 random bytes as unpadded base64url, the 22-character nonce nats-server sends.
+    private static string NewNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
     private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s) plus up
@@ -131,6 +143,25 @@ internal sealed partial class ClientConnection : Connection
         _nextPing = Stopwatch.GetTimestamp() + delay + Random.Shared.NextInt64(Math.Max(1, delay / 5));
         _firstPingDue = true;
     }
+
+    // The first CONNECT decides the account; with credentials required nothing can have been
+    // subscribed before it, and without them every client is in the global account anyway.
+    private void LogIn(User user)
+    {
+        if (user.Account != Account)
+        {
+            Account = user.Account;
+            _matches = new MatchCache(user.Account.Subscriptions);
+        }
+
+        _user = user;
+        _permissions = user.Permissions;
+        _publishGate = user.Permissions is { } permissions && (permissions.LimitsPublish || permissions.Responses is not null)
+            ? new PublishGate(permissions)
+            : null;
+    }
+
+    private string UserForLog => _user?.LogName ?? "User \"N/A\"";
 
     // -ERR then close after it is sent: the nats-server order for every closing error.
     private void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
@@ -160,11 +191,19 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        if (!string.IsNullOrEmpty(options.Account) || options.NewAccount || !Server.Authenticate(options))
+        var user = string.IsNullOrEmpty(options.Account) && !options.NewAccount
+            ? Server.Authenticator.Authenticate(options, _nonce, ClientCertificate)
+            : null;
+        if (user is null)
         {
-            Server.Log.Error($"{this} - authentication error");
+            Server.Log.Error($"{this} - {Server.Authenticator.DescribeFailure(options)}");
             CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
             return;
+        }
+
+        if (!_connectReceived)
+        {
+            LogIn(user);
         }
 
         _connect = options;

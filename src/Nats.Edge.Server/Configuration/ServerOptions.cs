@@ -51,6 +51,21 @@ public sealed record ServerOptions
     /// <summary>Single token (nats-server: <c>authorization.token</c>, <c>--auth</c>).</summary>
     public string? AuthorizationToken { get; init; }
 
+    /// <summary>
+    /// The users that may log in (nats-server: <c>authorization.users</c> and each account's
+    /// <c>users</c>); each names its account. Any user makes credentials required.
+    /// </summary>
+    public IReadOnlyList<UserOptions> Users { get; init; } = [];
+
+    /// <summary>Accounts besides <c>$G</c>, with their exports and imports (nats-server: <c>accounts</c>).</summary>
+    public IReadOnlyList<AccountOptions> Accounts { get; init; } = [];
+
+    /// <summary>The user a client without credentials logs in as (nats-server: <c>no_auth_user</c>).</summary>
+    public string? NoAuthUser { get; init; }
+
+    /// <summary>The account for the server's own traffic (nats-server: <c>system_account</c>).</summary>
+    public string SystemAccount { get; init; } = "$SYS";
+
     /// <summary>TLS for client connections; null serves plain TCP.</summary>
     public TlsOptions? Tls { get; init; }
 

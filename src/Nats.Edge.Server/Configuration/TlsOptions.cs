@@ -1,6 +1,6 @@
 namespace Nats.Edge.Server.Configuration;
 
-/// <summary>nats-server's client <c>tls { cert_file, key_file, ca_file, verify, timeout }</c> block.</summary>
+/// <summary>nats-server's client <c>tls { cert_file, key_file, ca_file, verify, verify_and_map, timeout }</c> block.</summary>
 public sealed record TlsOptions
 {
     /// <summary>PEM certificate (chain) the server presents.</summary>
@@ -14,6 +14,12 @@ public sealed record TlsOptions
 
     /// <summary>Require and check a client certificate (<c>verify: true</c>).</summary>
     public bool Verify { get; init; }
+
+    /// <summary>
+    /// Require a client certificate and log its owner in as the user named by the certificate's
+    /// e-mail address, DNS name or subject (<c>verify_and_map: true</c>).
+    /// </summary>
+    public bool VerifyAndMap { get; init; }
 
     /// <summary>Time a client has to complete the handshake (nats-server: 2 s).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
 
@@ -12,7 +13,7 @@ namespace Nats.Edge.Server.Connections;
 /// What every connection kind shares: the socket, one receive loop that parses whole reads, one send
 /// loop that drains the outbound buffer, and an orderly close. Protocol handling is the subclass's.
 /// </summary>
-internal abstract partial class Connection
+internal abstract partial class Connection : ISubscriber
 {
     // Beyond this much queued output a publisher feeding the connection is paused: keeps a Pi's
     // memory flat under load. Lower max_pending settings pull it down (see StallThreshold).
@@ -66,6 +67,9 @@ internal abstract partial class Connection
     protected Socket Socket { get; }
 
     protected Stream Stream { get; private set; }
+
+    /// <summary>The certificate the client presented in the TLS handshake, if any.</summary>
+    protected X509Certificate2? ClientCertificate => (Stream as SslStream)?.RemoteCertificate as X509Certificate2;
 
     protected long Started { get; }
 
@@ -124,7 +128,7 @@ internal abstract partial class Connection
     public override string ToString() => $"{RemoteEndPoint} - cid:{Id}";
 
     /// <summary>Writes one delivery for <paramref name="subscription"/> in this connection's dialect.</summary>
-    public abstract void DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch);
+    public abstract bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch);
 
     /// <summary>Drops one of this connection's subscriptions; safe from any thread.</summary>
     public abstract void RemoveSubscription(Subscription subscription);

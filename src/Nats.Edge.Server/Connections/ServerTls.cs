@@ -25,7 +25,7 @@ internal sealed class ServerTls
         Authentication = new SslServerAuthenticationOptions
         {
             ServerCertificateContext = SslStreamCertificateContext.Create(Certificate, additionalCertificates: null),
-            ClientCertificateRequired = options.Verify,
+            ClientCertificateRequired = options.Verify || options.VerifyAndMap,
             RemoteCertificateValidationCallback = ValidateClient,
         };
     }
@@ -34,13 +34,16 @@ internal sealed class ServerTls
 
     public X509Certificate2 Certificate { get; }
 
+    /// <summary>Whether clients must present a certificate: <c>verify</c> or <c>verify_and_map</c>.</summary>
+    public bool RequiresClientCertificate => Options.Verify || Options.VerifyAndMap;
+
     public SslServerAuthenticationOptions Authentication { get; }
 
     // With verify the client's certificate must chain to ca_file (or the system store without one);
     // without verify any certificate the client volunteers is accepted, as nats-server does.
     private bool ValidateClient(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (!Options.Verify)
+        if (!RequiresClientCertificate)
         {
             return true;
         }

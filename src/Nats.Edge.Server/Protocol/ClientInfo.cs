@@ -13,4 +13,5 @@ internal readonly record struct ClientInfo(
     bool TlsVerify,
     int MaxPayload,
     ulong ClientId,
-    string ClientIp);
+    string ClientIp,
+    string? Nonce);

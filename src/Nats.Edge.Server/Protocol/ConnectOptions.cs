@@ -34,6 +34,10 @@ internal sealed class ConnectOptions
 
     public string? Account { get; private set; }
 
+    public string? Nkey { get; private set; }
+
+    public string? Signature { get; private set; }
+
     public bool NewAccount { get; private set; }
 
     /// <summary>The defaults a client runs with before its first CONNECT.</summary>
@@ -127,6 +131,12 @@ internal sealed class ConnectOptions
                 return true;
             case var _ when name.SequenceEqual("account"u8):
                 Account = reader.GetString();
+                return true;
+            case var _ when name.SequenceEqual("nkey"u8):
+                Nkey = reader.GetString();
+                return true;
+            case var _ when name.SequenceEqual("sig"u8):
+                Signature = reader.GetString();
                 return true;
             case var _ when name.SequenceEqual("new_account"u8):
                 NewAccount = reader.GetBoolean();

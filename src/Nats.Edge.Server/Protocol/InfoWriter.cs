@@ -49,6 +49,10 @@ internal static class InfoWriter
             json.WriteNumber("max_payload"u8, info.MaxPayload);
             json.WriteNumber("client_id"u8, info.ClientId);
             json.WriteString("client_ip"u8, info.ClientIp);
+            if (info.Nonce is { } nonce)
+            {
+                json.WriteString("nonce"u8, nonce);
+            }
             json.WriteEndObject();
         }
 

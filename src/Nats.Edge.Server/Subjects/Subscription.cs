@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Connections;
-
 namespace Nats.Edge.Server.Subjects;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal sealed class Subscription
     private long _delivered;
     private long _maxMessages;
 
-    public Subscription(Connection owner, byte[] subject, byte[]? queue, byte[] sid)
+    public Subscription(ISubscriber owner, byte[] subject, byte[]? queue, byte[] sid)
     {
         Owner = owner;
         Subject = subject;
@@ -19,7 +17,7 @@ internal sealed class Subscription
         Sid = sid;
     }
 
-    public Connection Owner { get; }
+    public ISubscriber Owner { get; }
 
     public byte[] Subject { get; }
 

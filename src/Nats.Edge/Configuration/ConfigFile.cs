@@ -62,8 +62,19 @@ internal sealed class ConfigFile
     [ConfigurationKeyName("log_file")]
     public string? LogFileAlias { get; set; }
 
+    // Permission lists take a string, a list or an allow/deny object, which no bound type can hold:
+    // these two sections are read by hand (SecurityConfigReader).
     [ConfigurationKeyName("authorization")]
-    public AuthorizationSection? Authorization { get; set; }
+    public IConfigurationSection? Authorization { get; set; }
+
+    [ConfigurationKeyName("accounts")]
+    public IConfigurationSection? Accounts { get; set; }
+
+    [ConfigurationKeyName("no_auth_user")]
+    public string? NoAuthUser { get; set; }
+
+    [ConfigurationKeyName("system_account")]
+    public string? SystemAccount { get; set; }
 
     [ConfigurationKeyName("tls")]
     public TlsSection? Tls { get; set; }

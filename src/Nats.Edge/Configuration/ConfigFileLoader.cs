@@ -70,7 +70,7 @@ internal static class ConfigFileLoader
             (host, port) = SplitListen(path, listen, host);
         }
 
-        var auth = file.Authorization;
+        var security = new SecurityConfigReader(path).Read(file.Authorization, file.Accounts);
         return options with
         {
             Host = host,
@@ -85,10 +85,14 @@ internal static class ConfigFileLoader
             MaxPingsOutstanding = file.PingMax ?? options.MaxPingsOutstanding,
             WriteDeadline = Duration(path, "write_deadline", file.WriteDeadline, options.WriteDeadline),
             NoHeaderSupport = file.NoHeaderSupport ?? options.NoHeaderSupport,
-            Username = auth?.User,
-            Password = auth?.Password,
-            AuthorizationToken = auth?.Token,
-            AuthTimeout = Duration(path, "authorization.timeout", auth?.Timeout, options.AuthTimeout),
+            Username = security.User,
+            Password = security.Password,
+            AuthorizationToken = security.Token,
+            AuthTimeout = Duration(path, "authorization.timeout", security.Timeout, options.AuthTimeout),
+            Users = security.Users,
+            Accounts = security.Accounts,
+            NoAuthUser = file.NoAuthUser,
+            SystemAccount = file.SystemAccount ?? options.SystemAccount,
             Tls = file.Tls is { } tls ? ToTls(path, tls) : null,
         };
     }
@@ -109,6 +113,7 @@ internal static class ConfigFileLoader
             KeyFile = Path.Combine(folder, tls.KeyFile),
             CaFile = tls.CaFile is null ? null : Path.Combine(folder, tls.CaFile),
             Verify = tls.Verify ?? false,
+            VerifyAndMap = tls.VerifyAndMap ?? false,
             Timeout = Duration(path, "tls.timeout", tls.Timeout, TimeSpan.FromSeconds(2)),
         };
     }

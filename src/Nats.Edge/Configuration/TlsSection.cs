@@ -17,6 +17,9 @@ internal sealed class TlsSection
     [ConfigurationKeyName("verify")]
     public bool? Verify { get; set; }
 
+    [ConfigurationKeyName("verify_and_map")]
+    public bool? VerifyAndMap { get; set; }
+
     [ConfigurationKeyName("timeout")]
     public string? Timeout { get; set; }
 }

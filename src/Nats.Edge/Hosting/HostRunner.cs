@@ -80,6 +80,11 @@ internal static class HostRunner
             log.Write(LogLevel.Fatal, $"Error loading TLS certificate and key: {ex.Message}");
             return 1;
         }
+        catch (ServerOptionsException ex)
+        {
+            await Console.Error.WriteLineAsync($"nats-edge: configuration error: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
 
         await using var server = created;
         log.Info("Starting nats-edge");

@@ -9,7 +9,7 @@ public class InfoWriterTests
 {
     private static readonly ClientInfo Info = new(
         ServerId: "NDXSERVER", ServerName: "edge-1", Version: "0.1.0+abc", Host: "0.0.0.0", Port: 4222,
-        Headers: true, AuthRequired: false, TlsRequired: false, TlsVerify: false, MaxPayload: 1048576, ClientId: 4, ClientIp: "127.0.0.1");
+        Headers: true, AuthRequired: false, TlsRequired: false, TlsVerify: false, MaxPayload: 1048576, ClientId: 4, ClientIp: "127.0.0.1", Nonce: null);
 
     [Fact]
     public void Line_is_INFO_blank_json_blank_CR_LF()

@@ -1,0 +1,95 @@
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Accounts;
+
+/// <summary>Hands a published message to the subscriptions of one account's match.</summary>
+internal static class MessageDelivery
+{
+    // Imports can point back at each other (A imports from B, B from A); a message is carried across
+    // at most this many accounts, so a loop in the config cannot recurse forever.
+    private const int MaxImportHops = 8;
+
+    [ThreadStatic]
+    private static int t_hops;
+
+    /// <summary>
+    /// Hands <paramref name="message"/> to every plain subscription of <paramref name="match"/> and to
+    /// one member of each queue group; <paramref name="publisher"/>, when given, is skipped (echo off).
+    /// Returns whether anyone received it.
+    /// </summary>
+    public static bool Deliver(SubjectMatch match, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
+    {
+        var delivered = false;
+        foreach (var subscription in match.Plain)
+        {
+            delivered |= DeliverTo(subscription, message, publisher, batch);
+        }
+
+        foreach (var group in match.QueueGroups)
+        {
+            delivered |= DeliverToOne(group.Members, message, publisher, batch);
+        }
+
+        return delivered;
+    }
+
+    /// <summary>Delivers a message an import carried in from another account, with the loop guard.</summary>
+    public static bool DeliverImported(SubjectMatch match, in InboundMessage message, DeliveryBatch batch)
+    {
+        if (t_hops >= MaxImportHops)
+        {
+            return false;
+        }
+
+        t_hops++;
+        try
+        {
+            return Deliver(match, message, publisher: null, batch);
+        }
+        finally
+        {
+            t_hops--;
+        }
+    }
+
+    // One member per group per message, starting at a random member so load spreads evenly; a member
+    // that cannot take it (closing, echo off, UNSUB limit reached, not permitted) passes it on.
+    private static bool DeliverToOne(Subscription[] members, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
+    {
+        var start = members.Length == 1 ? 0 : Random.Shared.Next(members.Length);
+        for (var i = 0; i < members.Length; i++)
+        {
+            var index = start + i;
+            if (index >= members.Length)
+            {
+                index -= members.Length;
+            }
+
+            if (DeliverTo(members[index], message, publisher, batch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeliverTo(Subscription subscription, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
+    {
+        var owner = subscription.Owner;
+        if (owner == publisher || owner.IsClosing || !subscription.TryCountDelivery(out var reachedLimit))
+        {
+            return false;
+        }
+
+        var delivered = owner.DeliverMessage(subscription, message, batch);
+        if (reachedLimit)
+        {
+            owner.RemoveSubscription(subscription);
+        }
+
+        return delivered;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography.X509Certificates;
+using Nats.Edge.Server.Accounts;
+using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Protocol;
+
+namespace Nats.Edge.Server.Security;
+
+/// <summary>
+/// Decides who a CONNECT logs in as, in nats-server's order: an nkey user, then the users list (by
+/// certificate under verify_and_map, else by name, with no_auth_user for clients without
+/// credentials), then the single token, then the single user/password.
+/// </summary>
+internal sealed class Authenticator
+{
+    private readonly ServerOptions _options;
+    private readonly Dictionary<string, ConfiguredUser> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConfiguredUser> _nkeys = new(StringComparer.Ordinal);
+    private readonly User _anonymous;
+
+    public Authenticator(ServerOptions options, AccountRegistry accounts)
+    {
+        _options = options;
+        _anonymous = new User(string.Empty, accounts.Global, permissions: null);
+        foreach (var user in options.Users)
+        {
+            var account = accounts.Find(user.Account);
+            var permissions = user.Permissions is null ? null : new Permissions(user.Permissions);
+            if (user.Nkey is { } nkey)
+            {
+                if (!_nkeys.TryAdd(nkey, new ConfiguredUser(new User(nkey, account, permissions, isNkey: true), null)))
+                {
+                    throw new ServerOptionsException($"duplicate nkey user \"{nkey}\"");
+                }
+            }
+            else if (user.Username is { } name)
+            {
+                if (!_users.TryAdd(name, new ConfiguredUser(new User(name, account, permissions), user.Password)))
+                {
+                    throw new ServerOptionsException($"duplicate user \"{name}\"");
+                }
+            }
+        }
+
+        if (options.NoAuthUser is { } noAuthUser && !_users.ContainsKey(noAuthUser))
+        {
+            throw new ServerOptionsException($"no_auth_user: \"{noAuthUser}\" not present as user in authorization block or account configuration");
+        }
+
+        Required = _users.Count > 0 || _nkeys.Count > 0 || options.AuthorizationToken is not null || options.Username is not null;
+    }
+
+    /// <summary>Whether a client must present credentials (<c>auth_required</c> in INFO).</summary>
+    public bool Required { get; }
+
+    /// <summary>Whether INFO carries a nonce for nkey users to sign.</summary>
+    public bool NonceRequired => _nkeys.Count > 0;
+
+    /// <summary>How a failed login is logged: the name it tried, never the secret.</summary>
+    public string DescribeFailure(ConnectOptions connect) =>
+        _nkeys.Count > 0 ? $"authentication error - Nkey \"{connect.Nkey}\""
+        : _users.Count > 0 ? $"authentication error - User \"{connect.User}\""
+        : "authentication error";
+
+    /// <summary>The user <paramref name="connect"/> proves to be, or null for an Authorization Violation.</summary>
+    public User? Authenticate(ConnectOptions connect, string? nonce, X509Certificate2? certificate)
+    {
+        if (!Required)
+        {
+            return _anonymous;
+        }
+
+        if (_nkeys.Count > 0 && !string.IsNullOrEmpty(connect.Nkey))
+        {
+            return _nkeys.TryGetValue(connect.Nkey, out var nkeyUser) && nonce is not null
+                && NkeySignature.IsValid(connect.Nkey, nonce, connect.Signature)
+                ? nkeyUser.User
+                : null;
+        }
+
+        if (_users.Count > 0)
+        {
+            if (_options.Tls?.VerifyAndMap == true)
+            {
+                return certificate is not null && MapCertificate(certificate) is { } mapped
+                    && PasswordCheck.Matches(mapped.Password ?? string.Empty, connect.Password)
+                    ? mapped.User
+                    : null;
+            }
+
+            if (_options.NoAuthUser is { } noAuthUser && string.IsNullOrEmpty(connect.User) && string.IsNullOrEmpty(connect.Password)
+                && string.IsNullOrEmpty(connect.AuthToken))
+            {
+                return _users[noAuthUser].User;
+            }
+
+            if (connect.User is { Length: > 0 } name)
+            {
+                return _users.TryGetValue(name, out var user) && PasswordCheck.Matches(user.Password ?? string.Empty, connect.Password)
+                    ? user.User
+                    : null;
+            }
+        }
+
+        if (_options.AuthorizationToken is { } token)
+        {
+            return PasswordCheck.Matches(token, connect.AuthToken) ? _anonymous : null;
+        }
+
+        if (_options.Username is { } single)
+        {
+            return connect.User == single && PasswordCheck.Matches(_options.Password ?? string.Empty, connect.Password) ? _anonymous : null;
+        }
+
+        return null;
+    }
+
+    private ConfiguredUser? MapCertificate(X509Certificate2 certificate)
+    {
+        foreach (var name in CertificateIdentity.Names(certificate))
+        {
+            if (_users.TryGetValue(name, out var user))
+            {
+                return user;
+            }
+        }
+
+        foreach (var (name, user) in _users)
+        {
+            if (CertificateIdentity.SubjectMatches(name, certificate))
+            {
+                return user;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record ConfiguredUser(User User, string? Password);
+}
