@@ -77,6 +77,11 @@ public sealed class NatsServer : IAsyncDisposable
     /// <summary>Binds the listeners and starts accepting; logs "Server is ready" when done.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        if (Authenticator.HasPlaintextPasswords)
+        {
+            Log.Warn("Plaintext passwords detected, use nkeys or bcrypt");
+        }
+
         var address = await ResolveAsync(Options.Host, cancellationToken).ConfigureAwait(false);
         var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try

@@ -21,12 +21,20 @@ public class PubSubBenchmarks
     [Params(16, 1024)]
     public int PayloadSize { get; set; }
 
+    /// <summary>Publisher and subscriber log in as a user with allow and deny lists: the cost of the permission check.</summary>
+    [Params(false, true)]
+    public bool WithPermissions { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _server = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0 });
+        _server = new NatsServer(WithPermissions ? PermissionLoad.Options : new ServerOptions { Host = "127.0.0.1", Port = 0 });
         _server.StartAsync().GetAwaiter().GetResult();
-        _load = RawLoad.Connect(new IPEndPoint(IPAddress.Loopback, _server.ClientEndPoint.Port), "devices.pi-kitchen.bme280.temperature", PayloadSize);
+        _load = RawLoad.Connect(
+            new IPEndPoint(IPAddress.Loopback, _server.ClientEndPoint.Port),
+            "devices.pi-kitchen.bme280.temperature",
+            PayloadSize,
+            WithPermissions ? PermissionLoad.Credentials : null);
     }
 
     [GlobalCleanup]

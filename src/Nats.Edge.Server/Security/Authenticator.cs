@@ -46,11 +46,21 @@ internal sealed class Authenticator
             throw new ServerOptionsException($"no_auth_user: \"{noAuthUser}\" not present as user in authorization block or account configuration");
         }
 
+        foreach (var user in _users.Values)
+        {
+            HasPlaintextPasswords |= user.Password is { Length: > 0 } password && !PasswordCheck.IsBcrypt(password);
+        }
+
+        HasPlaintextPasswords |= options.Password is { Length: > 0 } single && !PasswordCheck.IsBcrypt(single);
+        HasPlaintextPasswords |= options.AuthorizationToken is { Length: > 0 } token && !PasswordCheck.IsBcrypt(token);
         Required = _users.Count > 0 || _nkeys.Count > 0 || options.AuthorizationToken is not null || options.Username is not null;
     }
 
     /// <summary>Whether a client must present credentials (<c>auth_required</c> in INFO).</summary>
     public bool Required { get; }
+
+    /// <summary>Whether a password or token is kept in clear text, which nats-server warns about.</summary>
+    public bool HasPlaintextPasswords { get; }
 
     /// <summary>Whether INFO carries a nonce for nkey users to sign.</summary>
     public bool NonceRequired => _nkeys.Count > 0;

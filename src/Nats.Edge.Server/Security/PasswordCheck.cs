@@ -25,7 +25,7 @@ internal static class PasswordCheck
     }
 
     // nats-server takes "$2a$", "$2b$", "$2x$" or "$2y$" followed by a two-digit cost as a hash.
-    private static bool IsBcrypt(string configured) =>
+    public static bool IsBcrypt(string configured) =>
         configured.Length > 7 && configured[0] == '$' && configured[1] == '2' && configured[2] is 'a' or 'b' or 'x' or 'y'
         && configured[3] == '$' && char.IsAsciiDigit(configured[4]) && char.IsAsciiDigit(configured[5]) && configured[6] == '$';
 }

@@ -103,4 +103,34 @@ public sealed partial class RawClient
         Assert.True(outcome != Read.Closed, $"Expected nothing, but the connection was closed ({_closedBy}).");
         Assert.True(outcome == Read.TimedOut, $"Expected nothing, but got \"{WireText.Escape(Peek())}\".");
     }
+
+    /// <summary>
+    /// Sends <paramref name="ops"/> and a PING, and returns what came back before the PONG; when the
+    /// server closes instead, what came back and then "[closed]". Table tests compare this transcript.
+    /// </summary>
+    public async Task<string> ExchangeAsync(string ops)
+    {
+        await SendAsync(ops + "PING\r\n");
+        var deadline = Deadline(null);
+        var pong = Wire.GetBytes("PONG\r\n");
+        while (true)
+        {
+            var at = _buffer.AsSpan(_start, Buffered).IndexOf(pong);
+            if (at >= 0)
+            {
+                var before = Take(at);
+                Take(pong.Length);
+                return before;
+            }
+
+            switch (await ReceiveAsync(deadline))
+            {
+                case Read.Closed:
+                    return Take(Buffered) + "[closed]";
+                case Read.TimedOut:
+                    Assert.Fail($"Timed out waiting for PONG; received \"{WireText.Escape(Peek())}\".");
+                    break;
+            }
+        }
+    }
 }

@@ -11,4 +11,9 @@ namespace Nats.Edge.Tests.Infrastructure;
 [XunitTestCaseDiscoverer("Nats.Edge.Tests.Infrastructure.ServerTheoryDiscoverer", "Nats.Edge.Tests")]
 public sealed class ServerTheoryAttribute : FactAttribute
 {
+    /// <summary>
+    /// For table tests: a static property of the test class listing case names; the test then runs
+    /// once per target and case, taking the case name as its second argument.
+    /// </summary>
+    public string? Cases { get; set; }
 }

@@ -17,9 +17,11 @@ public sealed class ServerTheoryDiscoverer : IXunitTestCaseDiscoverer
     {
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
-        foreach (var target in Enum.GetValues<ServerTarget>())
+        var casesMember = factAttribute.GetNamedArgument<string?>(nameof(ServerTheoryAttribute.Cases));
+        string?[] cases = casesMember is null ? [null] : [.. CaseNames(testMethod, casesMember)];
+        foreach (var (target, name) in Enum.GetValues<ServerTarget>().SelectMany(t => cases.Select(c => (t, c))))
         {
-            object[] arguments = [target];
+            object[] arguments = name is null ? [target] : [target, name];
             // An explicit Skip on the attribute still wins, as it does for [Fact].
             var skip = factAttribute.GetNamedArgument<string?>(nameof(FactAttribute.Skip))
                 ?? (target == ServerTarget.Reference ? ReferenceServer.SkipReason : null);
@@ -27,5 +29,13 @@ public sealed class ServerTheoryDiscoverer : IXunitTestCaseDiscoverer
                 ? new XunitTestCase(_diagnostics, display, displayOptions, testMethod, arguments)
                 : new XunitSkippedDataRowTestCase(_diagnostics, display, displayOptions, testMethod, skip, arguments);
         }
+    }
+
+    private static IEnumerable<string> CaseNames(ITestMethod testMethod, string member)
+    {
+        var type = testMethod.TestClass.Class.ToRuntimeType();
+        var property = type.GetProperty(member, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            ?? throw new InvalidOperationException($"{type.Name} has no public static property {member}.");
+        return (IEnumerable<string>)property.GetValue(null)!;
     }
 }

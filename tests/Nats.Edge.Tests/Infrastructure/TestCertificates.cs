@@ -11,6 +11,7 @@ namespace Nats.Edge.Tests.Infrastructure;
 public sealed class TestCertificates : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("nats-edge-tls-");
+    private readonly X509Certificate2 _authority;
 
     public TestCertificates()
     {
@@ -18,11 +19,11 @@ public sealed class TestCertificates : IDisposable
         var caRequest = new CertificateRequest("CN=Nats.Edge Test CA", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
-        CaFile = Write("ca.pem", ca.ExportCertificatePem());
+        _authority = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
+        CaFile = Write("ca.pem", _authority.ExportCertificatePem());
 
-        (ServerCertificateFile, ServerKeyFile) = Issue(ca, "server", "CN=localhost", serverAuth: true);
-        (ClientCertificateFile, ClientKeyFile) = Issue(ca, "client", "CN=board-1", serverAuth: false);
+        (ServerCertificateFile, ServerKeyFile) = Issue("server", "CN=localhost", serverAuth: true, email: null);
+        (ClientCertificateFile, ClientKeyFile) = Issue("client", "CN=board-1", serverAuth: false, email: null);
     }
 
     public string CaFile { get; }
@@ -39,9 +40,17 @@ public sealed class TestCertificates : IDisposable
 
     public X509Certificate2 LoadClient() => X509Certificate2.CreateFromPemFile(ClientCertificateFile, ClientKeyFile);
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    /// <summary>Issues another client certificate, optionally with an e-mail subject alternative name.</summary>
+    public (string Certificate, string Key) IssueClient(string name, string subject, string? email = null) =>
+        Issue(name, subject, serverAuth: false, email);
 
-    private (string Certificate, string Key) Issue(X509Certificate2 ca, string name, string subject, bool serverAuth)
+    public void Dispose()
+    {
+        _authority.Dispose();
+        _directory.Delete(recursive: true);
+    }
+
+    private (string Certificate, string Key) Issue(string name, string subject, bool serverAuth, string? email)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -56,9 +65,15 @@ public sealed class TestCertificates : IDisposable
             names.AddIpAddress(IPAddress.Loopback);
             request.CertificateExtensions.Add(names.Build());
         }
+        else if (email is not null)
+        {
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddEmailAddress(email);
+            request.CertificateExtensions.Add(names.Build());
+        }
 
         var serial = RandomNumberGenerator.GetBytes(12);
-        using var certificate = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(6), serial);
+        using var certificate = request.Create(_authority, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(6), serial);
         return (Write($"{name}-cert.pem", certificate.ExportCertificatePem()), Write($"{name}-key.pem", key.ExportPkcs8PrivateKeyPem()));
     }
 

@@ -19,4 +19,22 @@ public static class TestServers
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
         };
     }
+
+    /// <summary>
+    /// Writes <paramref name="configBody"/> (JSON members, nats-server's keys) into a config file on
+    /// loopback and a free port, and starts <paramref name="target"/> from that same file: nats-edge
+    /// through its config loader, nats-server by reading it natively.
+    /// </summary>
+    public static async Task<IRunningServer> StartWithConfigAsync(ServerTarget target, string configBody)
+    {
+        var directory = Directory.CreateTempSubdirectory("nats-edge-config-").FullName;
+        var path = Path.Combine(directory, "server.json");
+        await File.WriteAllTextAsync(path, $"{{ \"host\": \"127.0.0.1\", \"port\": -1, {configBody} }}");
+        return target switch
+        {
+            ServerTarget.Edge => await EdgeServer.StartAsync(Nats.Edge.Configuration.ConfigFileLoader.Load(path).Options),
+            ServerTarget.Reference => await ReferenceServer.StartWithConfigFileAsync(path),
+            _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
+        };
+    }
 }

@@ -29,12 +29,19 @@ public sealed class RawLoad : IDisposable
     /// <summary>Bytes of one delivered <c>MSG</c> frame.</summary>
     public int FrameLength { get; }
 
-    public static RawLoad Connect(IPEndPoint server, string subject, int payloadSize)
+    /// <summary>
+    /// Connects a subscriber on <paramref name="subject"/> and a publisher; both log in with
+    /// <paramref name="credentials"/> (extra CONNECT fields such as <c>"user":"u","pass":"p"</c>) if given.
+    /// </summary>
+    public static RawLoad Connect(IPEndPoint server, string subject, int payloadSize, string? credentials = null)
     {
+        var connect = credentials is null
+            ? "CONNECT {\"verbose\":false,\"pedantic\":false}\r\n"
+            : $"CONNECT {{\"verbose\":false,\"pedantic\":false,{credentials}}}\r\n";
         var subscriber = Open(server);
-        Handshake(subscriber, $"CONNECT {{\"verbose\":false,\"pedantic\":false}}\r\nSUB {subject} 1\r\nPING\r\n");
+        Handshake(subscriber, $"{connect}SUB {subject} 1\r\nPING\r\n");
         var publisher = Open(server);
-        Handshake(publisher, "CONNECT {\"verbose\":false,\"pedantic\":false}\r\nPING\r\n");
+        Handshake(publisher, $"{connect}PING\r\n");
 
         var payload = new string('x', payloadSize);
         var pub = Encoding.ASCII.GetBytes($"PUB {subject} {payloadSize}\r\n{payload}\r\n");

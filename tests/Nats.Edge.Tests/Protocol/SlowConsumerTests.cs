@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Nats.Edge.Tests.Infrastructure;
+using Nats.Edge.Tests.Performance;
 
 namespace Nats.Edge.Tests.Protocol;
 
@@ -11,7 +12,10 @@ namespace Nats.Edge.Tests.Protocol;
 /// subscribers carry on and lose nothing. Edge only: under this flood nats-server 2.9.10 also cuts
 /// off the subscriber that keeps up (its producer stall starts later than ours), and how long it takes
 /// to notice the stalled one varies run to run, so its outcome is no fixed reference here.
+/// Run alone: with the rest of the suite competing for two cores, the reading subscriber's own task
+/// can sit unscheduled past the short write deadline and be cut off too, rightly.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class SlowConsumerTests
 {
     private const int Messages = 20_000;

@@ -24,14 +24,14 @@ public sealed class TlsTests : IDisposable
     public async Task Info_announces_tls_required_and_the_session_continues_inside_tls(ServerTarget target)
     {
         await using var server = await TestServers.StartAsync(target, Options());
-        using var tcp = await ConnectAsync(server.Port);
+        await using var session = await TlsSession.OpenAsync(server.Port);
 
-        var info = await ReadInfoAsync(tcp);
-        Assert.True(info["tls_required"]!.GetValue<bool>());
-        Assert.Null(info["tls_verify"]);
+        Assert.True(session.Info["tls_required"]!.GetValue<bool>());
+        Assert.Null(session.Info["tls_verify"]);
 
-        await using var tls = await HandshakeAsync(tcp, clientCertificate: null);
-        Assert.Equal("MSG secure 1 2\r\nhi\r\nPONG\r\n", await ExchangeAsync(tls, "CONNECT {\"verbose\":false}\r\nSUB secure 1\r\nPUB secure 2\r\nhi\r\nPING\r\n", "PONG\r\n"));
+        using var ca = _certificates.LoadCa();
+        await session.HandshakeAsync(ca, clientCertificate: null);
+        Assert.Equal("MSG secure 1 2\r\nhi\r\nPONG\r\n", await session.ExchangeAsync("CONNECT {\"verbose\":false}\r\nSUB secure 1\r\nPUB secure 2\r\nhi\r\nPING\r\n", "PONG\r\n"));
     }
 
     [ServerTheory]
@@ -60,15 +60,15 @@ public sealed class TlsTests : IDisposable
     public async Task Verify_is_announced_and_refuses_a_client_without_a_certificate(ServerTarget target)
     {
         await using var server = await TestServers.StartAsync(target, Options(verify: true));
-        using var tcp = await ConnectAsync(server.Port);
+        await using var session = await TlsSession.OpenAsync(server.Port);
+        using var ca = _certificates.LoadCa();
 
-        var info = await ReadInfoAsync(tcp);
-        Assert.True(info["tls_verify"]!.GetValue<bool>());
+        Assert.True(session.Info["tls_verify"]!.GetValue<bool>());
 
         await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var tls = await HandshakeAsync(tcp, clientCertificate: null);
-            await ExchangeAsync(tls, "CONNECT {\"verbose\":false}\r\nPING\r\n", "PONG\r\n");
+            await session.HandshakeAsync(ca, clientCertificate: null);
+            await session.ExchangeAsync("CONNECT {\"verbose\":false}\r\nPING\r\n", "PONG\r\n");
         });
     }
 
@@ -76,13 +76,13 @@ public sealed class TlsTests : IDisposable
     public async Task Verify_accepts_a_client_certificate_from_the_configured_authority(ServerTarget target)
     {
         await using var server = await TestServers.StartAsync(target, Options(verify: true));
-        using var tcp = await ConnectAsync(server.Port);
-        await ReadInfoAsync(tcp);
+        await using var session = await TlsSession.OpenAsync(server.Port);
+        using var ca = _certificates.LoadCa();
         using var clientCertificate = _certificates.LoadClient();
 
-        await using var tls = await HandshakeAsync(tcp, clientCertificate);
+        await session.HandshakeAsync(ca, clientCertificate);
 
-        Assert.Equal("PONG\r\n", await ExchangeAsync(tls, "CONNECT {\"verbose\":false}\r\nPING\r\n", "PONG\r\n"));
+        Assert.Equal("PONG\r\n", await session.ExchangeAsync("CONNECT {\"verbose\":false}\r\nPING\r\n", "PONG\r\n"));
     }
 
     [ServerTheory]
@@ -113,64 +113,4 @@ public sealed class TlsTests : IDisposable
         KeyFile = _certificates.ServerKeyFile,
         CaFile = _certificates.CaFile,
     };
-
-    private static async Task<Socket> ConnectAsync(int port)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
-        return socket;
-    }
-
-    // Reads exactly the plain-text INFO line, byte by byte, leaving the TLS handshake untouched.
-    private static async Task<JsonObject> ReadInfoAsync(Socket socket)
-    {
-        var line = new List<byte>();
-        var one = new byte[1];
-        using var deadline = new CancellationTokenSource(TestTimeouts.Reply);
-        while (line.Count == 0 || line[^1] != (byte)'\n')
-        {
-            Assert.True(await socket.ReceiveAsync(one, deadline.Token) == 1, "closed before INFO");
-            line.Add(one[0]);
-        }
-
-        var text = Encoding.ASCII.GetString([.. line]);
-        Assert.StartsWith("INFO ", text, StringComparison.Ordinal);
-        return JsonNode.Parse(text[5..])!.AsObject();
-    }
-
-    private async Task<SslStream> HandshakeAsync(Socket socket, X509Certificate2? clientCertificate)
-    {
-        using var ca = _certificates.LoadCa();
-        var tls = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: false);
-        var options = new SslClientAuthenticationOptions
-        {
-            TargetHost = "localhost",
-            ClientCertificates = clientCertificate is null ? null : [clientCertificate],
-            CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, CustomTrustStore = { ca }, RevocationMode = X509RevocationMode.NoCheck },
-        };
-        using var deadline = new CancellationTokenSource(TestTimeouts.Reply);
-        await tls.AuthenticateAsClientAsync(options, deadline.Token);
-        return tls;
-    }
-
-    // Sends the lines and reads until the expected ending arrives (or the server closes).
-    private static async Task<string> ExchangeAsync(SslStream tls, string lines, string ending)
-    {
-        await tls.WriteAsync(Encoding.ASCII.GetBytes(lines));
-        var received = new StringBuilder();
-        var buffer = new byte[4096];
-        using var deadline = new CancellationTokenSource(TestTimeouts.Reply);
-        while (!received.ToString().EndsWith(ending, StringComparison.Ordinal))
-        {
-            var read = await tls.ReadAsync(buffer, deadline.Token);
-            if (read == 0)
-            {
-                throw new IOException("closed after: " + received);
-            }
-
-            received.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
-        return received.ToString();
-    }
 }
