@@ -18,4 +18,7 @@ internal enum CloseReason
     StaleConnection,
     TlsHandshakeError,
     ServerShutdown,
+
+    /// <summary>A fault in the server while handling this connection's input; logged, the connection closed.</summary>
+    InternalError,
 }

@@ -95,6 +95,13 @@ internal abstract partial class Connection
         {
             Reason ??= CloseReason.ReadError;
         }
+#pragma warning disable CA1031 // A fault while handling one connection's input must close that connection, not leak it or stop the server.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Reason ??= CloseReason.InternalError;
+            Server.Log.Error($"{this} - Internal error, closing the connection: {ex.GetType().Name}: {ex.Message}");
+        }
         finally
         {
             drainWaiter?.Dispose();

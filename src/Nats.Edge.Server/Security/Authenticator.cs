@@ -27,6 +27,11 @@ internal sealed class Authenticator
             var permissions = user.Permissions is null ? null : new Permissions(user.Permissions);
             if (user.Nkey is { } nkey)
             {
+                if (!NkeySignature.IsUserKey(nkey))
+                {
+                    throw new ServerOptionsException($"Not a valid public nkey for a user: \"{nkey}\"");
+                }
+
                 if (!_nkeys.TryAdd(nkey, new ConfiguredUser(new User(nkey, account, permissions, isNkey: true), null)))
                 {
                     throw new ServerOptionsException($"duplicate nkey user \"{nkey}\"");

@@ -9,7 +9,7 @@ internal static class NkeySignature
 {
     public static bool IsValid(string publicKey, string nonce, string? signature)
     {
-        if (string.IsNullOrEmpty(signature) || !KeyPair.IsValidPublicKey(PrefixByte.User, publicKey))
+        if (string.IsNullOrEmpty(signature) || !IsUserKey(publicKey))
         {
             return false;
         }
@@ -38,6 +38,19 @@ internal static class NkeySignature
             return key.Verify(Encoding.ASCII.GetBytes(nonce), raw);
         }
         catch (Exception ex) when (ex is ArgumentException or NKeysException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="publicKey"/> is a well-formed public user nkey ("U…" with a good checksum).</summary>
+    public static bool IsUserKey(string publicKey)
+    {
+        try
+        {
+            return KeyPair.IsValidPublicKey(PrefixByte.User, publicKey);
+        }
+        catch (NKeysException)
         {
             return false;
         }

@@ -15,8 +15,9 @@ internal static class PasswordCheck
             {
                 return BCrypt.Net.BCrypt.Verify(given, configured);
             }
-            catch (BCrypt.Net.SaltParseException)
+            catch (Exception ex) when (ex is BCrypt.Net.SaltParseException or ArgumentException)
             {
+                // A truncated or mangled hash matches nothing, as Go's bcrypt compare says no.
                 return false;
             }
         }

@@ -58,10 +58,13 @@ internal sealed class Permissions
 
         if (allowed && _subscribeDeny is not null)
         {
+            // As nats-server decides it: when deny entries name queues for this subject, they alone
+            // settle a queue subscription, even if a plain entry denies the subject.
             allowed = !_subscribeDeny.Covers(subject);
-            if (!queue.IsEmpty && _subscribeDeny.CoversQueue(subject, queue, out var queueEntries) && queueEntries)
+            if (!queue.IsEmpty)
             {
-                allowed = false;
+                var queueDenied = _subscribeDeny.CoversQueue(subject, queue, out var queueEntries);
+                allowed = queueEntries ? !queueDenied : allowed;
             }
         }
 

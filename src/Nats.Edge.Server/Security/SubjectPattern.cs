@@ -1,4 +1,5 @@
 using System.Text;
+using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Server.Security;
 
@@ -26,7 +27,7 @@ internal sealed class SubjectPattern
         {
             1 => new SubjectPattern(Encoding.UTF8.GetBytes(parts[0]), null),
             2 => new SubjectPattern(Encoding.UTF8.GetBytes(parts[0]), Encoding.UTF8.GetBytes(parts[1])),
-            _ => throw new FormatException($"invalid permission subject \"{entry}\""),
+            _ => throw new ServerOptionsException($"invalid permission subject \"{entry}\""),
         };
     }
 

@@ -176,6 +176,7 @@ internal sealed class SecurityConfigReader(string path)
     // "foo", ["foo", "bar"] (both an allow list) or { allow: …, deny: … }.
     private SubjectPermissionOptions SubjectPermission(IConfigurationSection section)
     {
+        RefuseEmptyAllowList(section);
         if (section.Value is not null || IsList(section))
         {
             return new SubjectPermissionOptions { Allow = Strings(section) };
@@ -187,6 +188,7 @@ internal sealed class SecurityConfigReader(string path)
             switch (child.Key.ToLowerInvariant())
             {
                 case "allow":
+                    RefuseEmptyAllowList(child);
                     allow = Strings(child);
                     break;
                 case "deny":
@@ -198,6 +200,18 @@ internal sealed class SecurityConfigReader(string path)
         }
 
         return new SubjectPermissionOptions { Allow = allow, Deny = deny };
+    }
+
+    // nats-server 2.9 reads an empty allow list ("publish: []") as no list at all, which allows
+    // everything; whoever wrote it most likely meant "nothing". Rather than guess, refuse to start.
+    private void RefuseEmptyAllowList(IConfigurationSection section)
+    {
+        if (section.Value is { Length: 0 })
+        {
+            throw new ConfigException(
+                $"{path}: key \"{Key(section)}\": an empty list is ambiguous (nats-server allows everything); "
+                + "write { \"deny\": [\">\"] } to allow nothing, or leave the key out to allow everything");
+        }
     }
 
     // true, false, or { max, expires }.
@@ -349,7 +363,7 @@ internal sealed class SecurityConfigReader(string path)
     {
         if (section.Value is { } single)
         {
-            return [single];
+            return single.Length == 0 ? [] : [single];
         }
 
         var values = new List<string>();

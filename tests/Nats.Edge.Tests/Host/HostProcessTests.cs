@@ -127,6 +127,46 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task Logins_and_violations_are_logged_by_user_name_never_by_secret()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-auth-config-").FullName, "auth.json");
+        await File.WriteAllTextAsync(path, """
+            { "host": "127.0.0.1", "port": -1,
+              "authorization": { "users": [ { "user": "alice", "password": "configured-secret", "permissions": { "publish": "ok" } } ] } }
+            """);
+        await using var edge = await EdgeProcess.StartReadyAsync("-c", path, "-DV");
+
+        await using (var refused = await RawClient.ConnectAsync(edge.Port))
+        {
+            await refused.ReadInfoAsync();
+            Assert.EndsWith("[closed]", await refused.ExchangeAsync("CONNECT {\"user\":\"alice\",\"pass\":\"guessed-secret\"}\r\n"), StringComparison.Ordinal);
+        }
+
+        await using var alice = await RawClient.OpenSessionAsync(edge.Port, "{\"verbose\":false,\"user\":\"alice\",\"pass\":\"configured-secret\"}");
+        await alice.ExchangeAsync("PUB elsewhere 1\r\nx\r\n");
+        await WaitForAsync(() => edge.Output.Contains("Publish Violation", StringComparison.Ordinal));
+
+        Assert.Contains("[WRN] Plaintext passwords detected, use nkeys or bcrypt", edge.Output, StringComparison.Ordinal);
+        Assert.Contains("authentication error - User \"alice\"", edge.Output, StringComparison.Ordinal);
+        Assert.Contains("Publish Violation - User \"alice\", Subject \"elsewhere\"", edge.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("configured-secret", edge.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("guessed-secret", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_that_was_never_exported_is_a_configuration_error_and_exits_one()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-accounts-config-").FullName, "accounts.json");
+        await File.WriteAllTextAsync(path, """
+            { "port": -1, "accounts": { "A": { }, "B": { "imports": [ { "stream": { "account": "A", "subject": "feed" } } ] } } }
+            """);
+        await using var edge = EdgeProcess.Start("-c", path);
+
+        Assert.Equal(1, await edge.WaitForExitAsync());
+        Assert.Contains("account \"B\" imports stream \"feed\" that account \"A\" does not export to it", edge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Port_in_use_is_a_fatal_error_and_exits_one()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);

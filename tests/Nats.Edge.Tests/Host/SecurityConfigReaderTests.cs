@@ -6,6 +6,16 @@ namespace Nats.Edge.Tests.Host;
 /// <summary>The authorization and accounts blocks of a config file, in every shape nats-server takes.</summary>
 public sealed class SecurityConfigReaderTests : IDisposable
 {
+    [Fact]
+    public void Empty_publish_list_is_refused_as_ambiguous()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""
+            { "authorization": { "users": [ { "user": "mute", "password": "m", "permissions": { "publish": [] } } ] } }
+            """));
+
+        Assert.Contains("key \"authorization.users.0.permissions.publish\": an empty list is ambiguous", error.Message, StringComparison.Ordinal);
+    }
+
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("nats-edge-security-");
 
     public void Dispose() => _directory.Delete(recursive: true);

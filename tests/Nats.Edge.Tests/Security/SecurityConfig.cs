@@ -30,6 +30,7 @@ public static class SecurityConfig
             { "user": "svc", "password": "s", "permissions": { "subscribe": "svc.>", "allow_responses": true } },
             { "user": "svc2", "password": "s", "permissions": { "subscribe": "svc.>", "allow_responses": { "max": 2 } } },
             { "user": "watcher", "password": "w", "permissions": { "subscribe": { "allow": "data.>", "deny": "data.private" } } },
+            { "user": "picky", "password": "p", "permissions": { "subscribe": { "deny": ["tasks", "tasks v1"] } } },
             { "user": "guest", "password": "guest", "permissions": { "publish": "public.>", "subscribe": "public.>" } },
             { "nkey": "{{NkeyPublic}}" }
           ]

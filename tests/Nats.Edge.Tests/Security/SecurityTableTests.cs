@@ -51,6 +51,9 @@ public sealed partial class SecurityTableTests
         ["queue_entry_refuses_a_plain_subscription"] = new(
             port => Alone(port, User("worker", "w"), "SUB jobs.a 1\r\n"), SubscribeViolation("jobs.a")),
         ["plain_entry_admits_any_queue"] = new(port => Alone(port, User("worker", "w"), "SUB status monitors 1\r\n"), ""),
+        ["deny_queue_entries_alone_settle_a_queue_subscription"] = new(
+            port => Alone(port, User("picky", "p"), "SUB tasks v2 1\r\nSUB tasks v1 2\r\nSUB tasks 3\r\n"),
+            "-ERR 'Permissions Violation for Subscription to \"tasks\" using queue \"v1\"'\r\n" + SubscribeViolation("tasks")),
         ["subscribe_deny_refuses_the_denied_subject"] = new(
             port => Alone(port, User("watcher", "w"), "SUB data.private 1\r\n"), SubscribeViolation("data.private")),
         ["subscribe_deny_filters_what_a_wildcard_subscription_receives"] = new(DenyFiltersWildcardDeliveryAsync, "MSG data.public 1 1\r\ny\r\n"),

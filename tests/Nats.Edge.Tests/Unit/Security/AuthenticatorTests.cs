@@ -293,6 +293,10 @@ public class AuthenticatorTests
         Assert.Same(accounts.Global, authenticator.Authenticate(Connect(new { user = "alice", pass = "a" }), Nonce, null)?.Account);
     }
 
+    [Fact]
+    public void Malformed_nkey_in_the_options_stops_the_server_from_starting() =>
+        Assert.Throws<ServerOptionsException>(() => Create(new ServerOptions { Users = [new UserOptions { Nkey = "UNOTAKEY" }] }));
+
     private static Authenticator Create(ServerOptions options) => Create(options, out _);
 
     private static Authenticator Create(ServerOptions options, out AccountRegistry accounts)

@@ -71,6 +71,10 @@ public sealed class NkeySignatureTests : IDisposable
         Assert.False(NkeySignature.IsValid(account.GetPublicKey(), Nonce, signature));
     }
 
+    [Fact]
+    public void Malformed_public_key_is_refused() =>
+        Assert.False(NkeySignature.IsValid("UNOTAKEY", Nonce, Base64Url.EncodeToString(Sign(_user, Nonce))));
+
     private static byte[] Sign(KeyPair key, string nonce)
     {
         var signature = new byte[64];

@@ -6,6 +6,9 @@ namespace Nats.Edge.Tests.Unit.Security;
 public class PasswordCheckTests
 {
     // Cost 4, bcrypt's minimum, keeps each hash to a millisecond or so.
+    [Fact]
+    public void Truncated_bcrypt_hash_matches_nothing() => Assert.False(PasswordCheck.Matches("$2a$04$tooshort", "tooshort"));
+
     private static readonly string Hash = BCrypt.Net.BCrypt.HashPassword("s3cret", 4);
 
     [Fact]

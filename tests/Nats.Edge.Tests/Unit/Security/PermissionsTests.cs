@@ -246,6 +246,16 @@ public class PermissionsTests
         Assert.True(MayReceive(permissions, "foo.*", "foo.bar"));
     }
 
+    [Fact]
+    public void Deny_queue_entries_alone_settle_a_queue_subscription_as_nats_server_does()
+    {
+        var permissions = Subscribe(deny: ["foo", "foo v1"]);
+
+        Assert.True(MaySubscribe(permissions, "foo", "v2"));
+        Assert.False(MaySubscribe(permissions, "foo", "v1"));
+        Assert.False(MaySubscribe(permissions, "foo"));
+    }
+
     private static Permissions Publish(IReadOnlyList<string>? allow = null, IReadOnlyList<string>? deny = null) =>
         new(new PermissionOptions { Publish = new SubjectPermissionOptions { Allow = allow, Deny = deny } });
 

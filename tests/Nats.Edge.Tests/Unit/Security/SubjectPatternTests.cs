@@ -1,4 +1,5 @@
 using System.Text;
+using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Tests.Unit.Security;
@@ -139,7 +140,7 @@ public class SubjectPatternTests
     [Fact]
     public void Parse_refuses_three_words()
     {
-        Assert.Throws<FormatException>(() => SubjectPattern.Parse("orders workers extra"));
+        Assert.Throws<ServerOptionsException>(() => SubjectPattern.Parse("orders workers extra"));
     }
 
     private static bool Covers(string pattern, string subject) =>
