@@ -60,16 +60,6 @@ public sealed class AccountTests
         await responder;
     }
 
-    private static async Task<NatsConnection> ConnectAsync(IRunningServer server, string user, string password)
-    {
-        var connection = new NatsConnection(new NatsOpts
-        {
-            Url = server.Url,
-            AuthOpts = new NatsAuthOpts { Username = user, Password = password },
-            ConnectTimeout = TestTimeouts.Reply,
-            RequestTimeout = TestTimeouts.Reply,
-        });
-        await connection.ConnectAsync();
-        return connection;
-    }
+    private static Task<NatsConnection> ConnectAsync(IRunningServer server, string user, string password) =>
+        TestClients.ConnectAsync(server, new NatsAuthOpts { Username = user, Password = password });
 }

@@ -91,26 +91,7 @@ public sealed class AuthenticationTests
         Assert.Equal(NatsConnectionState.Open, sensor.ConnectionState);
     }
 
-    private static async Task<NatsConnection> ConnectAsync(IRunningServer server, NatsAuthOpts auth)
-    {
-        var connection = new NatsConnection(new NatsOpts
-        {
-            Url = server.Url,
-            AuthOpts = auth,
-            ConnectTimeout = TestTimeouts.Reply,
-            RequestTimeout = TestTimeouts.Reply,
-        });
-        try
-        {
-            await connection.ConnectAsync();
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private static Task<NatsConnection> ConnectAsync(IRunningServer server, NatsAuthOpts auth) => TestClients.ConnectAsync(server, auth);
 
     private static async Task RoundTripAsync(NatsConnection client, string subject)
     {

@@ -5,12 +5,16 @@ namespace Nats.Edge.Tests.Infrastructure;
 /// <summary>NATS.Net connections and reads, bounded the same way as the raw tests.</summary>
 public static class TestClients
 {
-    /// <summary>Connects a NATS.Net client that retries quickly, so reconnect tests finish in seconds.</summary>
-    public static async Task<NatsConnection> ConnectAsync(IRunningServer server)
+    /// <summary>
+    /// Connects a NATS.Net client, with <paramref name="auth"/> when given, that retries quickly so
+    /// reconnect tests finish in seconds.
+    /// </summary>
+    public static async Task<NatsConnection> ConnectAsync(IRunningServer server, NatsAuthOpts? auth = null)
     {
         var connection = new NatsConnection(new NatsOpts
         {
             Url = server.Url,
+            AuthOpts = auth ?? NatsAuthOpts.Default,
             Name = "nats-edge-tests",
             ConnectTimeout = TestTimeouts.Reply,
             RequestTimeout = TestTimeouts.Reply,
