@@ -21,6 +21,10 @@ public sealed class NatsServer : IAsyncDisposable
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<ulong, ClientConnection> _clients = new();
+    private readonly ConcurrentDictionary<ulong, Leafnodes.LeafConnection> _leafs = new();
+    private readonly List<Task> _solicitors = [];
+    private Socket? _leafListener;
+    private Task _leafAcceptLoop = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
     private Task _acceptLoop = Task.CompletedTask;
@@ -38,6 +42,7 @@ public sealed class NatsServer : IAsyncDisposable
         Accounts = new AccountRegistry(options);
         Authenticator = new Security.Authenticator(options, Accounts);
         Tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
+        LeafTls = options.Leafnodes?.Tls is { } leafTls ? new Connections.ServerTls(leafTls) : null;
 
         // nats-server gives a TLS client the handshake's time plus a second to authenticate.
         AuthTimeout = Tls is null ? options.AuthTimeout : Tls.Options.Timeout + TimeSpan.FromSeconds(1);
@@ -64,6 +69,18 @@ public sealed class NatsServer : IAsyncDisposable
 
     internal bool AuthRequired => Authenticator.Required;
 
+    /// <summary>The bound leafnode endpoint; null without a leafnode listener.</summary>
+    internal IPEndPoint? LeafEndPoint { get; private set; }
+
+    /// <summary>The <c>host:port</c> leafs can dial, sent to them in <c>leafnode_urls</c>.</summary>
+    internal IReadOnlyList<string> LeafnodeUrls { get; private set; } = [];
+
+    internal Connections.ServerTls? LeafTls { get; }
+
+    /// <summary>Time an accepted leaf has to log in; a TLS listener adds the handshake's time.</summary>
+    internal TimeSpan LeafAuthTimeout =>
+        (Options.Leafnodes?.AuthTimeout ?? TimeSpan.FromSeconds(2)) + (LeafTls?.Options.Timeout ?? TimeSpan.Zero);
+
     internal AccountRegistry Accounts { get; }
 
     internal Security.Authenticator Authenticator { get; }
@@ -82,35 +99,30 @@ public sealed class NatsServer : IAsyncDisposable
             Log.Warn("Plaintext passwords detected, use nkeys or bcrypt");
         }
 
-        var address = await ResolveAsync(Options.Host, cancellationToken).ConfigureAwait(false);
-        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            {
-                listener.DualMode = true;
-            }
-
-            listener.NoDelay = true;
-
-            // As Go's listeners do: a restarted server takes its port back at once, even while
-            // connections of the previous run sit in TIME_WAIT.
-            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            listener.Bind(new IPEndPoint(address, Options.Port < 0 ? 0 : Options.Port));
-            listener.Listen(512);
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-
+        var listener = await ListenAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
         _listener = listener;
         ClientEndPoint = (IPEndPoint)listener.LocalEndPoint!;
         Log.Info($"Listening for client connections on {FormatHostPort(Options.Host, ClientEndPoint.Port)}");
-        _acceptLoop = AcceptLoopAsync(listener);
+
+        if (Options.Leafnodes is { Port: { } leafPort } leafnodes)
+        {
+            var leafListener = await ListenAsync(leafnodes.Host, leafPort, cancellationToken).ConfigureAwait(false);
+            _leafListener = leafListener;
+            LeafEndPoint = (IPEndPoint)leafListener.LocalEndPoint!;
+            LeafnodeUrls = AdvertisedUrls(leafnodes.Host, LeafEndPoint.Port);
+            Log.Info($"Listening for leafnode connections on {FormatHostPort(leafnodes.Host, LeafEndPoint.Port)}");
+            _leafAcceptLoop = AcceptLoopAsync(leafListener, AcceptLeaf);
+        }
+
+        _acceptLoop = AcceptLoopAsync(listener, AcceptClient);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
+
+        foreach (var remote in Options.Leafnodes?.Remotes ?? [])
+        {
+            var solicitor = new Leafnodes.LeafSolicitor(this, remote, Accounts.Find(remote.Account));
+            _solicitors.Add(Task.Run(() => solicitor.RunAsync(_stopping.Token), CancellationToken.None));
+        }
     }
 
     /// <summary>Stops accepting, flushes and closes every connection. Safe to call twice.</summary>
@@ -125,20 +137,32 @@ public sealed class NatsServer : IAsyncDisposable
         Log.Info("Initiating Shutdown...");
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener?.Dispose();
+        _leafListener?.Dispose();
         await _acceptLoop.ConfigureAwait(false);
+        await _leafAcceptLoop.ConfigureAwait(false);
         await _tickLoop.ConfigureAwait(false);
-
-        var closing = new List<Task>(_clients.Count);
-        foreach (var client in _clients.Values)
+        try
         {
-            client.Close(Connections.CloseReason.ServerShutdown);
-            closing.Add(client.Closed);
+            await Task.WhenAll(_solicitors).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The solicitors end by cancellation.
+        }
+
+        var connections = new List<Connections.Connection>(_clients.Values);
+        connections.AddRange(_leafs.Values);
+        var closing = new List<Task>(connections.Count);
+        foreach (var connection in connections)
+        {
+            connection.Close(Connections.CloseReason.ServerShutdown);
+            closing.Add(connection.Closed);
         }
 
         await Task.WhenAny(Task.WhenAll(closing), Task.Delay(Options.ShutdownFlushTimeout)).ConfigureAwait(false);
-        foreach (var client in _clients.Values)
+        foreach (var connection in connections)
         {
-            client.Close(Connections.CloseReason.ServerShutdown, flush: false);
+            connection.Close(Connections.CloseReason.ServerShutdown, flush: false);
         }
 
         Log.Info("Server Exiting..");
@@ -154,6 +178,53 @@ public sealed class NatsServer : IAsyncDisposable
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce);
 
     internal void Remove(ClientConnection client) => _clients.TryRemove(client.Id, out _);
+
+    internal ulong NextConnectionId() => (ulong)Interlocked.Increment(ref _lastClientId);
+
+    internal void AddLeaf(Leafnodes.LeafConnection leaf) => _leafs[leaf.Id] = leaf;
+
+    internal void RemoveLeaf(Leafnodes.LeafConnection leaf) => _leafs.TryRemove(leaf.Id, out _);
+
+    /// <summary>
+    /// The account an accepted leaf's CONNECT logs into, or null: the leafnode users when
+    /// configured, else the ordinary client users and accounts, else the leafnode account.
+    /// </summary>
+    internal Account? AuthenticateLeaf(ReadOnlySpan<byte> connectJson, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
+    {
+        var leafnodes = Options.Leafnodes!;
+        var connect = ConnectOptions.Parse(connectJson);
+        if (connect is null)
+        {
+            return null;
+        }
+
+        if (leafnodes.Users.Count > 0)
+        {
+            foreach (var user in leafnodes.Users)
+            {
+                if (user.Username == connect.User && Security.PasswordCheck.Matches(user.Password ?? string.Empty, connect.Password))
+                {
+                    return Accounts.Find(user.Account);
+                }
+            }
+
+            return null;
+        }
+
+        if (leafnodes.Username is { } single)
+        {
+            return connect.User == single && Security.PasswordCheck.Matches(leafnodes.Password ?? string.Empty, connect.Password)
+                ? Accounts.Find(leafnodes.Account)
+                : null;
+        }
+
+        if (Authenticator.Required)
+        {
+            return Authenticator.Authenticate(connect, nonce, certificate)?.Account;
+        }
+
+        return Accounts.Find(leafnodes.Account);
+    }
 
     private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
     {
@@ -174,7 +245,62 @@ public sealed class NatsServer : IAsyncDisposable
     private static string FormatHostPort(string host, int port) =>
         host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 
-    private async Task AcceptLoopAsync(Socket listener)
+    private static async Task<Socket> ListenAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        var address = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (address.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                listener.DualMode = true;
+            }
+
+            listener.NoDelay = true;
+
+            // As Go's listeners do: a restarted server takes its port back at once, even while
+            // connections of the previous run sit in TIME_WAIT.
+            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            listener.Bind(new IPEndPoint(address, port < 0 ? 0 : port));
+            listener.Listen(512);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    // A listener on every interface advertises the machine's addresses, as nats-server does; a
+    // specific host advertises itself.
+    private static List<string> AdvertisedUrls(string host, int port)
+    {
+        if (!string.IsNullOrEmpty(host) && host is not ("0.0.0.0" or "::"))
+        {
+            return [FormatHostPort(host, port)];
+        }
+
+        var urls = new List<string>();
+        try
+        {
+            foreach (var address in Dns.GetHostAddresses(Dns.GetHostName()))
+            {
+                if (address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))
+                {
+                    urls.Add($"{address}:{port}");
+                }
+            }
+        }
+        catch (SocketException)
+        {
+            // No resolvable host name: fall back to loopback below.
+        }
+
+        return urls.Count > 0 ? urls : [$"127.0.0.1:{port}"];
+    }
+
+    private async Task AcceptLoopAsync(Socket listener, Action<Socket> accept)
     {
         while (!_stopping.IsCancellationRequested)
         {
@@ -193,22 +319,35 @@ public sealed class NatsServer : IAsyncDisposable
             }
             catch (SocketException ex)
             {
-                Log.Error($"Error accepting client connection: {ex.Message}");
+                Log.Error($"Error accepting connection: {ex.Message}");
                 continue;
             }
 
             socket.NoDelay = true;
-            var id = (ulong)Interlocked.Increment(ref _lastClientId);
-            var client = new ClientConnection(this, socket, id, Accounts.Global);
-            var overLimit = _clients.Count >= Options.MaxConnections;
-            if (!overLimit)
-            {
-                _clients[id] = client;
-            }
-
-            Log.Debug($"{client} - Client connection created");
-            client.Open(overLimit);
+            accept(socket);
         }
+    }
+
+    private void AcceptClient(Socket socket)
+    {
+        var id = NextConnectionId();
+        var client = new ClientConnection(this, socket, id, Accounts.Global);
+        var overLimit = _clients.Count >= Options.MaxConnections;
+        if (!overLimit)
+        {
+            _clients[id] = client;
+        }
+
+        Log.Debug($"{client} - Client connection created");
+        client.Open(overLimit);
+    }
+
+    private void AcceptLeaf(Socket socket)
+    {
+        var leaf = new Leafnodes.LeafConnection(this, socket, NextConnectionId());
+        _leafs[leaf.Id] = leaf;
+        Log.Debug($"{leaf} - Leafnode connection created");
+        leaf.Open();
     }
 
     private async Task TickLoopAsync()
@@ -229,6 +368,11 @@ public sealed class NatsServer : IAsyncDisposable
                 foreach (var client in _clients.Values)
                 {
                     client.OnTick(now);
+                }
+
+                foreach (var leaf in _leafs.Values)
+                {
+                    leaf.OnTick(now);
                 }
             }
         }

@@ -25,6 +25,19 @@ internal static class ServerIdentity
         return Base32(raw);
     }
 
+    /// <summary>A 22-character random token of letters and digits, like nats-server's NUIDs.</summary>
+    public static string NewNuid()
+    {
+        const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        Span<char> token = stackalloc char[22];
+        for (var i = 0; i < token.Length; i++)
+        {
+            token[i] = Alphabet[Random.Shared.Next(Alphabet.Length)];
+        }
+
+        return new string(token);
+    }
+
     // CRC-16/XMODEM (polynomial 0x1021, initial 0), the checksum nkeys carry.
     private static ushort Crc16(ReadOnlySpan<byte> data)
     {

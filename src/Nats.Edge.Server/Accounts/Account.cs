@@ -3,14 +3,45 @@ using Nats.Edge.Server.Subjects;
 namespace Nats.Edge.Server.Accounts;
 
 /// <summary>A subject space of its own: connections bound to different accounts never see each other's messages.</summary>
-internal sealed class Account(string name)
+internal sealed class Account
 {
     /// <summary>nats-server's global account, used when no accounts are configured.</summary>
     public const string GlobalName = "$G";
 
-    public string Name { get; } = name;
+    public Account(string name)
+    {
+        Name = name;
+        Interest = new AccountInterest(this);
+
+        // Announced on every leafnode link of the account; seeing it come back over a link means the
+        // links form a loop (spec/leafnode-protocol.md §8).
+        LoopDetectionSubject = "$LDS." + ServerIdentity.NewNuid();
+    }
+
+    public string Name { get; }
 
     public SubjectIndex Subscriptions { get; } = new();
+
+    /// <summary>Who outside this server must hear about subscriptions here: the account's leafnode links.</summary>
+    public AccountInterest Interest { get; }
+
+    public string LoopDetectionSubject { get; }
+
+    /// <summary>Adds a subscription and tells the account's links, if the interest is new to them.</summary>
+    public void Subscribe(Subscription subscription)
+    {
+        Subscriptions.Insert(subscription);
+        Interest.Added(subscription);
+    }
+
+    /// <summary>Removes a subscription (once; later calls do nothing) and tells the links if interest ended.</summary>
+    public void Unsubscribe(Subscription subscription)
+    {
+        if (Subscriptions.Remove(subscription))
+        {
+            Interest.Removed(subscription);
+        }
+    }
 
     public override string ToString() => Name;
 }

@@ -87,7 +87,7 @@ internal sealed class AccountRegistry
         {
             var local = import.To ?? (import.Prefix is { Length: > 0 } prefix ? $"{prefix.TrimEnd('.')}.{import.Subject}" : import.Subject);
             var stream = new StreamImport(new CrossAccountDelivery(importer), new SubjectMapping(import.Subject, local));
-            exporter.Subscriptions.Insert(new Subscription(stream, Bytes(import.Subject), null, []));
+            exporter.Subscribe(new Subscription(stream, Bytes(import.Subject), null, []));
             return;
         }
 
@@ -99,11 +99,11 @@ internal sealed class AccountRegistry
 
         var replies = new ServiceReplies(new CrossAccountDelivery(importer), multiple);
         _serviceReplies.Add(replies);
-        exporter.Subscriptions.Insert(new Subscription(replies, replies.WildcardSubject, null, []));
+        exporter.Subscribe(new Subscription(replies, replies.WildcardSubject, null, []));
 
         var to = import.To ?? import.Subject;
         var service = new ServiceImport(new CrossAccountDelivery(exporter), new SubjectMapping(to, import.Subject), replies);
-        importer.Subscriptions.Insert(new Subscription(service, Bytes(to), null, []));
+        importer.Subscribe(new Subscription(service, Bytes(to), null, []));
     }
 
     private static bool IsExported(ServerOptions options, string exporter, string importer, ImportOptions import)

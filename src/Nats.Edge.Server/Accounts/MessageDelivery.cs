@@ -16,11 +16,16 @@ internal static class MessageDelivery
 
     /// <summary>
     /// Hands <paramref name="message"/> to every plain subscription of <paramref name="match"/> and to
-    /// one member of each queue group; <paramref name="publisher"/>, when given, is skipped (echo off).
+    /// one member of each queue group, local members before leafnode links; <paramref name="publisher"/>,
+    /// when given, is skipped (echo off, or the link the message came over). With
+    /// <paramref name="queueFilter"/> only the named queue groups (blank-separated) are served: a
+    /// leafnode message reaches just the groups its sender chose this side for.
     /// Returns whether anyone received it.
     /// </summary>
-    public static bool Deliver(SubjectMatch match, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
+    public static bool Deliver(
+        SubjectMatch match, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch, QueueFilter queueFilter = default)
     {
+        var mark = batch.BeginMessage();
         var delivered = false;
         foreach (var subscription in match.Plain)
         {
@@ -29,10 +34,13 @@ internal static class MessageDelivery
 
         foreach (var group in match.QueueGroups)
         {
-            delivered |= DeliverToOne(group.Members, message, publisher, batch);
+            if (queueFilter.Admits(group.Members[0].Queue!))
+            {
+                delivered |= DeliverToOne(group.Members, message, publisher, batch);
+            }
         }
 
-        return delivered;
+        return batch.EndMessage(mark, message) | delivered;
     }
 
     /// <summary>Delivers a message an import carried in from another account, with the loop guard.</summary>
@@ -54,22 +62,29 @@ internal static class MessageDelivery
         }
     }
 
-    // One member per group per message, starting at a random member so load spreads evenly; a member
-    // that cannot take it (closing, echo off, UNSUB limit reached, not permitted) passes it on.
+    // One member per group per message. Members on this server come first, so a group with members
+    // on both sides of a leafnode link is served on each side; among them the start is random so load
+    // spreads evenly. A member that cannot take it (closing, echo off, UNSUB limit reached, not
+    // permitted) passes it on.
     private static bool DeliverToOne(Subscription[] members, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
     {
         var start = members.Length == 1 ? 0 : Random.Shared.Next(members.Length);
-        for (var i = 0; i < members.Length; i++)
+        for (var pass = 0; pass < 2; pass++)
         {
-            var index = start + i;
-            if (index >= members.Length)
+            var remote = pass == 1;
+            for (var i = 0; i < members.Length; i++)
             {
-                index -= members.Length;
-            }
+                var index = start + i;
+                if (index >= members.Length)
+                {
+                    index -= members.Length;
+                }
 
-            if (DeliverTo(members[index], message, publisher, batch))
-            {
-                return true;
+                var member = members[index];
+                if (member.Owner is IRemoteLink == remote && DeliverTo(member, message, publisher, batch))
+                {
+                    return true;
+                }
             }
         }
 

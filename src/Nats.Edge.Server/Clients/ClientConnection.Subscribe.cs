@@ -39,7 +39,7 @@ internal sealed partial class ClientConnection
 
                 var subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), sid.ToArray());
                 _subscriptions.Add(subscription.Sid, subscription);
-                Account.Subscriptions.Insert(subscription);
+                Account.Subscribe(subscription);
             }
         }
 
@@ -90,6 +90,6 @@ internal sealed partial class ClientConnection
             _subscriptions.Remove(subscription.Sid);
         }
 
-        Account.Subscriptions.Remove(subscription);
+        Account.Unsubscribe(subscription);
     }
 }

@@ -123,7 +123,7 @@ internal sealed partial class ClientConnection : Connection
 
         foreach (var subscription in subscriptions)
         {
-            Account.Subscriptions.Remove(subscription);
+            Account.Unsubscribe(subscription);
         }
 
         Server.Remove(this);

@@ -66,6 +66,9 @@ public sealed record ServerOptions
     /// <summary>The account for the server's own traffic (nats-server: <c>system_account</c>).</summary>
     public string SystemAccount { get; init; } = "$SYS";
 
+    /// <summary>Leafnode listener and remotes (nats-server: <c>leafnodes</c>); null has neither.</summary>
+    public LeafnodeOptions? Leafnodes { get; init; }
+
     /// <summary>TLS for client connections; null serves plain TCP.</summary>
     public TlsOptions? Tls { get; init; }
 

@@ -20,7 +20,7 @@ internal abstract partial class Connection
         useSynchronizationContext: false);
 
     /// <summary>The receive loop's batch: connections written to while parsing the current read.</summary>
-    protected DeliveryBatch Batch { get; } = new();
+    protected DeliveryBatch Batch { get; }
 
     /// <summary>Time of the last read that brought data, for the ping timer.</summary>
     protected long LastReceived { get; private set; }

@@ -31,9 +31,11 @@ internal abstract partial class Connection : ISubscriber
         Socket = socket;
         Id = id;
         Stream = new NetworkStream(socket, ownsSocket: true);
-        RemoteEndPoint = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        var remote = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        RemoteEndPoint = remote.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(remote.Address.MapToIPv4(), remote.Port) : remote;
         Started = Stopwatch.GetTimestamp();
         Outbound = new OutboundBuffer(server.Chunks);
+        Batch = new DeliveryBatch(this);
         StallThreshold = Math.Min(MaxStallThreshold, server.Options.MaxPending / 4 * 3);
     }
 
@@ -188,6 +190,9 @@ internal abstract partial class Connection : ISubscriber
         await ssl.DisposeAsync().ConfigureAwait(false);
         return false;
     }
+
+    /// <summary>Switches to a stream set up before the loops run: a TLS session this server opened as a client.</summary>
+    protected void UseStream(Stream stream) => Stream = stream;
 
     /// <summary>Writes straight to the socket, before the loops run (the INFO ahead of a TLS handshake).</summary>
     protected void SendBeforeStart(ReadOnlySpan<byte> bytes)

@@ -1,15 +1,25 @@
+using Nats.Edge.Server.Protocol;
+
 namespace Nats.Edge.Server.Connections;
 
 /// <summary>
 /// The connections a receive loop wrote to while it worked through one read. Each is signalled once
 /// when the read is done, so a burst of PUBs becomes one socket write per subscriber, not one each.
+/// It also gathers, per message, what goes to each leafnode link: one LMSG carries the plain
+/// delivery and every queue group the link was chosen for.
 /// </summary>
-internal sealed class DeliveryBatch
+internal sealed class DeliveryBatch(Connection source)
 {
     private static long s_nextBatchId;
 
     private readonly List<Connection> _touched = [];
+    private readonly List<RemoteTarget> _remotes = [];
+    private readonly List<byte[]> _remoteQueues = [];
     private long _batchId = Interlocked.Increment(ref s_nextBatchId);
+    private int _frame;
+
+    /// <summary>The connection whose input this batch carries; links use it to not echo a message back.</summary>
+    public Connection Source => source;
 
     /// <summary>The touched connection with the most output queued, when that is past the stall threshold.</summary>
     public Connection? Laggard { get; private set; }
@@ -31,6 +41,77 @@ internal sealed class DeliveryBatch
         }
     }
 
+    /// <summary>Starts gathering link deliveries for one message; imports nest, hence the returned mark.</summary>
+    public int BeginMessage()
+    {
+        var mark = _frame;
+        _frame = _remotes.Count;
+        return mark;
+    }
+
+    /// <summary>A link takes the current message, plainly or for <paramref name="queue"/>.</summary>
+    public void AddRemote(IRemoteLink link, byte[]? queue)
+    {
+        var index = _remotes.Count - 1;
+        while (index >= _frame && _remotes[index].Link != link)
+        {
+            index--;
+        }
+
+        if (index < _frame)
+        {
+            _remotes.Add(new RemoteTarget(link, false, _remoteQueues.Count, 0));
+            index = _remotes.Count - 1;
+        }
+
+        var target = _remotes[index];
+        if (queue is null)
+        {
+            _remotes[index] = target with { Plain = true };
+            return;
+        }
+
+        // Queue names of one target stay together: a nested message may have added entries after it.
+        if (target.QueueStart + target.QueueCount != _remoteQueues.Count)
+        {
+            for (var i = 0; i < target.QueueCount; i++)
+            {
+                _remoteQueues.Add(_remoteQueues[target.QueueStart + i]);
+            }
+
+            target = target with { QueueStart = _remoteQueues.Count - target.QueueCount };
+        }
+
+        _remoteQueues.Add(queue);
+        _remotes[index] = target with { QueueCount = target.QueueCount + 1 };
+    }
+
+    /// <summary>Writes the gathered link deliveries of the current message and returns to the outer one.</summary>
+    public bool EndMessage(int mark, in InboundMessage message)
+    {
+        var start = _frame;
+        var any = false;
+        for (var i = start; i < _remotes.Count; i++)
+        {
+            var target = _remotes[i];
+            var queues = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_remoteQueues).Slice(target.QueueStart, target.QueueCount);
+            any |= target.Link.WriteMessage(message, target.Plain, queues, this);
+        }
+
+        if (start < _remotes.Count)
+        {
+            var queueStart = _remotes[start].QueueStart;
+            _remotes.RemoveRange(start, _remotes.Count - start);
+            if (queueStart < _remoteQueues.Count)
+            {
+                _remoteQueues.RemoveRange(queueStart, _remoteQueues.Count - queueStart);
+            }
+        }
+
+        _frame = mark;
+        return any;
+    }
+
     /// <summary>Wakes every touched connection's sender and starts a new batch; returns the laggard, if any.</summary>
     public Connection? Flush()
     {
@@ -45,4 +126,6 @@ internal sealed class DeliveryBatch
         _batchId = Interlocked.Increment(ref s_nextBatchId);
         return laggard;
     }
+
+    private readonly record struct RemoteTarget(IRemoteLink Link, bool Plain, int QueueStart, int QueueCount);
 }

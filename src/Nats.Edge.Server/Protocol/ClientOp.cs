@@ -1,6 +1,9 @@
 namespace Nats.Edge.Server.Protocol;
 
-/// <summary>The operations a client may send (spec/client-protocol.md §1.3).</summary>
+/// <summary>
+/// The operations a client may send (spec/client-protocol.md §1.3), and those only a leafnode peer
+/// sends (spec/leafnode-protocol.md §2).
+/// </summary>
 internal enum ClientOp
 {
     Connect,
@@ -13,4 +16,8 @@ internal enum ClientOp
     Info,
     Ok,
     Err,
+    LeafSub,
+    LeafUnsub,
+    LeafMsg,
+    LeafHMsg,
 }

@@ -7,8 +7,9 @@ namespace Nats.Edge.Server.Protocol;
 /// handed on as slices of the read. An operation cut off by the end of the read is left in the buffer
 /// and parsed again, whole, once more bytes arrived — so a stream split at any byte parses exactly
 /// like one that is not. One per connection; not thread-safe.
+/// With <c>leaf</c> set it reads the leafnode dialect as well: LS+, LS-, LMSG and HMSG.
 /// </summary>
-internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
+internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, bool leaf = false)
 {
     // The longest op name, "CONNECT", plus the byte after it: enough to judge a line before its end.
     private const int OpNameProbe = 8;
@@ -104,7 +105,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
     private LineOutcome HandleLine<THandler>(ReadOnlySpan<byte> line, ref ReadOnlySequence<byte> rest, THandler handler)
         where THandler : IClientOpHandler
     {
-        if (OpNameReader.Read(line, out var op, out var argumentsStart) != OpNameStatus.Known)
+        if (OpNameReader.Read(line, out var op, out var argumentsStart, leaf) != OpNameStatus.Known)
         {
             handler.OnProtocolError(ProtocolError.UnknownOperation);
             return LineOutcome.Stop;
@@ -122,9 +123,12 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
             return LineOutcome.Stop;
         }
 
-        if (op is ClientOp.Pub or ClientOp.HPub)
+        if (op is ClientOp.Pub or ClientOp.HPub or ClientOp.LeafMsg or ClientOp.LeafHMsg)
         {
-            return TryReadPublish(op, arguments, ref rest, handler) ? LineOutcome.Handled
+            var read = op is ClientOp.Pub or ClientOp.HPub
+                ? TryReadPublish(op, arguments, ref rest, handler)
+                : TryReadLeafMessage(op, arguments, ref rest, (ILeafOpHandler)handler);
+            return read ? LineOutcome.Handled
                 : handler.IsClosing ? LineOutcome.Stop
                 : LineOutcome.Incomplete;
         }
@@ -161,7 +165,143 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
                 break;
             case ClientOp.Ok:
                 break;
+            case ClientOp.LeafSub:
+                ReadLeafSub(arguments, (ILeafOpHandler)handler);
+                break;
+            case ClientOp.LeafUnsub:
+                ReadLeafUnsub(arguments, (ILeafOpHandler)handler);
+                break;
         }
+    }
+
+    /// <summary>LS+ &lt;subject&gt; [&lt;queue&gt; &lt;weight&gt;]␍␊ (spec/leafnode-protocol.md §5.1).</summary>
+    private static void ReadLeafSub(ReadOnlySpan<byte> arguments, ILeafOpHandler handler)
+    {
+        Span<Range> ranges = stackalloc Range[3];
+        var count = Arguments.Split(arguments, ranges);
+        if (count is not (1 or 3))
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return;
+        }
+
+        var weight = count == 3 ? SizeParser.Parse(arguments[ranges[2]]) : 0;
+        if (weight < 0)
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return;
+        }
+
+        handler.OnLeafSub(arguments[ranges[0]], count == 3 ? arguments[ranges[1]] : default, weight);
+    }
+
+    /// <summary>LS- &lt;subject&gt; [&lt;queue&gt;]␍␊.</summary>
+    private static void ReadLeafUnsub(ReadOnlySpan<byte> arguments, ILeafOpHandler handler)
+    {
+        Span<Range> ranges = stackalloc Range[2];
+        var count = Arguments.Split(arguments, ranges);
+        if (count is < 1 or > 2)
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return;
+        }
+
+        handler.OnLeafUnsub(arguments[ranges[0]], count == 2 ? arguments[ranges[1]] : default);
+    }
+
+    /// <summary>
+    /// LMSG &lt;subject&gt; [reply] &lt;size&gt;, LMSG &lt;subject&gt; + &lt;reply&gt; &lt;queues…&gt; &lt;size&gt;,
+    /// LMSG &lt;subject&gt; | &lt;queues…&gt; &lt;size&gt;, and the HMSG forms with two sizes
+    /// (spec/leafnode-protocol.md §6).
+    /// </summary>
+    private bool TryReadLeafMessage(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ILeafOpHandler handler)
+    {
+        var headers = op == ClientOp.LeafHMsg;
+        Span<Range> ranges = stackalloc Range[64];
+        var count = Arguments.Split(arguments, ranges);
+        var sizeCount = headers ? 2 : 1;
+        if (count < 1 + sizeCount || count > ranges.Length)
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return false;
+        }
+
+        var totalToken = arguments[ranges[count - 1]];
+        var headerToken = headers ? arguments[ranges[count - 2]] : default;
+        var total = SizeParser.Parse(totalToken);
+        var headerSize = headers ? SizeParser.Parse(headerToken) : -1;
+        if (total < 0 || (headers && (headerSize < 0 || headerSize > total)))
+        {
+            handler.OnProtocolError(ProtocolError.MalformedArguments);
+            return false;
+        }
+
+        if (total > maxPayload)
+        {
+            handler.OnProtocolError(ProtocolError.MaxPayloadExceeded);
+            return false;
+        }
+
+        if (rest.Length < total + 2)
+        {
+            return false;
+        }
+
+        if (!IsCrLf(rest.Slice(total, 2)))
+        {
+            handler.OnProtocolError(ProtocolError.UnknownOperation);
+            return false;
+        }
+
+        // Between the subject and the sizes: nothing, a reply, "+ reply queues…" or "| queues…".
+        var middle = count - 1 - sizeCount;
+        ReadOnlySpan<byte> reply = default;
+        ReadOnlySpan<byte> queues = default;
+        var queueForm = false;
+        if (middle >= 1)
+        {
+            var marker = arguments[ranges[1]];
+            if (marker.Length == 1 && marker[0] is (byte)'+' or (byte)'|')
+            {
+                queueForm = true;
+                var firstQueue = marker[0] == (byte)'+' ? 3 : 2;
+                if (marker[0] == (byte)'+')
+                {
+                    if (middle < 2)
+                    {
+                        handler.OnProtocolError(ProtocolError.MalformedArguments);
+                        return false;
+                    }
+
+                    reply = arguments[ranges[2]];
+                }
+
+                var lastQueue = count - 1 - sizeCount;
+                if (lastQueue >= firstQueue)
+                {
+                    queues = arguments[ranges[firstQueue].Start.Value..ranges[lastQueue].End.Value];
+                }
+            }
+            else if (middle == 1)
+            {
+                reply = marker;
+            }
+            else
+            {
+                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                return false;
+            }
+        }
+
+        var sizeTokens = headers ? arguments[ranges[count - 2].Start.Value..ranges[count - 1].End.Value] : totalToken;
+        if (headers && sizeTokens.Length != headerToken.Length + 1 + totalToken.Length)
+        {
+            sizeTokens = JoinSizes(headerToken, totalToken);
+        }
+
+        handler.OnLeafMessage(new InboundMessage(arguments[ranges[0]], reply, sizeTokens, headerSize, rest.Slice(0, total)), queues, queueForm);
+        rest = rest.Slice(total + 2);
+        return true;
     }
 
     /// <summary>SUB &lt;subject&gt; [queue] &lt;sid&gt;␍␊ (spec §6.1).</summary>
@@ -320,15 +460,15 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload)
         }
     }
 
-    private static bool IsKnownOpStart(in ReadOnlySequence<byte> buffer) => IsKnownOpStart(buffer, out _);
+    private bool IsKnownOpStart(in ReadOnlySequence<byte> buffer) => IsKnownOpStart(buffer, out _);
 
     // Judges the op name from the first bytes, wherever the segments split them.
-    private static bool IsKnownOpStart(in ReadOnlySequence<byte> buffer, out int argumentsStart)
+    private bool IsKnownOpStart(in ReadOnlySequence<byte> buffer, out int argumentsStart)
     {
         Span<byte> probe = stackalloc byte[OpNameProbe];
         var probeLength = (int)Math.Min(buffer.Length, OpNameProbe);
         buffer.Slice(0, probeLength).CopyTo(probe);
-        return OpNameReader.Read(probe[..probeLength], out _, out argumentsStart) != OpNameStatus.Unknown;
+        return OpNameReader.Read(probe[..probeLength], out _, out argumentsStart, leaf) != OpNameStatus.Unknown;
     }
 
     private ReadOnlySpan<byte> JoinSizes(ReadOnlySpan<byte> headerSize, ReadOnlySpan<byte> totalSize)

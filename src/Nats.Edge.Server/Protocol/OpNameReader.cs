@@ -10,9 +10,10 @@ internal static class OpNameReader
     /// <summary>
     /// Reads the op name from <paramref name="head"/>, which may be cut short anywhere.
     /// <paramref name="argumentsStart"/> is where the arguments begin (after the name and its blanks
-    /// are not yet skipped: callers trim).
+    /// are not yet skipped: callers trim). With <paramref name="leaf"/> the leafnode ops (LS+, LS-,
+    /// LMSG, HMSG) are known too; a client sending them gets nats-server's unknown-operation error.
     /// </summary>
-    public static OpNameStatus Read(ReadOnlySpan<byte> head, out ClientOp op, out int argumentsStart)
+    public static OpNameStatus Read(ReadOnlySpan<byte> head, out ClientOp op, out int argumentsStart, bool leaf = false)
     {
         op = default;
         argumentsStart = 0;
@@ -37,7 +38,33 @@ internal static class OpNameReader
                     _ => OpNameStatus.Unknown,
                 };
             case 'h':
-                return Match(head, "HPUB"u8, ClientOp.HPub, needsBlank: true, out op, out argumentsStart);
+                if (head.Length < 2)
+                {
+                    return OpNameStatus.Incomplete;
+                }
+
+                return Lower(head[1]) == 'm' && leaf
+                    ? Match(head, "HMSG"u8, ClientOp.LeafHMsg, needsBlank: true, out op, out argumentsStart)
+                    : Match(head, "HPUB"u8, ClientOp.HPub, needsBlank: true, out op, out argumentsStart);
+            case 'l' when leaf:
+                if (head.Length < 2)
+                {
+                    return OpNameStatus.Incomplete;
+                }
+
+                if (Lower(head[1]) == 'm')
+                {
+                    return Match(head, "LMSG"u8, ClientOp.LeafMsg, needsBlank: true, out op, out argumentsStart);
+                }
+
+                if (head.Length < 3)
+                {
+                    return Lower(head[1]) == 's' ? OpNameStatus.Incomplete : OpNameStatus.Unknown;
+                }
+
+                return head[2] == (byte)'-'
+                    ? Match(head, "LS-"u8, ClientOp.LeafUnsub, needsBlank: true, out op, out argumentsStart)
+                    : Match(head, "LS+"u8, ClientOp.LeafSub, needsBlank: true, out op, out argumentsStart);
             case 's':
                 return Match(head, "SUB"u8, ClientOp.Sub, needsBlank: true, out op, out argumentsStart);
             case 'u':

@@ -70,6 +70,9 @@ internal sealed class ConfigFile
     [ConfigurationKeyName("accounts")]
     public IConfigurationSection? Accounts { get; set; }
 
+    [ConfigurationKeyName("leafnodes")]
+    public IConfigurationSection? Leafnodes { get; set; }
+
     [ConfigurationKeyName("no_auth_user")]
     public string? NoAuthUser { get; set; }
 

@@ -94,12 +94,13 @@ internal static class ConfigFileLoader
             NoAuthUser = file.NoAuthUser,
             SystemAccount = file.SystemAccount ?? options.SystemAccount,
             Tls = file.Tls is { } tls ? ToTls(path, tls) : null,
+            Leafnodes = file.Leafnodes is { } leafnodes ? new LeafnodeConfigReader(path).Read(leafnodes) : null,
         };
     }
 
     // Relative certificate paths are taken from the config file's folder, so a file and its
     // certificates can move together.
-    private static TlsOptions ToTls(string path, TlsSection tls)
+    public static TlsOptions ToTls(string path, TlsSection tls)
     {
         if (tls.CertificateFile is null || tls.KeyFile is null)
         {
@@ -119,7 +120,7 @@ internal static class ConfigFileLoader
     }
 
     // "listen": "host:port" or ":port", as nats-server takes it.
-    private static (string Host, int Port) SplitListen(string path, string listen, string defaultHost)
+    public static (string Host, int Port) SplitListen(string path, string listen, string defaultHost)
     {
         var colon = listen.LastIndexOf(':');
         if (colon < 0 || !int.TryParse(listen.AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var port))

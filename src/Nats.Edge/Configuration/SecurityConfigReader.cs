@@ -11,6 +11,8 @@ namespace Nats.Edge.Configuration;
 /// </summary>
 internal sealed class SecurityConfigReader(string path)
 {
+    private readonly SectionReader _read = new(path);
+
     public sealed record Result(
         string? User, string? Password, string? Token, string? Timeout,
         IReadOnlyList<UserOptions> Users, IReadOnlyList<AccountOptions> Accounts);
@@ -28,16 +30,16 @@ internal sealed class SecurityConfigReader(string path)
                 switch (child.Key.ToLowerInvariant())
                 {
                     case "user" or "username":
-                        user = Scalar(child);
+                        user = _read.Scalar(child);
                         break;
                     case "pass" or "password":
-                        password = Scalar(child);
+                        password = _read.Scalar(child);
                         break;
                     case "token":
-                        token = Scalar(child);
+                        token = _read.Scalar(child);
                         break;
                     case "timeout":
-                        timeout = Scalar(child);
+                        timeout = _read.Scalar(child);
                         break;
                     case "users":
                         userList = child;
@@ -46,7 +48,7 @@ internal sealed class SecurityConfigReader(string path)
                         defaults = Permissions(child);
                         break;
                     default:
-                        throw Unknown(child);
+                        throw _read.Unknown(child);
                 }
             }
 
@@ -82,23 +84,23 @@ internal sealed class SecurityConfigReader(string path)
                     defaults = Permissions(child);
                     break;
                 case "exports":
-                    foreach (var export in Items(child))
+                    foreach (var export in SectionReader.Items(child))
                     {
                         exports.Add(Export(export));
                     }
 
                     break;
                 case "imports":
-                    foreach (var import in Items(child))
+                    foreach (var import in SectionReader.Items(child))
                     {
                         imports.Add(Import(import));
                     }
 
                     break;
                 case "nkey" or "jetstream" or "mappings" or "maps":
-                    throw Unsupported(child);
+                    throw _read.Unsupported(child);
                 default:
-                    throw Unknown(child);
+                    throw _read.Unknown(child);
             }
         }
 
@@ -112,7 +114,7 @@ internal sealed class SecurityConfigReader(string path)
 
     private IEnumerable<UserOptions> Users(IConfigurationSection list, string? account, PermissionOptions? defaults)
     {
-        foreach (var entry in Items(list))
+        foreach (var entry in SectionReader.Items(list))
         {
             string? name = null, password = null, nkey = null;
             PermissionOptions? permissions = null;
@@ -121,27 +123,27 @@ internal sealed class SecurityConfigReader(string path)
                 switch (child.Key.ToLowerInvariant())
                 {
                     case "user" or "username":
-                        name = Scalar(child);
+                        name = _read.Scalar(child);
                         break;
                     case "pass" or "password":
-                        password = Scalar(child);
+                        password = _read.Scalar(child);
                         break;
                     case "nkey":
-                        nkey = Scalar(child);
+                        nkey = _read.Scalar(child);
                         break;
                     case "permission" or "permissions" or "authorization":
                         permissions = Permissions(child);
                         break;
                     case "allowed_connection_types" or "connection_types" or "clients":
-                        throw Unsupported(child);
+                        throw _read.Unsupported(child);
                     default:
-                        throw Unknown(child);
+                        throw _read.Unknown(child);
                 }
             }
 
             if (name is null && nkey is null)
             {
-                throw new ConfigException($"{path}: key \"{Key(entry)}\": a user needs \"user\" or \"nkey\"");
+                throw new ConfigException($"{path}: key \"{SectionReader.Key(entry)}\": a user needs \"user\" or \"nkey\"");
             }
 
             yield return new UserOptions { Username = name, Password = password, Nkey = nkey, Account = account, Permissions = permissions ?? defaults };
@@ -166,7 +168,7 @@ internal sealed class SecurityConfigReader(string path)
                     responses = Responses(child);
                     break;
                 default:
-                    throw Unknown(child);
+                    throw _read.Unknown(child);
             }
         }
 
@@ -177,9 +179,9 @@ internal sealed class SecurityConfigReader(string path)
     private SubjectPermissionOptions SubjectPermission(IConfigurationSection section)
     {
         RefuseEmptyAllowList(section);
-        if (section.Value is not null || IsList(section))
+        if (section.Value is not null || SectionReader.IsList(section))
         {
-            return new SubjectPermissionOptions { Allow = Strings(section) };
+            return new SubjectPermissionOptions { Allow = _read.Strings(section) };
         }
 
         IReadOnlyList<string>? allow = null, deny = null;
@@ -189,13 +191,13 @@ internal sealed class SecurityConfigReader(string path)
             {
                 case "allow":
                     RefuseEmptyAllowList(child);
-                    allow = Strings(child);
+                    allow = _read.Strings(child);
                     break;
                 case "deny":
-                    deny = Strings(child);
+                    deny = _read.Strings(child);
                     break;
                 default:
-                    throw Unknown(child);
+                    throw _read.Unknown(child);
             }
         }
 
@@ -209,7 +211,7 @@ internal sealed class SecurityConfigReader(string path)
         if (section.Value is { Length: 0 })
         {
             throw new ConfigException(
-                $"{path}: key \"{Key(section)}\": an empty list is ambiguous (nats-server allows everything); "
+                $"{path}: key \"{SectionReader.Key(section)}\": an empty list is ambiguous (nats-server allows everything); "
                 + "write { \"deny\": [\">\"] } to allow nothing, or leave the key out to allow everything");
         }
     }
@@ -222,7 +224,7 @@ internal sealed class SecurityConfigReader(string path)
         {
             return bool.TryParse(flag, out var on)
                 ? on ? defaults : null
-                : throw new ConfigException($"{path}: key \"{Key(section)}\": \"{flag}\" is not true or false");
+                : throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": \"{flag}\" is not true or false");
         }
 
         var max = defaults.MaxMessages;
@@ -232,17 +234,17 @@ internal sealed class SecurityConfigReader(string path)
             switch (child.Key.ToLowerInvariant())
             {
                 case "max" or "max_msgs" or "max_messages" or "max_responses":
-                    max = int.TryParse(Scalar(child), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+                    max = int.TryParse(_read.Scalar(child), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
                         ? number
-                        : throw new ConfigException($"{path}: key \"{Key(child)}\": not a number");
+                        : throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": not a number");
                     break;
                 case "expires" or "expiration" or "ttl":
-                    expires = ConfigValue.TryParseDuration(Scalar(child), out var duration)
+                    expires = ConfigValue.TryParseDuration(_read.Scalar(child), out var duration)
                         ? duration
-                        : throw new ConfigException($"{path}: key \"{Key(child)}\": not a duration (e.g. 1m or 500ms)");
+                        : throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": not a duration (e.g. 1m or 500ms)");
                     break;
                 default:
-                    throw Unknown(child);
+                    throw _read.Unknown(child);
             }
         }
 
@@ -266,29 +268,29 @@ internal sealed class SecurityConfigReader(string path)
             {
                 case "stream" or "service":
                     kind = child.Key.Equals("stream", StringComparison.OrdinalIgnoreCase) ? ExportKind.Stream : ExportKind.Service;
-                    subject = Scalar(child);
+                    subject = _read.Scalar(child);
                     break;
                 case "accounts":
-                    accounts = Strings(child);
+                    accounts = _read.Strings(child);
                     break;
                 case "response" or "response_type":
-                    multiple = Scalar(child).ToLowerInvariant() switch
+                    multiple = _read.Scalar(child).ToLowerInvariant() switch
                     {
                         "single" or "singleton" => false,
                         "stream" or "chunk" or "chunked" => true,
-                        var other => throw new ConfigException($"{path}: key \"{Key(child)}\": unknown response type \"{other}\""),
+                        var other => throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": unknown response type \"{other}\""),
                     };
                     break;
                 case "response_threshold" or "threshold" or "latency":
-                    throw Unsupported(child);
+                    throw _read.Unsupported(child);
                 default:
-                    throw Unknown(child);
+                    throw _read.Unknown(child);
             }
         }
 
         return kind is { } known && subject is not null
             ? new ExportOptions { Kind = known, Subject = subject, Accounts = accounts, MultipleResponses = multiple }
-            : throw new ConfigException($"{path}: key \"{Key(section)}\": an export needs \"stream\" or \"service\"");
+            : throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": an export needs \"stream\" or \"service\"");
     }
 
     private ImportOptions Import(IConfigurationSection section)
@@ -306,83 +308,32 @@ internal sealed class SecurityConfigReader(string path)
                         switch (source.Key.ToLowerInvariant())
                         {
                             case "account":
-                                account = Scalar(source);
+                                account = _read.Scalar(source);
                                 break;
                             case "subject":
-                                subject = Scalar(source);
+                                subject = _read.Scalar(source);
                                 break;
                             default:
-                                throw Unknown(source);
+                                throw _read.Unknown(source);
                         }
                     }
 
                     break;
                 case "prefix":
-                    prefix = Scalar(child);
+                    prefix = _read.Scalar(child);
                     break;
                 case "to":
-                    to = Scalar(child);
+                    to = _read.Scalar(child);
                     break;
                 case "share":
-                    throw Unsupported(child);
+                    throw _read.Unsupported(child);
                 default:
-                    throw Unknown(child);
+                    throw _read.Unknown(child);
             }
         }
 
         return kind is { } known && account is not null && subject is not null
             ? new ImportOptions { Kind = known, Account = account, Subject = subject, Prefix = prefix, To = to }
-            : throw new ConfigException($"{path}: key \"{Key(section)}\": an import needs \"stream\" or \"service\" with \"account\" and \"subject\"");
+            : throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": an import needs \"stream\" or \"service\" with \"account\" and \"subject\"");
     }
-
-    // JSON arrays arrive as children "0", "1", …, in index order.
-    private static bool IsList(IConfigurationSection section)
-    {
-        var any = false;
-        foreach (var child in section.GetChildren())
-        {
-            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                return false;
-            }
-
-            any = true;
-        }
-
-        return any;
-    }
-
-    private static List<IConfigurationSection> Items(IConfigurationSection section)
-    {
-        var items = new List<IConfigurationSection>(section.GetChildren());
-        items.Sort((a, b) => int.Parse(a.Key, CultureInfo.InvariantCulture).CompareTo(int.Parse(b.Key, CultureInfo.InvariantCulture)));
-        return items;
-    }
-
-    private List<string> Strings(IConfigurationSection section)
-    {
-        if (section.Value is { } single)
-        {
-            return single.Length == 0 ? [] : [single];
-        }
-
-        var values = new List<string>();
-        foreach (var item in Items(section))
-        {
-            values.Add(Scalar(item));
-        }
-
-        return values;
-    }
-
-    private string Scalar(IConfigurationSection section) =>
-        section.Value ?? throw new ConfigException($"{path}: key \"{Key(section)}\" needs a value");
-
-    private ConfigException Unknown(IConfigurationSection section) =>
-        new($"{path}: unknown configuration key '{Key(section)}'");
-
-    private ConfigException Unsupported(IConfigurationSection section) =>
-        new($"{path}: key \"{Key(section)}\" is not supported by nats-edge");
-
-    private static string Key(IConfigurationSection section) => section.Path.Replace(':', '.');
 }

@@ -1,0 +1,38 @@
+namespace Nats.Edge.Server.Configuration;
+
+/// <summary>One entry of <c>leafnodes.remotes</c>: a hub this server dials, and what may cross to it.</summary>
+public sealed record RemoteLeafOptions
+{
+    /// <summary>
+    /// Hub URLs (<c>url</c> / <c>urls</c>): <c>nats-leaf://</c>, <c>nats://</c> or <c>tls://</c>, default
+    /// port 7422; user:password@ or token@ in a URL log in with those.
+    /// </summary>
+    public required IReadOnlyList<Uri> Urls { get; init; }
+
+    /// <summary>The local account this link belongs to (<c>account</c>); null is <c>$G</c>.</summary>
+    public string? Account { get; init; }
+
+    /// <summary>A <c>.creds</c> file (user JWT and nkey seed) to log in with (<c>credentials</c>).</summary>
+    public string? CredentialsFile { get; init; }
+
+    /// <summary>An nkey seed file to log in with (<c>nkey</c>), for hubs with nkey leaf users.</summary>
+    public string? NkeySeedFile { get; init; }
+
+    /// <summary>TLS toward the hub; also used when the hub requires it.</summary>
+    public RemoteTlsOptions? Tls { get; init; }
+
+    /// <summary>Subjects never taken from the hub (<c>deny_imports</c>).</summary>
+    public IReadOnlyList<string> DenyImports { get; init; } = [];
+
+    /// <summary>Subjects never sent to the hub (<c>deny_exports</c>).</summary>
+    public IReadOnlyList<string> DenyExports { get; init; } = [];
+
+    /// <summary>
+    /// nats-edge's allow list for what may come down (<c>allow_imports</c>); null allows all not denied.
+    /// Interest wider than the list is narrowed to it before it goes up, so the hub never sends more.
+    /// </summary>
+    public IReadOnlyList<string>? AllowImports { get; init; }
+
+    /// <summary>nats-edge's allow list for what may go up (<c>allow_exports</c>); null allows all not denied.</summary>
+    public IReadOnlyList<string>? AllowExports { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Nats.Edge.Server.Configuration;
+
+/// <summary>A remote's <c>tls { ca_file, cert_file, key_file, timeout }</c>: how this server proves itself to a hub and checks it.</summary>
+public sealed record RemoteTlsOptions
+{
+    /// <summary>PEM certificates of the authorities the hub's certificate must chain to; null uses the system store.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>Client certificate for hubs that verify; null sends none.</summary>
+    public string? CertificateFile { get; init; }
+
+    /// <summary>Key of <see cref="CertificateFile"/>.</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>Handshake time limit (2 s).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace Nats.Edge.Server.Leafnodes;
+
+/// <summary>What a leaf needs from the hub's INFO messages (spec/leafnode-protocol.md §3.2, §3.5).</summary>
+internal sealed class HubInfo
+{
+    public ulong ClientId { get; private set; }
+
+    public string? ServerName { get; private set; }
+
+    public string? Nonce { get; private set; }
+
+    public bool TlsRequired { get; private set; }
+
+    public bool Headers { get; private set; }
+
+    public bool InfoOnConnect { get; private set; }
+
+    public bool ConnectInfo { get; private set; }
+
+    public int MaxPayload { get; private set; }
+
+    /// <summary>Null when INFO had no <c>leafnode_urls</c>: then it is not a leafnode port.</summary>
+    public List<string>? LeafnodeUrls { get; private set; }
+
+    /// <summary>Null when the JSON is not an object.</summary>
+    public static HubInfo? Parse(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToArray());
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var info = new HubInfo();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                info.Read(property);
+            }
+
+            return info;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private void Read(JsonProperty property)
+    {
+        var value = property.Value;
+        switch (property.Name)
+        {
+            case "client_id" when value.ValueKind == JsonValueKind.Number:
+                ClientId = value.GetUInt64();
+                break;
+            case "server_name":
+                ServerName = value.GetString();
+                break;
+            case "nonce":
+                Nonce = value.GetString();
+                break;
+            case "tls_required":
+                TlsRequired = value.ValueKind == JsonValueKind.True;
+                break;
+            case "headers":
+                Headers = value.ValueKind == JsonValueKind.True;
+                break;
+            case "info_on_connect":
+                InfoOnConnect = value.ValueKind == JsonValueKind.True;
+                break;
+            case "connect_info":
+                ConnectInfo = value.ValueKind == JsonValueKind.True;
+                break;
+            case "max_payload" when value.ValueKind == JsonValueKind.Number:
+                MaxPayload = value.GetInt32();
+                break;
+            case "leafnode_urls" when value.ValueKind == JsonValueKind.Array:
+                LeafnodeUrls = [];
+                foreach (var url in value.EnumerateArray())
+                {
+                    LeafnodeUrls.Add(url.GetString() ?? string.Empty);
+                }
+
+                break;
+        }
+    }
+}

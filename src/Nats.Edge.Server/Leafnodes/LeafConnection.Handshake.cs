@@ -1,0 +1,184 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+
+namespace Nats.Edge.Server.Leafnodes;
+
+/// <summary>Setting a link up (spec/leafnode-protocol.md §3) and the ops that are not interest or messages.</summary>
+internal sealed partial class LeafConnection
+{
+    private string? _nonce;
+    private bool _connectReceived;
+
+    /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
+    public void Open()
+    {
+        _nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(11));
+        var info = LeafInfoWriter.Write(Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null);
+        if (Server.LeafTls is { } tls)
+        {
+            SendBeforeStart(info);
+            Start(tls);
+            return;
+        }
+
+        Outbound.Append(info);
+        SignalSend();
+        Start();
+    }
+
+    /// <summary>
+    /// Board side, once the hub's first INFO was read (and TLS set up on <paramref name="stream"/>):
+    /// sends CONNECT and runs the loops. A hub that announced <c>info_on_connect</c> answers with a
+    /// second INFO, which makes the link ready; an older one is taken as ready at once.
+    /// </summary>
+    public void BeginSolicited(Stream? stream, byte[] connect, bool hubSendsSecondInfo)
+    {
+        if (stream is not null)
+        {
+            UseStream(stream);
+        }
+
+        Outbound.Append(connect);
+        if (!hubSendsSecondInfo)
+        {
+            BecomeReady();
+        }
+
+        SignalSend();
+        Start();
+    }
+
+    public bool Admit(ClientOp op)
+    {
+        // A leaf's first op must be CONNECT (an INFO is tolerated: newer leafs send one to talk compression).
+        if (IsSolicited || _connectReceived || op is ClientOp.Connect or ClientOp.Info)
+        {
+            return true;
+        }
+
+        CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
+        return false;
+    }
+
+    public void OnConnect(ReadOnlySpan<byte> json)
+    {
+        if (IsSolicited || _connectReceived)
+        {
+            return;
+        }
+
+        var connect = LeafConnect.Parse(json);
+        if (connect is null)
+        {
+            Close(CloseReason.ParseError);
+            return;
+        }
+
+        // A client library dialled the leafnode port: it says what language it is written in.
+        if (!string.IsNullOrEmpty(connect.Lang))
+        {
+            CloseWithError("-ERR 'attempted to connect to leaf node port'\r\n"u8, CloseReason.ProtocolViolation);
+            return;
+        }
+
+        if (connect.Gateway is { Length: > 0 } gateway)
+        {
+            CloseWithError(Encoding.UTF8.GetBytes($"-ERR 'Rejecting connection from gateway \"{gateway}\" on the leafnode port'\r\n"), CloseReason.ProtocolViolation);
+            return;
+        }
+
+        if (connect.Cluster?.Contains(' ', StringComparison.Ordinal) == true)
+        {
+            CloseWithError("-ERR 'cluster name cannot contain spaces'\r\n"u8, CloseReason.ProtocolViolation);
+            return;
+        }
+
+        var account = Server.AuthenticateLeaf(json, _nonce, ClientCertificate);
+        if (account is null)
+        {
+            Server.Log.Error($"{this} - authentication error");
+            CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
+            return;
+        }
+
+        _connectReceived = true;
+        _peerHeaders = connect.Headers;
+        RemoteName = connect.Name;
+        Account = account;
+        _matches = new Subjects.MatchCache(account.Subscriptions);
+        _rules = new LinkRules(null, connect.DenyPublish, null, [], account == Server.Accounts.System);
+        Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, Server.LeafTls is not null, account.Name));
+        BecomeReady();
+    }
+
+    public void OnInfo(ReadOnlySpan<byte> json)
+    {
+        if (!IsSolicited)
+        {
+            return;
+        }
+
+        var info = HubInfo.Parse(json);
+        if (info is null)
+        {
+            Close(CloseReason.ParseError);
+            return;
+        }
+
+        if (info.LeafnodeUrls is { } urls)
+        {
+            _solicitor?.Learn(urls);
+        }
+
+        _peerHeaders = info.Headers;
+        if (info.ConnectInfo && !_ready)
+        {
+            BecomeReady();
+        }
+    }
+
+    /// <summary>The far server's name, from its CONNECT or INFO, for log lines.</summary>
+    public string? RemoteName { get; set; }
+
+    public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
+
+    public void OnPong() => Volatile.Write(ref _pingsOutstanding, 0);
+
+    // The far side closes after its -ERR; a board remembers the errors that ask it to wait longer.
+    public void OnErr(ReadOnlySpan<byte> text)
+    {
+        var message = Encoding.UTF8.GetString(text).Trim('\'');
+        Server.Log.Error($"{this} - Leafnode Error '{message}'");
+        if (IsSolicited)
+        {
+            _solicitor?.NoteError(message);
+        }
+    }
+
+    // Plain client ops have no place on a leafnode link.
+    public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid) =>
+        OnProtocolError(ProtocolError.UnknownOperation);
+
+    public void OnUnsub(ReadOnlySpan<byte> sid, int max) => OnProtocolError(ProtocolError.UnknownOperation);
+
+    public void OnPublish(in InboundMessage message) => OnProtocolError(ProtocolError.UnknownOperation);
+
+    public void OnProtocolError(ProtocolError error)
+    {
+        switch (error)
+        {
+            case ProtocolError.UnknownOperation:
+                CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ParseError);
+                break;
+            case ProtocolError.MaxPayloadExceeded:
+                CloseWithError(ProtocolErrors.MaxPayloadViolation, CloseReason.MaxPayloadExceeded);
+                break;
+            default:
+                Close(CloseReason.ParseError);
+                break;
+        }
+    }
+}

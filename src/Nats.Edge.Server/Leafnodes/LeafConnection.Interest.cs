@@ -1,0 +1,189 @@
+using System.Text;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Security;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Leafnodes;
+
+/// <summary>Interest both ways: LS+/LS- heard from the far side, and what this side announces (spec §5, §8).</summary>
+internal sealed partial class LeafConnection
+{
+    private readonly Lock _interestSync = new();
+
+    // What the far side announced, by "subject" or "subject queue"; each is one subscription here.
+    private readonly Dictionary<string, Subscription> _remoteInterest = new(StringComparer.Ordinal);
+
+    // What this side announced: plain subjects with how many interests stand behind each (interest
+    // narrowed to an allow list can put several behind one subject).
+    private readonly Dictionary<string, int> _announced = new(StringComparer.Ordinal);
+
+    /// <summary>Called once, first, by the account: the subject that reveals a loop if it comes back.</summary>
+    public void AnnounceLoopDetection(string subject) => Outbound.Append(Encoding.UTF8.GetBytes($"LS+ {subject}\r\n"));
+
+    /// <summary>
+    /// The account's count of interest this link should know of went from <paramref name="before"/> to
+    /// <paramref name="after"/>; called under the account's interest lock, so calls arrive in order.
+    /// </summary>
+    public void InterestChanged(string subject, string? queue, int before, int after)
+    {
+        if (queue is not null)
+        {
+            if (MayAnnounce(subject))
+            {
+                Outbound.Append(Encoding.UTF8.GetBytes(after > 0 ? $"LS+ {subject} {queue} {after}\r\n" : $"LS- {subject} {queue}\r\n"));
+                SignalSend();
+            }
+
+            return;
+        }
+
+        var delta = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        if (delta == 0)
+        {
+            return;
+        }
+
+        foreach (var announced in Announcements(subject))
+        {
+            var count = _announced.GetValueOrDefault(announced) + delta;
+            if (count > 0)
+            {
+                _announced[announced] = count;
+                if (count == 1 && delta > 0)
+                {
+                    Outbound.Append(Encoding.UTF8.GetBytes($"LS+ {announced}\r\n"));
+                }
+            }
+            else
+            {
+                _announced.Remove(announced);
+                Outbound.Append(Encoding.UTF8.GetBytes($"LS- {announced}\r\n"));
+            }
+        }
+
+        SignalSend();
+    }
+
+    /// <summary><c>LS+</c>: the far side wants messages on this subject (or for this queue group).</summary>
+    public void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight)
+    {
+        if (!_ready || Account is not { } account || !SubjectRules.IsValidSubscription(subject))
+        {
+            return;
+        }
+
+        if (subject.SequenceEqual(Encoding.ASCII.GetBytes(account.LoopDetectionSubject)))
+        {
+            // Our own announcement came back around: the links form a loop.
+            Server.Log.Error($"{this} - Loop detected for leafnode account=\"{account.Name}\"");
+            CloseWithError(
+                Encoding.UTF8.GetBytes($"-ERR 'Loop detected for leafnode account=\"{account.Name}\". Delaying attempt to reconnect for 30s'\r\n"),
+                CloseReason.ProtocolViolation);
+            _solicitor?.NoteError("Loop detected");
+            return;
+        }
+
+        var literal = !HasWildcard(subject);
+        if (literal && _rules.DeniesExport(subject))
+        {
+            // A hub closes a leaf that asks for what it may not receive; a board just never sends it.
+            if (!IsSolicited)
+            {
+                CloseWithError(ProtocolErrors.SubscriptionViolation(subject, default), CloseReason.ProtocolViolation);
+            }
+
+            return;
+        }
+
+        var key = InterestKey(subject, queue);
+        Subscription subscription;
+        lock (_interestSync)
+        {
+            if (_remoteInterest.ContainsKey(key))
+            {
+                // A queue group's new weight: one far member stands for the group either way.
+                return;
+            }
+
+            subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), []);
+            _remoteInterest.Add(key, subscription);
+        }
+
+        account.Subscribe(subscription);
+    }
+
+    /// <summary><c>LS-</c>: that interest is gone; unknown ones are ignored.</summary>
+    public void OnLeafUnsub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue)
+    {
+        if (Account is not { } account)
+        {
+            return;
+        }
+
+        Subscription? subscription;
+        lock (_interestSync)
+        {
+            _remoteInterest.Remove(InterestKey(subject, queue), out subscription);
+        }
+
+        if (subscription is not null)
+        {
+            account.Unsubscribe(subscription);
+        }
+    }
+
+    private static string InterestKey(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) =>
+        queue.IsEmpty ? Encoding.UTF8.GetString(subject) : $"{Encoding.UTF8.GetString(subject)} {Encoding.UTF8.GetString(queue)}";
+
+    private static bool HasWildcard(ReadOnlySpan<byte> subject)
+    {
+        foreach (var range in subject.Split((byte)'.'))
+        {
+            if (SubjectRules.IsWildcard(subject[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Loop detection and gateway reply subjects always cross; everything else follows the link's rules.
+    private bool MayAnnounce(string subject)
+    {
+        if (subject.StartsWith("$LDS.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(subject);
+        return IsSolicited ? !_rules.DeniesImport(bytes) && (!_rules.HasImportAllowList || _rules.MayImport(bytes)) : !_rules.DeniesExport(bytes);
+    }
+
+    // The subjects to announce for one interest. On an uplink with an import allow list, interest
+    // wider than the list (a local SUB on ">") is narrowed to the list's own patterns it covers, so
+    // the hub sends only what may come down: no cellular data spent on messages dropped on arrival.
+    private List<string> Announcements(string subject)
+    {
+        if (MayAnnounce(subject))
+        {
+            return [subject];
+        }
+
+        var narrowed = new List<string>();
+        if (IsSolicited && _rules.HasImportAllowList)
+        {
+            var wide = Encoding.UTF8.GetBytes(subject);
+            foreach (var pattern in _rules.ImportAllowPatterns)
+            {
+                if (SubjectPattern.Covers(wide, Encoding.UTF8.GetBytes(pattern)) && !_rules.DeniesImport(Encoding.UTF8.GetBytes(pattern)))
+                {
+                    narrowed.Add(pattern);
+                }
+            }
+        }
+
+        return narrowed;
+    }
+}

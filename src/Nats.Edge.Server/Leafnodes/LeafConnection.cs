@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Nats.Edge.Server.Accounts;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Leafnodes;
+
+/// <summary>
+/// A leafnode link (spec/leafnode-protocol.md), either side: dialled by this server to a hub
+/// (<see cref="IsSolicited"/>, the board's uplink) or accepted from a leaf (this server is its hub).
+/// It is bound to one account; interest crosses as LS+/LS-, messages as LMSG/HMSG, only where the
+/// other side asked for them and the link's rules allow.
+/// </summary>
+internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemoteLink
+{
+    // A leaf must send CONNECT, and a hub must answer it with its second INFO, within this time.
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(2);
+
+    // Go servers send the first PING about a second after the link is up.
+    private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
+
+    private readonly ClientProtocolReader _reader;
+    private readonly LeafSolicitor? _solicitor;
+    private MatchCache? _matches;
+    private LinkRules _rules;
+    private bool _ready;
+    private bool _peerHeaders = true;
+    private long _nextPing;
+    private int _pingsOutstanding;
+
+    /// <summary>A link this server dialled; <see cref="BeginSolicited"/> sends its CONNECT.</summary>
+    public LeafConnection(NatsServer server, Socket socket, ulong id, LeafSolicitor solicitor, Account account, LinkRules rules)
+        : this(server, socket, id)
+    {
+        IsSolicited = true;
+        _solicitor = solicitor;
+        Account = account;
+        _rules = rules;
+        _matches = new MatchCache(account.Subscriptions);
+    }
+
+    /// <summary>A link a leaf opened to this server's leafnode port; <see cref="Open"/> greets it.</summary>
+    public LeafConnection(NatsServer server, Socket socket, ulong id)
+        : base(server, socket, id)
+    {
+        // Leaf links carry long interest lists; nats-server does not hold them to max_control_line.
+        _reader = new ClientProtocolReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload, leaf: true);
+        _rules = new LinkRules(null, [], null, [], systemAccount: false);
+        _nextPing = Started + ToTicks(HandshakeTimeout);
+    }
+
+    /// <summary>True for the uplink this server dialled, false for a leaf that dialled in.</summary>
+    public bool IsSolicited { get; }
+
+    /// <summary>The account the link is bound to; null until an accepted leaf has logged in.</summary>
+    public Account? Account { get; private set; }
+
+    public bool HeadersEnabled => true;
+
+    /// <summary>A leafnode link counts as a far member of queue groups, served after local ones.</summary>
+    public override string ToString() => $"{RemoteEndPoint} - lid:{Id}";
+
+    public override void OnTick(long now)
+    {
+        base.OnTick(now);
+        if (IsClosing)
+        {
+            return;
+        }
+
+        if (!_ready)
+        {
+            if (Stopwatch.GetElapsedTime(Started, now) > (IsSolicited ? HandshakeTimeout : Server.LeafAuthTimeout))
+            {
+                // The hub never sent its second INFO, or the leaf never sent CONNECT.
+                CloseWithError(IsSolicited ? "-ERR 'Stale Leaf Node Connection - Closing'\r\n"u8 : ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
+            }
+
+            return;
+        }
+
+        if (now < _nextPing || Server.Options.PingInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        _nextPing = now + ToTicks(Server.Options.PingInterval);
+        if (Interlocked.Increment(ref _pingsOutstanding) > Server.Options.MaxPingsOutstanding)
+        {
+            CloseWithError(ProtocolErrors.StaleConnection, CloseReason.StaleConnection);
+            return;
+        }
+
+        Outbound.Append("PING\r\n"u8);
+        SignalSend();
+    }
+
+    public override void RemoveSubscription(Subscription subscription)
+    {
+        lock (_interestSync)
+        {
+            var key = InterestKey(subscription.Subject, subscription.Queue);
+            if (!_remoteInterest.TryGetValue(key, out var current) || current != subscription)
+            {
+                return;
+            }
+
+            _remoteInterest.Remove(key);
+        }
+
+        Account?.Unsubscribe(subscription);
+    }
+
+    protected override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
+    {
+        _reader.Read(ref buffer, this);
+        return !IsClosing;
+    }
+
+    protected override void OnClosed()
+    {
+        if (Account is { } account)
+        {
+            if (_ready)
+            {
+                account.Interest.Detach(this);
+            }
+
+            // Everything learned over this link goes, and the account's other links hear LS-.
+            Subscription[] learned;
+            lock (_interestSync)
+            {
+                learned = [.. _remoteInterest.Values];
+                _remoteInterest.Clear();
+            }
+
+            foreach (var subscription in learned)
+            {
+                account.Unsubscribe(subscription);
+            }
+        }
+
+        Server.RemoveLeaf(this);
+        if (_ready)
+        {
+            Server.Log.Info($"{this} - Leafnode connection closed: {Reason} account: {Account}");
+        }
+        else
+        {
+            Server.Log.Debug($"{this} - Leafnode connection closed before it was set up: {Reason}");
+        }
+    }
+
+    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    private void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
+    {
+        Outbound.Append(error);
+        Close(reason);
+    }
+
+    // Interest may flow from now on: the account's links list takes this one in and it hears the
+    // loop-detection subject and every subject the far side should know of.
+    private void BecomeReady()
+    {
+        _ready = true;
+        _nextPing = Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay);
+        Server.Log.Info($"{this} - Leafnode connection created{(IsSolicited ? " (uplink)" : string.Empty)} for account: {Account}");
+        Account!.Interest.Attach(this);
+        SignalSend();
+    }
+}

@@ -1,0 +1,308 @@
+using System.Buffers;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Nats.Edge.Server.Accounts;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Server.Leafnodes;
+
+/// <summary>
+/// Keeps one remote's uplink up: dials the hub's URLs in turn (and those the hub gossips in
+/// <c>leafnode_urls</c>), sets the link up, and after a failure waits a capped, jittered,
+/// exponentially growing delay, so a fleet of boards neither hammers a hub that just came back nor
+/// burns cellular data while it is away (spec/leafnode-protocol.md §4).
+/// </summary>
+internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account)
+{
+    // Errors after which nats-server waits 30 s before dialling again.
+    private static readonly TimeSpan PenaltyDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly Lock _sync = new();
+    private readonly List<Uri> _learned = [];
+    private int _next = Random.Shared.Next(Math.Max(1, remote.Urls.Count));
+    private TimeSpan? _penalty;
+
+    /// <summary>Dials and redials until <paramref name="stopping"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var failures = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            var url = NextUrl();
+            var link = await TryConnectAsync(url, stopping).ConfigureAwait(false);
+            if (link is not null)
+            {
+                failures = 0;
+                await link.Closed.WaitAsync(stopping).ConfigureAwait(false);
+            }
+            else
+            {
+                failures++;
+            }
+
+            TimeSpan delay;
+            lock (_sync)
+            {
+                delay = _penalty ?? Backoff(failures);
+                _penalty = null;
+            }
+
+            await Task.Delay(delay, stopping).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Adds the hub cluster's leafnode URLs to the ones dialled in turn.</summary>
+    public void Learn(List<string> hostPorts)
+    {
+        lock (_sync)
+        {
+            _learned.Clear();
+            foreach (var hostPort in hostPorts)
+            {
+                if (Uri.TryCreate($"nats-leaf://{hostPort}", UriKind.Absolute, out var url) && !IsConfigured(url))
+                {
+                    _learned.Add(url);
+                }
+            }
+        }
+    }
+
+    /// <summary>An -ERR from the hub: a loop, a permission refusal or a clashing cluster name waits 30 s.</summary>
+    public void NoteError(string message)
+    {
+        if (message.Contains("Loop detected", StringComparison.Ordinal)
+            || message.Contains("Permissions Violation", StringComparison.Ordinal)
+            || message.Contains("same cluster name", StringComparison.Ordinal))
+        {
+            lock (_sync)
+            {
+                _penalty = PenaltyDelay;
+            }
+        }
+    }
+
+    // First retry after the configured delay, then doubling up to 30 times it; each wait is drawn
+    // between half and all of that, so boards that lost the hub together do not return together.
+    private TimeSpan Backoff(int failures)
+    {
+        var baseDelay = server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1);
+        var ceiling = baseDelay * 30;
+        var delay = baseDelay * Math.Pow(2, Math.Max(0, failures - 1));
+        if (delay > ceiling)
+        {
+            delay = ceiling;
+        }
+
+        return delay * (0.5 + (Random.Shared.NextDouble() * 0.5));
+    }
+
+    private bool IsConfigured(Uri url)
+    {
+        foreach (var configured in remote.Urls)
+        {
+            if (string.Equals(configured.Host, url.Host, StringComparison.OrdinalIgnoreCase) && Port(configured) == Port(url))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Uri NextUrl()
+    {
+        lock (_sync)
+        {
+            var count = remote.Urls.Count + _learned.Count;
+            var index = _next++ % count;
+            return index < remote.Urls.Count ? remote.Urls[index] : _learned[index - remote.Urls.Count];
+        }
+    }
+
+    private static int Port(Uri url) => url.Port > 0 ? url.Port : 7422;
+
+    private async Task<LeafConnection?> TryConnectAsync(Uri url, CancellationToken stopping)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        SslStream? tls = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            timeout.CancelAfter(DialTimeout);
+            await socket.ConnectAsync(url.Host, Port(url), timeout.Token).ConfigureAwait(false);
+            var info = HubInfo.Parse(await ReadInfoAsync(socket, timeout.Token).ConfigureAwait(false));
+            if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
+            {
+                // A client or route port answers with an INFO that lacks these: not a leafnode port.
+                server.Log.Error($"Error connecting to leafnode remote {Redacted(url)}: attempted to connect to wrong port (not a leafnode port)");
+                socket.Dispose();
+                return null;
+            }
+
+            if (info.TlsRequired || remote.Tls is not null || url.Scheme == "tls")
+            {
+                tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
+            }
+
+            var credentials = LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeedFile);
+            var rules = new LinkRules(
+                remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, account == server.Accounts.System);
+            var link = new LeafConnection(server, socket, server.NextConnectionId(), this, account, rules) { RemoteName = info.ServerName };
+            if (info.LeafnodeUrls is { Count: > 0 } urls)
+            {
+                Learn(urls);
+            }
+
+            server.AddLeaf(link);
+            server.Log.Info($"Connected leafnode to \"{url.Host}\"");
+            link.BeginSolicited(tls, Connect(info, credentials, tls is not null), info.InfoOnConnect);
+            return link;
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or System.Security.Authentication.AuthenticationException or InvalidDataException)
+        {
+            if (!stopping.IsCancellationRequested)
+            {
+                server.Log.Error($"Error trying to connect as leafnode to remote server {Redacted(url)}: {ex.Message}");
+            }
+
+            if (tls is not null)
+            {
+                await tls.DisposeAsync().ConfigureAwait(false);
+            }
+
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    // The hub sends its INFO and then waits for CONNECT, so reading up to the first LF takes nothing more.
+    private static async Task<byte[]> ReadInfoAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        while (true)
+        {
+            var memory = buffer.GetMemory(512);
+            var read = await socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException("the server closed the connection before its INFO");
+            }
+
+            buffer.Advance(read);
+            var written = buffer.WrittenSpan;
+            var lf = written.IndexOf((byte)'\n');
+            if (lf >= 0)
+            {
+                var line = written[..lf].TrimEnd((byte)'\r');
+                if (!line.StartsWith("INFO "u8) && !line.StartsWith("INFO\t"u8))
+                {
+                    throw new InvalidDataException("the server did not start with INFO");
+                }
+
+                return line[5..].ToArray();
+            }
+
+            if (written.Length > 64 * 1024)
+            {
+                throw new InvalidDataException("INFO line too long");
+            }
+        }
+    }
+
+    private async Task<SslStream> HandshakeAsync(Socket socket, Uri url, CancellationToken stopping)
+    {
+        var options = remote.Tls ?? new RemoteTlsOptions();
+        var stream = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        var authentication = new SslClientAuthenticationOptions { TargetHost = url.Host };
+        if (options.CaFile is { } caFile)
+        {
+            var authorities = new X509Certificate2Collection();
+            authorities.ImportFromPemFile(caFile);
+            authentication.CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+            authentication.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
+        }
+
+        if (options.CertificateFile is { } certificate && options.KeyFile is { } key)
+        {
+            authentication.ClientCertificates = [X509Certificate2.CreateFromPemFile(certificate, key)];
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        timeout.CancelAfter(options.Timeout);
+        await stream.AuthenticateAsClientAsync(authentication, timeout.Token).ConfigureAwait(false);
+        return stream;
+    }
+
+    // CONNECT as nats-server's leafs send it (spec §3.3): no "lang", the server's name as its
+    // cluster name, the deny_imports as deny_pub so the hub does not even send them.
+    private byte[] Connect(HubInfo info, LeafCredentials credentials, bool tls)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        buffer.Write("CONNECT "u8);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("version"u8, ServerVersion.Info);
+            if (credentials.Jwt is { } jwt && info.Nonce is { } jwtNonce)
+            {
+                json.WriteString("jwt"u8, jwt);
+                json.WriteString("sig"u8, credentials.Sign(jwtNonce));
+            }
+            else if (credentials.Nkey is { } nkey && info.Nonce is { } nkeyNonce)
+            {
+                json.WriteString("nkey"u8, nkey);
+                json.WriteString("sig"u8, credentials.Sign(nkeyNonce));
+            }
+
+            if (credentials.User is { } user)
+            {
+                json.WriteString("user"u8, user);
+            }
+
+            if (credentials.Password is { } password)
+            {
+                json.WriteString("pass"u8, password);
+            }
+
+            if (credentials.Token is { } token)
+            {
+                json.WriteString("auth_token"u8, token);
+            }
+
+            json.WriteBoolean("tls_required"u8, tls);
+            json.WriteString("server_id"u8, server.ServerId);
+            json.WriteString("name"u8, server.ServerName);
+            json.WriteString("cluster"u8, server.ServerName);
+            json.WriteBoolean("headers"u8, true);
+            if (remote.DenyImports.Count > 0)
+            {
+                json.WriteStartArray("deny_pub"u8);
+                foreach (var subject in remote.DenyImports)
+                {
+                    json.WriteStringValue(subject);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteString("remote_account"u8, account.Name);
+            json.WriteEndObject();
+        }
+
+        buffer.Write("\r\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // Logs name the hub, never the password or token a URL may carry.
+    private static string Redacted(Uri url) => $"\"{url.Scheme}://{url.Host}:{Port(url)}\"";
+}

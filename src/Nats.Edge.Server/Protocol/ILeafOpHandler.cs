@@ -1,0 +1,20 @@
+namespace Nats.Edge.Server.Protocol;
+
+/// <summary>
+/// The leafnode ops on top of the client ones (spec/leafnode-protocol.md §5, §6). Spans are valid
+/// only during the call.
+/// </summary>
+internal interface ILeafOpHandler : IClientOpHandler
+{
+    /// <summary><c>LS+ subject [queue weight]</c>: interest of the far side; weight is 0 without a queue.</summary>
+    void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight);
+
+    /// <summary><c>LS- subject [queue]</c>: that interest is gone.</summary>
+    void OnLeafUnsub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue);
+
+    /// <summary>
+    /// LMSG or HMSG. <paramref name="queues"/> lists the queue groups the sender chose this side for,
+    /// blank-separated; <paramref name="queueForm"/> says the message used the <c>+</c>/<c>|</c> form.
+    /// </summary>
+    void OnLeafMessage(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Nats.Edge.Configuration;
+
+/// <summary>
+/// Reading a config section by hand, for the blocks whose values take several shapes: lists that
+/// may be a single string, items in index order, and errors that name the file and the key.
+/// </summary>
+internal sealed class SectionReader(string path)
+{
+    public string Path => path;
+
+    // JSON arrays arrive as children "0", "1", …, in index order.
+    public static bool IsList(IConfigurationSection section)
+    {
+        var any = false;
+        foreach (var child in section.GetChildren())
+        {
+            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    public static List<IConfigurationSection> Items(IConfigurationSection section)
+    {
+        var items = new List<IConfigurationSection>(section.GetChildren());
+        items.Sort((a, b) => int.Parse(a.Key, CultureInfo.InvariantCulture).CompareTo(int.Parse(b.Key, CultureInfo.InvariantCulture)));
+        return items;
+    }
+
+    public List<string> Strings(IConfigurationSection section)
+    {
+        if (section.Value is { } single)
+        {
+            return single.Length == 0 ? [] : [single];
+        }
+
+        var values = new List<string>();
+        foreach (var item in Items(section))
+        {
+            values.Add(Scalar(item));
+        }
+
+        return values;
+    }
+
+    public string Scalar(IConfigurationSection section) =>
+        section.Value ?? throw new ConfigException($"{path}: key \"{Key(section)}\" needs a value");
+
+    public ConfigException Unknown(IConfigurationSection section) =>
+        new($"{path}: unknown configuration key '{Key(section)}'");
+
+    public ConfigException Unsupported(IConfigurationSection section) =>
+        new($"{path}: key \"{Key(section)}\" is not supported by nats-edge");
+
+    public static string Key(IConfigurationSection section) => section.Path.Replace(':', '.');
+
+    public bool Bool(IConfigurationSection section) =>
+        bool.TryParse(Scalar(section), out var value)
+            ? value
+            : throw new ConfigException($"{path}: key \"{Key(section)}\": \"{section.Value}\" is not true or false");
+
+    public int Int(IConfigurationSection section) =>
+        int.TryParse(Scalar(section), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ConfigException($"{path}: key \"{Key(section)}\": \"{section.Value}\" is not a number");
+
+    public TimeSpan Duration(IConfigurationSection section) =>
+        ConfigValue.TryParseDuration(Scalar(section), out var value)
+            ? value
+            : throw new ConfigException($"{path}: key \"{Key(section)}\": \"{section.Value}\" is not a duration (e.g. 2m, 500ms or seconds)");
+}
