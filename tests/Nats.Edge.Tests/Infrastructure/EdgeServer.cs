@@ -7,6 +7,7 @@ namespace Nats.Edge.Tests.Infrastructure;
 public sealed class EdgeServer : IRunningServer
 {
     private readonly NatsServer _server;
+    private StringWriter? _log;
 
     private EdgeServer(NatsServer server) => _server = server;
 
@@ -16,15 +17,19 @@ public sealed class EdgeServer : IRunningServer
     /// <inheritdoc />
     public int Port => _server.ClientEndPoint.Port;
 
-    /// <summary>Starts a server and returns once it accepts connections.</summary>
-    public static async Task<EdgeServer> StartAsync(ServerOptions options)
+    /// <summary>What the server logged, when it was started with a log.</summary>
+    public string Log => _log?.ToString() ?? string.Empty;
+
+    /// <summary>Starts a server and returns once it accepts connections; with <paramref name="captureLog"/> its log is kept in <see cref="Log"/>.</summary>
+    public static async Task<EdgeServer> StartAsync(ServerOptions options, bool captureLog = false)
     {
-        var server = new NatsServer(options, log: null);
+        var writer = captureLog ? new StringWriter() : null;
+        var server = new NatsServer(options, writer is null ? null : new Nats.Edge.Server.Logging.ServerLog(TextWriter.Synchronized(writer)));
         try
         {
             using var timeout = new CancellationTokenSource(TestTimeouts.Startup);
             await server.StartAsync(timeout.Token);
-            return new EdgeServer(server);
+            return new EdgeServer(server) { _log = writer };
         }
         catch
         {

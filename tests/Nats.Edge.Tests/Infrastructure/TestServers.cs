@@ -25,14 +25,15 @@ public static class TestServers
     /// loopback and a free port, and starts <paramref name="target"/> from that same file: nats-edge
     /// through its config loader, nats-server by reading it natively.
     /// </summary>
-    public static async Task<IRunningServer> StartWithConfigAsync(ServerTarget target, string configBody)
+    public static async Task<IRunningServer> StartWithConfigAsync(ServerTarget target, string configBody, bool captureLog = false, int port = -1)
     {
         var directory = Directory.CreateTempSubdirectory("nats-edge-config-").FullName;
         var path = Path.Combine(directory, "server.json");
-        await File.WriteAllTextAsync(path, $"{{ \"host\": \"127.0.0.1\", \"port\": -1, {configBody} }}");
+        configBody = configBody.Trim().TrimEnd(',');
+        await File.WriteAllTextAsync(path, $"{{ \"host\": \"127.0.0.1\", \"port\": {port}, {configBody} }}");
         return target switch
         {
-            ServerTarget.Edge => await EdgeServer.StartAsync(Nats.Edge.Configuration.ConfigFileLoader.Load(path).Options),
+            ServerTarget.Edge => await EdgeServer.StartAsync(Nats.Edge.Configuration.ConfigFileLoader.Load(path).Options, captureLog),
             ServerTarget.Reference => await ReferenceServer.StartWithConfigFileAsync(path),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
         };

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using NATS.Client.Core;
+
+namespace Nats.Edge.Tests.Infrastructure;
+
+/// <summary>
+/// A hub with a leafnode port and a leaf dialling it, both from JSON config files in nats-server's
+/// keys, started in <see cref="LeafTopology"/>'s roles. Starting waits until messages cross both ways.
+/// </summary>
+public sealed class LeafPair : IAsyncDisposable
+{
+    private static int s_boards;
+
+    private LeafPair(LeafTopology topology, IRunningServer hub, IRunningServer leaf, int leafPort)
+    {
+        Topology = topology;
+        Hub = hub;
+        Leaf = leaf;
+        LeafPort = leafPort;
+    }
+
+    public LeafTopology Topology { get; }
+
+    public IRunningServer Hub { get; private set; }
+
+    public IRunningServer Leaf { get; }
+
+    /// <summary>The hub's leafnode port.</summary>
+    public int LeafPort { get; }
+
+    public static ServerTarget HubTarget(LeafTopology topology) =>
+        topology == LeafTopology.EdgeLeafToReferenceHub ? ServerTarget.Reference : ServerTarget.Edge;
+
+    public static ServerTarget LeafTarget(LeafTopology topology) =>
+        topology == LeafTopology.ReferenceLeafToEdgeHub ? ServerTarget.Reference : ServerTarget.Edge;
+
+    /// <summary>
+    /// Starts the pair. <paramref name="remote"/> adds members to the leaf's remote (deny lists,
+    /// credentials); <paramref name="hubBody"/> and <paramref name="userInfo"/> (<c>user:pass@</c>)
+    /// set up authentication on the hub.
+    /// </summary>
+    public static async Task<LeafPair> StartAsync(
+        LeafTopology topology, string remote = "", string hubBody = "", string userInfo = "", bool waitForLink = true)
+    {
+        var leafPort = FreePort();
+        var hub = await TestServers.StartWithConfigAsync(HubTarget(topology), HubConfig(leafPort, hubBody), captureLog: true);
+        try
+        {
+            var board = Interlocked.Increment(ref s_boards).ToString(CultureInfo.InvariantCulture);
+            var leaf = await TestServers.StartWithConfigAsync(LeafTarget(topology), $$"""
+                "server_name": "board-{{board}}",
+                "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://{{userInfo}}127.0.0.1:{{leafPort}}" {{remote}} } ] }
+                """, captureLog: true);
+            var pair = new LeafPair(topology, hub, leaf, leafPort);
+            if (waitForLink)
+            {
+                await pair.WaitForLinkAsync();
+            }
+
+            return pair;
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the hub (its process, or the in-process server).</summary>
+    public ValueTask StopHubAsync() => Hub.DisposeAsync();
+
+    /// <summary>Starts the hub again on the same ports.</summary>
+    public async Task RestartHubAsync(string hubBody = "")
+    {
+        Hub = await TestServers.StartWithConfigAsync(HubTarget(Topology), HubConfig(LeafPort, hubBody), captureLog: true, port: Hub.Port);
+    }
+
+    /// <summary>Connects a NATS.Net client to the hub or to the leaf.</summary>
+    public Task<NatsConnection> ConnectHubAsync(NatsAuthOpts? auth = null) => TestClients.ConnectAsync(Hub, auth);
+
+    public Task<NatsConnection> ConnectLeafAsync() => TestClients.ConnectAsync(Leaf);
+
+    /// <summary>
+    /// Publishes on one side until a subscriber on the other gets it, both ways: interest has crossed
+    /// and the link carries messages. Polls with a deadline rather than sleeping.
+    /// </summary>
+    public async Task WaitForLinkAsync()
+    {
+        await using var hub = await ConnectHubAsync();
+        await using var leaf = await ConnectLeafAsync();
+        await WaitForCrossingAsync(from: leaf, to: hub);
+        await WaitForCrossingAsync(from: hub, to: leaf);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Leaf.DisposeAsync();
+        await Hub.DisposeAsync();
+    }
+
+    /// <summary>Publishes on <paramref name="from"/> until a subscriber on <paramref name="to"/> receives.</summary>
+    public static async Task WaitForCrossingAsync(NatsConnection from, NatsConnection to)
+    {
+        var subject = "link-check." + Guid.NewGuid().ToString("N");
+        await using var subscription = await to.SubscribeCoreAsync<string>(subject);
+        await to.PingAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            await from.PublishAsync(subject, "ping");
+            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            try
+            {
+                await subscription.Msgs.ReadAsync(wait.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"no message crossed on {subject} within 15 s");
+            }
+        }
+    }
+
+    private static string HubConfig(int leafPort, string hubBody) =>
+        $$"""
+        "leafnodes": { "listen": "127.0.0.1:{{leafPort}}" }
+        {{(hubBody.Length > 0 ? "," + hubBody : string.Empty)}}
+        """;
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
