@@ -1,0 +1,108 @@
+using Nats.Edge.Tests.Infrastructure;
+
+namespace Nats.Edge.Tests.Leafnodes;
+
+/// <summary>
+/// The uplink comes and goes; the board does not: local traffic never stops, and once the hub is
+/// back the link returns within the backoff with the board's interest exactly restored.
+/// </summary>
+public sealed class LeafReconnectTests
+{
+    [LeafTheory]
+    public async Task Hub_restart_leaves_local_traffic_running_and_the_link_returns_with_its_interest(LeafTopology topology)
+    {
+        await using var pair = await LeafPair.StartAsync(topology);
+        await using var leaf = await pair.ConnectLeafAsync();
+        await using var localReadings = await leaf.SubscribeCoreAsync<string>("local.readings");
+        await using var commands = await leaf.SubscribeCoreAsync<string>("commands.pi1");
+        await leaf.PingAsync();
+
+        await pair.StopHubAsync();
+        await leaf.PublishAsync("local.readings", "while the hub is away");
+        Assert.Equal("while the hub is away", (await TestClients.NextAsync(localReadings)).Data);
+
+        await pair.RestartHubAsync();
+        await using var hub = await pair.ConnectHubAsync();
+        await LeafPair.WaitForCrossingAsync(from: hub, to: leaf);
+
+        // The subscription made before the outage is known to the new hub without any client help.
+        await LeafMessagingTests.WaitForInterestAsync(hub, leaf, "commands.pi1");
+        await hub.PublishAsync("commands.pi1", "after restart");
+        string? data;
+        do
+        {
+            data = (await TestClients.NextAsync(commands)).Data;
+        }
+        while (data == "warmup");
+
+        Assert.Equal("after restart", data);
+    }
+
+    [LeafTheory(Only = [LeafTopology.EdgeLeafToReferenceHub, LeafTopology.EdgeLeafToEdgeHub])]
+    public async Task Remote_pointed_at_a_client_port_fails_fast_with_a_clear_error(LeafTopology topology)
+    {
+        await using var hub = await TestServers.StartAsync(LeafPair.HubTarget(topology));
+        await using var leaf = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, $$"""
+            "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://127.0.0.1:{{hub.Port}}" } ] }
+            """, captureLog: true);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!leaf.Log.Contains("attempted to connect to wrong port", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no error about the wrong port in the log:\n" + leaf.Log);
+            await Task.Delay(50);
+        }
+
+        Assert.DoesNotContain("Leafnode connection created", leaf.Log, StringComparison.Ordinal);
+    }
+
+    [LeafTheory]
+    public async Task Two_boards_on_one_hub_get_each_message_once(LeafTopology topology)
+    {
+        await using var pair = await LeafPair.StartAsync(topology);
+        await using var second = await TestServers.StartWithConfigAsync(LeafPair.LeafTarget(topology), $$"""
+            "server_name": "board-second",
+            "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://127.0.0.1:{{pair.LeafPort}}" } ] }
+            """);
+        await using var hub = await pair.ConnectHubAsync();
+        await using var first = await pair.ConnectLeafAsync();
+        await using var other = await TestClients.ConnectAsync(second);
+        await using var onHub = await hub.SubscribeCoreAsync<string>("alerts");
+        await using var onFirst = await first.SubscribeCoreAsync<string>("alerts");
+        await using var onSecond = await other.SubscribeCoreAsync<string>("alerts");
+        await LeafPair.WaitForCrossingAsync(from: first, to: other);
+        await LeafPair.WaitForCrossingAsync(from: other, to: first);
+        await LeafMessagingTests.WaitForInterestAsync(first, other, "alerts");
+        await LeafMessagingTests.WaitForInterestAsync(other, first, "alerts");
+        Drain(onHub, onFirst, onSecond);
+
+        await first.PublishAsync("alerts", "smoke");
+        await first.PingAsync();
+        await hub.PingAsync();
+        await other.PingAsync();
+
+        foreach (var subscription in new[] { onHub, onFirst, onSecond })
+        {
+            string? data;
+            do
+            {
+                data = (await TestClients.NextAsync(subscription)).Data;
+            }
+            while (data == "warmup");
+
+            Assert.Equal("smoke", data);
+        }
+
+        // A loop would bring a second copy within milliseconds; nothing else can be polled for.
+        await Task.Delay(300);
+        Assert.All(new[] { onHub, onFirst, onSecond }, subscription => Assert.DoesNotContain("smoke", TestClients.Drain(subscription)));
+    }
+
+    private static void Drain(params NATS.Client.Core.INatsSub<string>[] subscriptions)
+    {
+        foreach (var subscription in subscriptions)
+        {
+            TestClients.Drain(subscription);
+        }
+    }
+}
