@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Host;
@@ -10,7 +8,7 @@ public sealed class SharedConfigFileTests
     [ServerTheory]
     public async Task The_same_json_file_sets_port_payload_limit_and_name_on_both_servers(ServerTarget target)
     {
-        var port = FreePort();
+        var port = TestPorts.Free();
         var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-shared-").FullName, "server.json");
         await File.WriteAllTextAsync(path, $$"""
             { "host": "127.0.0.1", "port": {{port}}, "max_payload": 4096, "server_name": "shared-config" }
@@ -31,10 +29,4 @@ public sealed class SharedConfigFileTests
         _ => await ReferenceServer.StartWithConfigFileAsync(configPath),
     };
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using NATS.Client.Core;
 
 namespace Nats.Edge.Tests.Infrastructure;
@@ -44,7 +42,7 @@ public sealed class LeafPair : IAsyncDisposable
     public static async Task<LeafPair> StartAsync(
         LeafTopology topology, string remote = "", string hubBody = "", string userInfo = "", bool waitForLink = true)
     {
-        var leafPort = FreePort();
+        var leafPort = TestPorts.Free();
         var hub = await TestServers.StartWithConfigAsync(HubTarget(topology), HubConfig(leafPort, hubBody), captureLog: true);
         try
         {
@@ -123,16 +121,8 @@ public sealed class LeafPair : IAsyncDisposable
         }
     }
 
+    // nats-server's config reader wants a separating comma at the end of a line, not at the start of the next.
     private static string HubConfig(int leafPort, string hubBody) =>
-        $$"""
-        "leafnodes": { "listen": "127.0.0.1:{{leafPort}}" }
-        {{(hubBody.Length > 0 ? "," + hubBody : string.Empty)}}
-        """;
+        $"\"leafnodes\": {{ \"listen\": \"127.0.0.1:{leafPort}\" }}{(hubBody.Length > 0 ? ",\n" + hubBody : string.Empty)}";
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
