@@ -62,12 +62,20 @@ internal static class CommandLineParser
                 "pass" => result with { Password = Value() },
                 "auth" => result with { Token = Value() },
                 "max_payload" => result with { MaxPayload = ParseSize(name, Value()) },
+                "leafnode" => result with { Leafnodes = [.. result.Leafnodes, ParseHubUrl(name, Value())] },
                 _ => throw new CommandLineException($"flag provided but not defined: -{name}"),
             };
         }
 
         return result;
     }
+
+    // "nats-leaf://user:pass@hub.example.com:7422", or just "hub.example.com" (port 7422).
+    private static Uri ParseHubUrl(string name, string value) =>
+        Uri.TryCreate(value.Contains("://", StringComparison.Ordinal) ? value : "nats-leaf://" + value, UriKind.Absolute, out var url)
+            && url.Scheme is "nats-leaf" or "nats" or "tls"
+            ? url
+            : throw new CommandLineException($"invalid value \"{value}\" for -{name}: not a nats-leaf://, nats:// or tls:// URL");
 
     private static bool ParseBool(string name, string value) => value.ToLowerInvariant() switch
     {

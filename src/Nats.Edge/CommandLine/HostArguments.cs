@@ -31,4 +31,7 @@ internal sealed record HostArguments
     public string? Token { get; init; }
 
     public int? MaxPayload { get; init; }
+
+    /// <summary>Hub URLs from <c>--leafnode</c> (nats-edge's own flag), each added as a remote in <c>$G</c>.</summary>
+    public IReadOnlyList<Uri> Leafnodes { get; init; } = [];
 }

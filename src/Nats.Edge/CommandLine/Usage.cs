@@ -25,6 +25,10 @@ internal static class Usage
                 --pass <password>            Password required for connections
                 --auth <token>               Authorization token required for connections
 
+        Leafnode Options:
+                --leafnode <url>             Join the hub at url as a leafnode, in account $G
+                                             (nats-leaf://[user:pass@]host[:7422]; repeat for more hubs)
+
         Limits:
                 --max_payload <size>         Largest message payload (default: 1MB)
         """;

@@ -120,7 +120,19 @@ internal static class HostRunner
         Password = flags.Password ?? options.Password,
         AuthorizationToken = flags.Token ?? options.AuthorizationToken,
         MaxPayload = flags.MaxPayload ?? options.MaxPayload,
+        Leafnodes = flags.Leafnodes.Count == 0 ? options.Leafnodes : (options.Leafnodes ?? new LeafnodeOptions()) with
+        {
+            Remotes = [.. options.Leafnodes?.Remotes ?? [], .. HubRemotes(flags.Leafnodes)],
+        },
     };
+
+    private static IEnumerable<RemoteLeafOptions> HubRemotes(IReadOnlyList<Uri> urls)
+    {
+        foreach (var url in urls)
+        {
+            yield return new RemoteLeafOptions { Urls = [url] };
+        }
+    }
 
     // SIGINT and SIGTERM stop the server cleanly instead of killing the process: queued messages are
     // flushed and clients see an orderly close.

@@ -13,6 +13,18 @@ public sealed class CommandLineParserTests
         Assert.Equal(4333, CommandLineParser.Parse(args).Port);
 
     [Fact]
+    public void Leafnode_flag_takes_hub_urls_and_may_repeat()
+    {
+        var parsed = CommandLineParser.Parse(["--leafnode", "nats-leaf://u:p@hub-1:7422", "--leafnode=hub-2"]);
+
+        Assert.Equal(["nats-leaf://u:p@hub-1:7422/", "nats-leaf://hub-2/"], parsed.Leafnodes.Select(url => url.ToString()));
+    }
+
+    [Fact]
+    public void Leafnode_flag_refuses_a_url_of_another_scheme() =>
+        Assert.Contains("not a nats-leaf://", Assert.Throws<CommandLineException>(() => CommandLineParser.Parse(["--leafnode", "http://hub"])).Message, StringComparison.Ordinal);
+
+    [Fact]
     public void Port_minus_one_asks_for_a_random_port() =>
         Assert.Equal(-1, CommandLineParser.Parse(["-p", "-1"]).Port);
 

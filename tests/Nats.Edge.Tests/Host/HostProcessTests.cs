@@ -167,6 +167,20 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task Leafnode_flag_joins_the_board_to_a_hub_without_a_config_file()
+    {
+        var hubLeafPort = TestPorts.Free();
+        await using var hub = await TestServers.StartWithConfigAsync(ServerTarget.Edge, $"\"leafnodes\": {{ \"listen\": \"127.0.0.1:{hubLeafPort}\" }}");
+        await using var board = await EdgeProcess.StartReadyAsync("-a", "127.0.0.1", "-p", "-1", "--leafnode", $"nats-leaf://127.0.0.1:{hubLeafPort}");
+        await using var onHub = await TestClients.ConnectAsync(hub);
+        await using var onBoard = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = $"nats://127.0.0.1:{board.Port}" });
+
+        await LeafPair.WaitForCrossingAsync(from: onBoard, to: onHub);
+
+        Assert.Contains("Connected leafnode to \"127.0.0.1\"", board.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Port_in_use_is_a_fatal_error_and_exits_one()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);
