@@ -11,8 +11,11 @@ public sealed class LeafPair : IAsyncDisposable
 {
     private static int s_boards;
 
-    private LeafPair(LeafTopology topology, IRunningServer hub, IRunningServer leaf, int leafPort)
+    private readonly string _hubConfig;
+
+    private LeafPair(LeafTopology topology, IRunningServer hub, IRunningServer leaf, int leafPort, string hubConfig)
     {
+        _hubConfig = hubConfig;
         Topology = topology;
         Hub = hub;
         Leaf = leaf;
@@ -36,14 +39,16 @@ public sealed class LeafPair : IAsyncDisposable
 
     /// <summary>
     /// Starts the pair. <paramref name="remote"/> adds members to the leaf's remote (deny lists,
-    /// credentials); <paramref name="hubBody"/> and <paramref name="userInfo"/> (<c>user:pass@</c>)
-    /// set up authentication on the hub.
+    /// credentials, TLS); <paramref name="hubLeafnodes"/> adds members to the hub's leafnodes block
+    /// (authorization, TLS); <paramref name="hubBody"/> adds top-level hub settings (accounts,
+    /// operator mode); <paramref name="userInfo"/> (<c>user:pass@</c>) goes into the leaf's URL.
     /// </summary>
     public static async Task<LeafPair> StartAsync(
-        LeafTopology topology, string remote = "", string hubBody = "", string userInfo = "", bool waitForLink = true)
+        LeafTopology topology, string remote = "", string hubBody = "", string userInfo = "", bool waitForLink = true, string hubLeafnodes = "")
     {
         var leafPort = TestPorts.Free();
-        var hub = await TestServers.StartWithConfigAsync(HubTarget(topology), HubConfig(leafPort, hubBody), captureLog: true);
+        var hubConfig = HubConfig(leafPort, hubBody, hubLeafnodes);
+        var hub = await TestServers.StartWithConfigAsync(HubTarget(topology), hubConfig, captureLog: true);
         try
         {
             var board = Interlocked.Increment(ref s_boards).ToString(CultureInfo.InvariantCulture);
@@ -51,7 +56,7 @@ public sealed class LeafPair : IAsyncDisposable
                 "server_name": "board-{{board}}",
                 "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://{{userInfo}}127.0.0.1:{{leafPort}}" {{remote}} } ] }
                 """, captureLog: true);
-            var pair = new LeafPair(topology, hub, leaf, leafPort);
+            var pair = new LeafPair(topology, hub, leaf, leafPort, hubConfig);
             if (waitForLink)
             {
                 await pair.WaitForLinkAsync();
@@ -69,10 +74,10 @@ public sealed class LeafPair : IAsyncDisposable
     /// <summary>Stops the hub (its process, or the in-process server).</summary>
     public ValueTask StopHubAsync() => Hub.DisposeAsync();
 
-    /// <summary>Starts the hub again on the same ports.</summary>
-    public async Task RestartHubAsync(string hubBody = "")
+    /// <summary>Starts the hub again on the same ports with the same config.</summary>
+    public async Task RestartHubAsync()
     {
-        Hub = await TestServers.StartWithConfigAsync(HubTarget(Topology), HubConfig(LeafPort, hubBody), captureLog: true, port: Hub.Port);
+        Hub = await TestServers.StartWithConfigAsync(HubTarget(Topology), _hubConfig, captureLog: true, port: Hub.Port);
     }
 
     /// <summary>Connects a NATS.Net client to the hub or to the leaf.</summary>
@@ -122,7 +127,7 @@ public sealed class LeafPair : IAsyncDisposable
     }
 
     // nats-server's config reader wants a separating comma at the end of a line, not at the start of the next.
-    private static string HubConfig(int leafPort, string hubBody) =>
-        $"\"leafnodes\": {{ \"listen\": \"127.0.0.1:{leafPort}\" }}{(hubBody.Length > 0 ? ",\n" + hubBody : string.Empty)}";
+    private static string HubConfig(int leafPort, string hubBody, string hubLeafnodes) =>
+        $"\"leafnodes\": {{ \"listen\": \"127.0.0.1:{leafPort}\" {hubLeafnodes.Trim()} }}{(hubBody.Length > 0 ? ",\n" + hubBody : string.Empty)}";
 
 }
