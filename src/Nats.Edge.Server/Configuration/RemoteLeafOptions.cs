@@ -15,8 +15,8 @@ public sealed record RemoteLeafOptions
     /// <summary>A <c>.creds</c> file (user JWT and nkey seed) to log in with (<c>credentials</c>).</summary>
     public string? CredentialsFile { get; init; }
 
-    /// <summary>An nkey seed file to log in with (<c>nkey</c>), for hubs with nkey leaf users.</summary>
-    public string? NkeySeedFile { get; init; }
+    /// <summary>A user nkey seed to log in with (<c>nkey</c> / <c>seed</c>, as in nats-server 2.10+), for hubs with nkey users.</summary>
+    public string? NkeySeed { get; init; }
 
     /// <summary>TLS toward the hub; also used when the hub requires it.</summary>
     public RemoteTlsOptions? Tls { get; init; }

@@ -32,7 +32,7 @@ internal sealed class LeafCredentials
     /// <summary>The public key of the seed, sent as <c>nkey</c> when there is no JWT.</summary>
     public string? Nkey => _seed is null || Jwt is not null ? null : PublicKey(_seed);
 
-    public static LeafCredentials From(Uri url, string? credentialsFile, string? nkeySeedFile)
+    public static LeafCredentials From(Uri url, string? credentialsFile, string? nkeySeed)
     {
         string? jwt = null;
         string? seed = null;
@@ -42,9 +42,9 @@ internal sealed class LeafCredentials
             jwt = Block(text, "NATS USER JWT") ?? throw new InvalidDataException($"no user JWT in {credentialsFile}");
             seed = Block(text, "USER NKEY SEED") ?? throw new InvalidDataException($"no nkey seed in {credentialsFile}");
         }
-        else if (nkeySeedFile is not null)
+        else
         {
-            seed = File.ReadAllText(nkeySeedFile).Trim();
+            seed = nkeySeed;
         }
 
         string? user = null, password = null, token = null;

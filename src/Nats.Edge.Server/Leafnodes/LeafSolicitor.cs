@@ -150,7 +150,7 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
                 tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
             }
 
-            var credentials = LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeedFile);
+            var credentials = LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed);
             var rules = new LinkRules(
                 remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, account == server.Accounts.System);
             var link = new LeafConnection(server, socket, server.NextConnectionId(), this, account, rules) { RemoteName = info.ServerName };

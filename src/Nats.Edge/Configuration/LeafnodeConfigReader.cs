@@ -120,7 +120,7 @@ internal sealed class LeafnodeConfigReader(string path)
     private RemoteLeafOptions Remote(IConfigurationSection section)
     {
         var urls = new List<Uri>();
-        string? account = null, credentials = null;
+        string? account = null, credentials = null, seed = null;
         RemoteTlsOptions? tls = null;
         List<string> denyImports = [], denyExports = [];
         List<string>? allowImports = null, allowExports = null;
@@ -140,6 +140,14 @@ internal sealed class LeafnodeConfigReader(string path)
                     break;
                 case "credentials" or "creds":
                     credentials = Path.Combine(_folder, _read.Scalar(child));
+                    break;
+                case "nkey" or "seed":
+                    seed = _read.Scalar(child);
+                    if (!seed.StartsWith("SU", StringComparison.Ordinal))
+                    {
+                        throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": Remote leafnode nkey is not a valid seed");
+                    }
+
                     break;
                 case "tls":
                     tls = RemoteTls(child);
@@ -167,6 +175,11 @@ internal sealed class LeafnodeConfigReader(string path)
             }
         }
 
+        if (credentials is not null && seed is not null)
+        {
+            throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": Remote leafnode can not have both creds and nkey defined");
+        }
+
         if (urls.Count == 0)
         {
             throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": a remote needs \"url\" or \"urls\"");
@@ -177,6 +190,7 @@ internal sealed class LeafnodeConfigReader(string path)
             Urls = urls,
             Account = account,
             CredentialsFile = credentials,
+            NkeySeed = seed,
             Tls = tls,
             DenyImports = denyImports,
             DenyExports = denyExports,

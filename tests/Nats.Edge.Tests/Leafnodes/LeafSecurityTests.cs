@@ -37,6 +37,21 @@ public sealed class LeafSecurityTests : IDisposable
         Assert.Empty(TestClients.Drain(readings));
     }
 
+    [LeafTheory(Only = [LeafTopology.EdgeLeafToReferenceHub, LeafTopology.EdgeLeafToEdgeHub])]
+    public async Task Leaf_logs_in_with_an_nkey_seed_signing_the_hubs_nonce(LeafTopology topology)
+    {
+        using var key = NATS.NKeys.KeyPair.CreatePair(NATS.NKeys.PrefixByte.User);
+        await using var pair = await LeafPair.StartAsync(
+            topology,
+            remote: $", \"nkey\": \"{key.GetSeed()}\"",
+            hubBody: $"\"authorization\": {{ \"users\": [ {{ \"nkey\": \"{key.GetPublicKey()}\" }}, {{ \"user\": \"ops\", \"password\": \"o\" }} ] }}",
+            waitForLink: false);
+        await using var hub = await pair.ConnectHubAsync(new NatsAuthOpts { Username = "ops", Password = "o" });
+        await using var leaf = await pair.ConnectLeafAsync();
+
+        await LeafPair.WaitForCrossingAsync(from: leaf, to: hub);
+    }
+
     [LeafTheory]
     public async Task Leaf_user_is_bound_to_its_account_on_the_hub(LeafTopology topology)
     {
