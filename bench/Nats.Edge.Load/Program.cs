@@ -15,6 +15,7 @@ try
     {
         null => LoadCommand.Run(arguments),
         "compare" => CompareCommand.Run(arguments),
+        "leaf-compare" => LeafCompareCommand.Run(arguments),
         _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
     };
 }

@@ -35,5 +35,9 @@ internal static class Usage
           --sizes     pubsub throughput at 16 B … 64 KiB instead of the workload table
           --requests  reqrep round trips (default 20,000)
           Both servers get "-a 127.0.0.1 -p PORT" appended.
+
+        The board's uplink: a nats-server hub with, as its leafnode, nats-edge or nats-server in turn;
+        one publisher on the leaf, one subscriber on the hub, every message crossing the link:
+          nats-edge-load leaf-compare [--edge PATH] [--ref PATH] [--rounds R] [--msgs N] [--size BYTES] [--timeout S]
         """;
 }

@@ -98,7 +98,7 @@ internal sealed class ServerProcess : IDisposable
 
     // The OS picks a free port; released at once for the server to take. Another process could grab
     // it in between, which shows up as a failed start rather than a wrong measurement.
-    private static int FreePort()
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

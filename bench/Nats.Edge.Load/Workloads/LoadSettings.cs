@@ -12,7 +12,8 @@ internal sealed record LoadSettings(
     int Size,
     int Publishers,
     int Subscribers,
-    TimeSpan Timeout)
+    TimeSpan Timeout,
+    NatsEndpoint? SubscriberEndpoint = null)
 {
     /// <summary>The subscriber count each mode uses when none is given.</summary>
     public static int DefaultSubscribers(Mode mode) => mode switch

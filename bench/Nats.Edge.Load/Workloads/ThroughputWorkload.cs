@@ -24,7 +24,14 @@ internal static class ThroughputWorkload
         {
             for (int i = 0; i < subscriberCount; i++)
             {
-                subscribers.Add(new Subscriber(settings.Endpoint, subject, queue, settings.Timeout));
+                subscribers.Add(new Subscriber(settings.SubscriberEndpoint ?? settings.Endpoint, subject, queue, settings.Timeout));
+            }
+
+            // Subscribers on another server (across a leafnode link): their interest must reach the
+            // publishers' server before the clock starts.
+            if (settings.SubscriberEndpoint is { } far && subscriberCount > 0)
+            {
+                InterestProbe.Await(far, settings.Endpoint, settings.Timeout);
             }
 
             var batch = new PubBatch(subject, null, settings.Size);
