@@ -56,6 +56,16 @@ public sealed class LeafReconnectTests
         Assert.DoesNotContain("Leafnode connection created", leaf.Log, StringComparison.Ordinal);
     }
 
+    [LeafTheory(Only = [LeafTopology.EdgeLeafToReferenceHub, LeafTopology.EdgeLeafToEdgeHub])]
+    public async Task Board_fails_over_from_a_dead_url_to_the_next(LeafTopology topology)
+    {
+        var deadPort = TestPorts.Free();
+        await using var pair = await LeafPair.StartAsync(
+            topology, remote: $", \"urls\": [ \"nats-leaf://127.0.0.1:{deadPort}\" ]", waitForLink: false);
+
+        await pair.WaitForLinkAsync();
+    }
+
     [LeafTheory]
     public async Task Two_boards_on_one_hub_get_each_message_once(LeafTopology topology)
     {

@@ -49,6 +49,36 @@ public sealed class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task One_million_messages_from_a_leaf_to_its_hub_allocate_less_than_one_byte_each()
+    {
+        var leafPort = Infrastructure.TestPorts.Free();
+        await using var hub = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0, Leafnodes = new LeafnodeOptions { Host = "127.0.0.1", Port = leafPort } });
+        await hub.StartAsync();
+        await using var leaf = new NatsServer(new ServerOptions
+        {
+            Host = "127.0.0.1",
+            Port = 0,
+            Leafnodes = new LeafnodeOptions { Remotes = [new RemoteLeafOptions { Urls = [new Uri($"nats-leaf://127.0.0.1:{leafPort}")] }] },
+        });
+        await leaf.StartAsync();
+        await WaitForLinkAsync(leaf, hub);
+        using var load = RawLoad.Connect(
+            new IPEndPoint(IPAddress.Loopback, leaf.ClientEndPoint.Port), "sensors.temp", 16,
+            subscriberServer: new IPEndPoint(IPAddress.Loopback, hub.ClientEndPoint.Port));
+        await WaitForLinkAsync(leaf, hub);
+        load.Run(1_000_000);
+
+        Settle();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var sent = load.Run(1_000_000);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        var perMessage = (double)allocated / sent;
+        output.WriteLine($"{sent} messages leaf → hub, {allocated} bytes allocated, {perMessage:F4} bytes/message");
+        Assert.True(perMessage < 1.0, $"{allocated} bytes for {sent} messages = {perMessage:F4} bytes/message");
+    }
+
+    [Fact]
     public async Task Ten_million_messages_pub_to_sub_run_without_a_garbage_collection()
     {
         await using var server = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0 });
@@ -63,6 +93,15 @@ public sealed class AllocationTests(ITestOutputHelper output)
 
         output.WriteLine($"{sent} messages, {during} gen0 collections");
         Assert.Equal(0, during);
+    }
+
+    // The subscriber's interest must have crossed to the leaf before the load starts, or early
+    // messages go nowhere and the run waits for them forever.
+    private static async Task WaitForLinkAsync(NatsServer leaf, NatsServer hub)
+    {
+        await using var onHub = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = $"nats://127.0.0.1:{hub.ClientEndPoint.Port}" });
+        await using var onLeaf = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = $"nats://127.0.0.1:{leaf.ClientEndPoint.Port}" });
+        await Infrastructure.LeafPair.WaitForCrossingAsync(from: onLeaf, to: onHub);
     }
 
     // Starts the count from a fresh gen0 budget, with what earlier tests left behind (finalizers,

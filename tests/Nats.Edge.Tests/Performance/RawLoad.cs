@@ -32,13 +32,14 @@ public sealed class RawLoad : IDisposable
     /// <summary>
     /// Connects a subscriber on <paramref name="subject"/> and a publisher; both log in with
     /// <paramref name="credentials"/> (extra CONNECT fields such as <c>"user":"u","pass":"p"</c>) if given.
+    /// With <paramref name="subscriberServer"/> the subscriber sits on that other server (across a leafnode link).
     /// </summary>
-    public static RawLoad Connect(IPEndPoint server, string subject, int payloadSize, string? credentials = null)
+    public static RawLoad Connect(IPEndPoint server, string subject, int payloadSize, string? credentials = null, IPEndPoint? subscriberServer = null)
     {
         var connect = credentials is null
             ? "CONNECT {\"verbose\":false,\"pedantic\":false}\r\n"
             : $"CONNECT {{\"verbose\":false,\"pedantic\":false,{credentials}}}\r\n";
-        var subscriber = Open(server);
+        var subscriber = Open(subscriberServer ?? server);
         Handshake(subscriber, $"{connect}SUB {subject} 1\r\nPING\r\n");
         var publisher = Open(server);
         Handshake(publisher, $"{connect}PING\r\n");
