@@ -57,9 +57,9 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
     /// <summary>The account the link is bound to; null until an accepted leaf has logged in.</summary>
     public Account? Account { get; private set; }
 
+    // HPUB never comes over a leaf link; HMSG is read regardless.
     public bool HeadersEnabled => true;
 
-    /// <summary>A leafnode link counts as a far member of queue groups, served after local ones.</summary>
     public override string ToString() => $"{RemoteEndPoint} - lid:{Id}";
 
     public override void OnTick(long now)

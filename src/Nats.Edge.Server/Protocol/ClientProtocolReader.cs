@@ -226,30 +226,8 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             return false;
         }
 
-        var totalToken = arguments[ranges[count - 1]];
-        var headerToken = headers ? arguments[ranges[count - 2]] : default;
-        var total = SizeParser.Parse(totalToken);
-        var headerSize = headers ? SizeParser.Parse(headerToken) : -1;
-        if (total < 0 || (headers && (headerSize < 0 || headerSize > total)))
+        if (!TryReadSizes(arguments, ranges[..count], headers, rest, handler, out var total, out var headerSize, out var sizeTokens))
         {
-            handler.OnProtocolError(ProtocolError.MalformedArguments);
-            return false;
-        }
-
-        if (total > maxPayload)
-        {
-            handler.OnProtocolError(ProtocolError.MaxPayloadExceeded);
-            return false;
-        }
-
-        if (rest.Length < total + 2)
-        {
-            return false;
-        }
-
-        if (!IsCrLf(rest.Slice(total, 2)))
-        {
-            handler.OnProtocolError(ProtocolError.UnknownOperation);
             return false;
         }
 
@@ -291,12 +269,6 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
                 handler.OnProtocolError(ProtocolError.MalformedArguments);
                 return false;
             }
-        }
-
-        var sizeTokens = headers ? arguments[ranges[count - 2].Start.Value..ranges[count - 1].End.Value] : totalToken;
-        if (headers && sizeTokens.Length != headerToken.Length + 1 + totalToken.Length)
-        {
-            sizeTokens = JoinSizes(headerToken, totalToken);
         }
 
         handler.OnLeafMessage(new InboundMessage(arguments[ranges[0]], reply, sizeTokens, headerSize, rest.Slice(0, total)), queues, queueForm);
@@ -359,10 +331,34 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             return false;
         }
 
+        if (!TryReadSizes(arguments, ranges[..count], headers, rest, handler, out var total, out var headerSize, out var sizeTokens))
+        {
+            return false;
+        }
+
+        var reply = count == 2 + sizeCount ? arguments[ranges[1]] : default;
+
+        handler.OnPublish(new InboundMessage(arguments[ranges[0]], reply, sizeTokens, headerSize, rest.Slice(0, total)));
+        rest = rest.Slice(total + 2);
+        return true;
+    }
+
+    /// <summary>
+    /// The size tokens at the end of a PUB/HPUB/LMSG/HMSG line, checked in nats-server's order, and
+    /// whether the payload and its CR LF have fully arrived. <paramref name="sizeTokens"/> is what
+    /// MSG/HMSG lines repeat: the two sizes one space apart whatever blanks the sender used.
+    /// </summary>
+    private bool TryReadSizes<THandler>(
+        ReadOnlySpan<byte> arguments, ReadOnlySpan<Range> ranges, bool headers, in ReadOnlySequence<byte> rest, THandler handler,
+        out int total, out int headerSize, out ReadOnlySpan<byte> sizeTokens)
+        where THandler : IClientOpHandler
+    {
+        var count = ranges.Length;
         var totalToken = arguments[ranges[count - 1]];
         var headerToken = headers ? arguments[ranges[count - 2]] : default;
-        var total = SizeParser.Parse(totalToken);
-        var headerSize = headers ? SizeParser.Parse(headerToken) : -1;
+        total = SizeParser.Parse(totalToken);
+        headerSize = headers ? SizeParser.Parse(headerToken) : -1;
+        sizeTokens = totalToken;
         if (total < 0 || (headers && (headerSize < 0 || headerSize > total)))
         {
             handler.OnProtocolError(ProtocolError.MalformedArguments);
@@ -386,11 +382,8 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             return false;
         }
 
-        var reply = count == 2 + sizeCount ? arguments[ranges[1]] : default;
-        var sizeTokens = totalToken;
         if (headers)
         {
-            // HMSG carries the two sizes one space apart whatever blanks HPUB had between them.
             sizeTokens = arguments[ranges[count - 2].Start.Value..ranges[count - 1].End.Value];
             if (sizeTokens.Length != headerToken.Length + 1 + totalToken.Length)
             {
@@ -398,8 +391,6 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             }
         }
 
-        handler.OnPublish(new InboundMessage(arguments[ranges[0]], reply, sizeTokens, headerSize, rest.Slice(0, total)));
-        rest = rest.Slice(total + 2);
         return true;
     }
 
