@@ -11,4 +11,7 @@ internal sealed record ReaderSetup
     public int MaxPayload { get; init; } = 1024 * 1024;
 
     public bool HeadersEnabled { get; init; } = true;
+
+    /// <summary>Reads the leafnode dialect (LS+, LS-, LMSG, HMSG) too.</summary>
+    public bool Leaf { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Nats.Edge.Tests.Unit.Protocol;
 /// Stands in for the client connection: writes every callback down as one line of text, so a test
 /// compares a whole parse with a list of strings. CR, LF and TAB are shown escaped.
 /// </summary>
-internal sealed class RecordingOpHandler : IClientOpHandler
+internal sealed class RecordingOpHandler : ILeafOpHandler
 {
     public List<string> Calls { get; } = [];
 
@@ -71,6 +71,24 @@ internal sealed class RecordingOpHandler : IClientOpHandler
         var line = new byte[MessageLine.MaxLength(message, "1"u8)];
         var written = MessageLine.Write(line, message, "1"u8, withHeaders: true);
         Deliveries.Add(Text(line.AsSpan(0, written)));
+    }
+
+    public void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight) =>
+        Calls.Add(queue.IsEmpty ? $"LS+ {Text(subject)}" : $"LS+ {Text(subject)} {Text(queue)} {weight.ToString(CultureInfo.InvariantCulture)}");
+
+    public void OnLeafUnsub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) =>
+        Calls.Add(queue.IsEmpty ? $"LS- {Text(subject)}" : $"LS- {Text(subject)} {Text(queue)}");
+
+    // LMSG/HMSG subject [reply] (queues: …) <size tokens> [payload].
+    public void OnLeafMessage(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
+    {
+        var data = message.Data.ToArray();
+        var body = message.HasHeaders
+            ? Text(data.AsSpan(0, message.HeaderSize)) + "|" + Text(data.AsSpan(message.HeaderSize))
+            : Text(data);
+        var reply = message.Reply.IsEmpty ? "" : Text(message.Reply) + " ";
+        var groups = queueForm ? $"(queues: {Text(queues)}) " : "";
+        Calls.Add($"{(message.HasHeaders ? "HMSG" : "LMSG")} {Text(message.Subject)} {reply}{groups}{Text(message.SizeTokens)} [{body}]");
     }
 
     public void OnProtocolError(ProtocolError error)

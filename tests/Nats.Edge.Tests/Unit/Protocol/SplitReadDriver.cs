@@ -19,7 +19,7 @@ internal sealed class SplitReadDriver
     {
         setup ??= ReaderSetup.Default;
         _shape = shape;
-        _reader = new ClientProtocolReader(setup.MaxControlLine, setup.MaxPayload);
+        _reader = new ClientProtocolReader(setup.MaxControlLine, setup.MaxPayload, setup.Leaf);
         Handler = new RecordingOpHandler { HeadersEnabled = setup.HeadersEnabled };
     }
 

@@ -1,0 +1,68 @@
+using Nats.Edge.Configuration;
+
+namespace Nats.Edge.Tests.Host;
+
+/// <summary>The leafnodes block of a config file, in the shapes nats-server takes, plus nats-edge's allow lists.</summary>
+public sealed class LeafnodeConfigReaderTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("nats-edge-leafnodes-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Fact]
+    public void Listener_authorization_and_reconnect_are_read()
+    {
+        var leafnodes = Load("""
+            { "leafnodes": { "listen": "127.0.0.1:7500", "reconnect": 3,
+              "authorization": { "user": "board", "password": "pw", "account": "BOARDS", "timeout": 1.5,
+                                 "users": [ { "user": "pi1", "password": "x", "account": "PIS" } ] } },
+              "accounts": { "BOARDS": {}, "PIS": {} } }
+            """);
+
+        Assert.Equal(("127.0.0.1", 7500), (leafnodes.Host, leafnodes.Port));
+        Assert.Equal(TimeSpan.FromSeconds(3), leafnodes.ReconnectDelay);
+        Assert.Equal(("board", "pw", "BOARDS"), (leafnodes.Username, leafnodes.Password, leafnodes.Account));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), leafnodes.AuthTimeout);
+        Assert.Equal(("pi1", "PIS"), (leafnodes.Users[0].Username, leafnodes.Users[0].Account));
+    }
+
+    [Fact]
+    public void Remote_reads_urls_lists_credentials_and_tls_with_paths_from_the_config_folder()
+    {
+        var remote = Load("""
+            { "leafnodes": { "remotes": [ {
+                "urls": ["nats-leaf://hub-1:7422", "hub-2"], "account": "$G", "credentials": "board.creds",
+                "tls": { "ca_file": "ca.pem", "cert_file": "c.pem", "key_file": "k.pem" },
+                "deny_imports": "admin.>", "deny_exports": ["secrets.>", "logs.>"],
+                "allow_imports": ["commands.>"], "allow_exports": "sensors.>" } ] } }
+            """).Remotes[0];
+
+        Assert.Equal(["nats-leaf://hub-1:7422/", "nats-leaf://hub-2/"], remote.Urls.Select(url => url.ToString()));
+        Assert.Equal(Path.Combine(_directory.FullName, "board.creds"), remote.CredentialsFile);
+        Assert.Equal(Path.Combine(_directory.FullName, "ca.pem"), remote.Tls!.CaFile);
+        Assert.Equal(["admin.>"], remote.DenyImports);
+        Assert.Equal(["secrets.>", "logs.>"], remote.DenyExports);
+        Assert.Equal(["commands.>"], remote.AllowImports!);
+        Assert.Equal(["sensors.>"], remote.AllowExports!);
+    }
+
+    [Theory]
+    [InlineData("""{ "leafnodes": { "remotes": [ { "account": "$G" } ] } }""", "a remote needs \"url\" or \"urls\"")]
+    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "http://hub" } ] } }""", "is not a nats-leaf://")]
+    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "hub", "colour": "red" } ] } }""", "unknown configuration key 'leafnodes.remotes.0.colour'")]
+    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "hub", "hub": true } ] } }""", "is not supported by nats-edge")]
+    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "hub", "nkey": "not-a-seed" } ] } }""", "not a valid seed")]
+    public void Bad_leafnode_settings_name_the_key(string json, string message)
+    {
+        var error = Assert.Throws<ConfigException>(() => Load(json));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    private Nats.Edge.Server.Configuration.LeafnodeOptions Load(string json)
+    {
+        var path = Path.Combine(_directory.FullName, "server.json");
+        File.WriteAllText(path, json);
+        return ConfigFileLoader.Load(path).Options.Leafnodes!;
+    }
+}
