@@ -66,6 +66,36 @@ public sealed class LeafReconnectTests
         await pair.WaitForLinkAsync();
     }
 
+    [LeafTheory(Only = [LeafTopology.EdgeLeafToReferenceHub])]
+    public async Task Board_fails_over_to_a_hub_cluster_member_it_only_heard_of(LeafTopology topology)
+    {
+        var (leafA, leafB, routeA, routeB) = (TestPorts.Free(), TestPorts.Free(), TestPorts.Free(), TestPorts.Free());
+        var hubA = await TestServers.StartWithConfigAsync(LeafPair.HubTarget(topology), ClusterMember("hub-a", leafA, routeA, routeB));
+        await using var hubB = await TestServers.StartWithConfigAsync(LeafPair.HubTarget(topology), ClusterMember("hub-b", leafB, routeB, routeA));
+        try
+        {
+            await using var board = await TestServers.StartWithConfigAsync(ServerTarget.Edge, $$"""
+                "server_name": "board-failover",
+                "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://127.0.0.1:{{leafA}}" } ] }
+                """);
+            await using var onBoard = await TestClients.ConnectAsync(board);
+            await using (var onA = await TestClients.ConnectAsync(hubA))
+            {
+                await LeafPair.WaitForCrossingAsync(from: onBoard, to: onA);
+            }
+
+            await hubA.DisposeAsync();
+
+            // Only hub-a's URL is configured: reaching hub-b means its gossiped leafnode URL was used.
+            await using var onB = await TestClients.ConnectAsync(hubB);
+            await LeafPair.WaitForCrossingAsync(from: onBoard, to: onB);
+        }
+        finally
+        {
+            await hubA.DisposeAsync();
+        }
+    }
+
     [LeafTheory]
     public async Task Two_boards_on_one_hub_get_each_message_once(LeafTopology topology)
     {
@@ -115,4 +145,10 @@ public sealed class LeafReconnectTests
             TestClients.Drain(subscription);
         }
     }
+
+    private static string ClusterMember(string name, int leafPort, int routePort, int peerRoutePort) => $$"""
+        "server_name": "{{name}}",
+        "leafnodes": { "listen": "127.0.0.1:{{leafPort}}" },
+        "cluster": { "name": "hubs", "listen": "127.0.0.1:{{routePort}}", "routes": [ "nats-route://127.0.0.1:{{peerRoutePort}}" ] }
+        """;
 }
