@@ -87,19 +87,24 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
         }
     }
 
-    // First retry after the configured delay, then doubling up to 30 times it; each wait is drawn
-    // between half and all of that, so boards that lost the hub together do not return together.
-    private TimeSpan Backoff(int failures)
+    private TimeSpan Backoff(int failures) =>
+        BackoffDelay(server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1), failures, Random.Shared.NextDouble());
+
+    /// <summary>
+    /// The wait before the next dial: the configured delay after a link that worked (no failures),
+    /// then doubling with each failed dial up to 30 times it; <paramref name="draw"/> (0 to 1) places
+    /// the wait between half and all of that, so boards that lost the hub together do not return together.
+    /// </summary>
+    internal static TimeSpan BackoffDelay(TimeSpan baseDelay, int failures, double draw)
     {
-        var baseDelay = server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1);
         var ceiling = baseDelay * 30;
-        var delay = baseDelay * Math.Pow(2, Math.Max(0, failures - 1));
+        var delay = baseDelay * Math.Pow(2, Math.Min(Math.Max(0, failures - 1), 16));
         if (delay > ceiling)
         {
             delay = ceiling;
         }
 
-        return delay * (0.5 + (Random.Shared.NextDouble() * 0.5));
+        return delay * (0.5 + (draw * 0.5));
     }
 
     private bool IsConfigured(Uri url)

@@ -93,9 +93,23 @@ public sealed class LeafPair : IAsyncDisposable
     {
         await using var hub = await ConnectHubAsync();
         await using var leaf = await ConnectLeafAsync();
-        await WaitForCrossingAsync(from: leaf, to: hub);
-        await WaitForCrossingAsync(from: hub, to: leaf);
+        try
+        {
+            await WaitForCrossingAsync(from: leaf, to: hub);
+            await WaitForCrossingAsync(from: hub, to: leaf);
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n--- hub log ---\n{LogOf(Hub)}\n--- leaf log ---\n{LogOf(Leaf)}");
+        }
     }
+
+    private static string LogOf(IRunningServer server) => server switch
+    {
+        EdgeServer edge => edge.Log,
+        ReferenceServer reference => reference.Log,
+        _ => string.Empty,
+    };
 
     public async ValueTask DisposeAsync()
     {
