@@ -189,7 +189,8 @@ public sealed class NatsServer : IAsyncDisposable
     /// The account an accepted leaf's CONNECT logs into, or null: the leafnode users when
     /// configured, else the ordinary client users and accounts, else the leafnode account.
     /// </summary>
-    internal Account? AuthenticateLeaf(ReadOnlySpan<byte> connectJson, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
+    internal (Account Account, PermissionOptions? Permissions)? AuthenticateLeaf(
+        ReadOnlySpan<byte> connectJson, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var leafnodes = Options.Leafnodes!;
         var connect = ConnectOptions.Parse(connectJson);
@@ -204,7 +205,7 @@ public sealed class NatsServer : IAsyncDisposable
             {
                 if (user.Username == connect.User && Security.PasswordCheck.Matches(user.Password ?? string.Empty, connect.Password))
                 {
-                    return Accounts.Find(user.Account);
+                    return (Accounts.Find(user.Account), user.Permissions);
                 }
             }
 
@@ -214,16 +215,16 @@ public sealed class NatsServer : IAsyncDisposable
         if (leafnodes.Username is { } single)
         {
             return connect.User == single && Security.PasswordCheck.Matches(leafnodes.Password ?? string.Empty, connect.Password)
-                ? Accounts.Find(leafnodes.Account)
+                ? (Accounts.Find(leafnodes.Account), null)
                 : null;
         }
 
         if (Authenticator.Required)
         {
-            return Authenticator.Authenticate(connect, nonce, certificate)?.Account;
+            return Authenticator.Authenticate(connect, nonce, certificate) is { } user ? (user.Account, user.Permissions?.Options) : null;
         }
 
-        return Accounts.Find(leafnodes.Account);
+        return (Accounts.Find(leafnodes.Account), null);
     }
 
     private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)

@@ -21,6 +21,12 @@ internal sealed class HubInfo
 
     public int MaxPayload { get; private set; }
 
+    /// <summary>What the hub lets this leaf publish (its user's publish permissions), if it limits it.</summary>
+    public SubjectListPair? Export { get; private set; }
+
+    /// <summary>What the hub lets this leaf receive (its user's subscribe permissions), if it limits it.</summary>
+    public SubjectListPair? Import { get; private set; }
+
     /// <summary>Null when INFO had no <c>leafnode_urls</c>: then it is not a leafnode port.</summary>
     public List<string>? LeafnodeUrls { get; private set; }
 
@@ -78,6 +84,12 @@ internal sealed class HubInfo
             case "max_payload" when value.ValueKind == JsonValueKind.Number:
                 MaxPayload = value.GetInt32();
                 break;
+            case "export" when value.ValueKind == JsonValueKind.Object:
+                Export = Lists(value);
+                break;
+            case "import" when value.ValueKind == JsonValueKind.Object:
+                Import = Lists(value);
+                break;
             case "leafnode_urls" when value.ValueKind == JsonValueKind.Array:
                 LeafnodeUrls = [];
                 foreach (var url in value.EnumerateArray())
@@ -87,5 +99,29 @@ internal sealed class HubInfo
 
                 break;
         }
+    }
+
+    private static SubjectListPair Lists(JsonElement permission)
+    {
+        List<string>? allow = null;
+        var deny = new List<string>();
+        if (permission.TryGetProperty("allow", out var allowed) && allowed.ValueKind == JsonValueKind.Array)
+        {
+            allow = [];
+            foreach (var subject in allowed.EnumerateArray())
+            {
+                allow.Add(subject.GetString() ?? string.Empty);
+            }
+        }
+
+        if (permission.TryGetProperty("deny", out var denied) && denied.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var subject in denied.EnumerateArray())
+            {
+                deny.Add(subject.GetString() ?? string.Empty);
+            }
+        }
+
+        return new SubjectListPair(allow, deny);
     }
 }

@@ -96,8 +96,8 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        var account = Server.AuthenticateLeaf(json, _nonce, ClientCertificate);
-        if (account is null)
+        var login = Server.AuthenticateLeaf(json, _nonce, ClientCertificate);
+        if (login is not var (account, permissions))
         {
             Server.Log.Error($"{this} - authentication error");
             CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
@@ -109,8 +109,13 @@ internal sealed partial class LeafConnection
         RemoteName = connect.Name;
         Account = account;
         _matches = new Subjects.MatchCache(account.Subscriptions);
-        _rules = new LinkRules(null, connect.DenyPublish, null, [], account == Server.Accounts.System);
-        Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, Server.LeafTls is not null, account.Name));
+        // The leaf user's subscribe permissions say what may go to it, its publish permissions what
+        // may come from it; the leaf hears both in the second INFO.
+        var receive = permissions?.Subscribe;
+        var send = permissions?.Publish;
+        _rules = new LinkRules(
+            receive?.Allow, [.. connect.DenyPublish, .. receive?.Deny ?? []], send?.Allow, send?.Deny ?? [], account == Server.Accounts.System);
+        Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, Server.LeafTls is not null, account.Name, permissions));
         BecomeReady();
     }
 
@@ -136,6 +141,13 @@ internal sealed partial class LeafConnection
         _peerHeaders = info.Headers;
         if (info.ConnectInfo && !_ready)
         {
+            // A Go hub closes a leaf that announces interest it may not receive: its limits apply
+            // before the first LS+ goes out.
+            if (info.Export is not null || info.Import is not null)
+            {
+                _rules = _rules.Narrowed(info.Export, info.Import);
+            }
+
             BecomeReady();
         }
     }

@@ -84,12 +84,14 @@ internal sealed partial class LeafConnection
             return;
         }
 
+        // Loop detection subjects skip permissions. A hub closes a leaf that asks for a literal
+        // subject it may not receive; a board just never sends it.
         var literal = !HasWildcard(subject);
-        if (literal && _rules.DeniesExport(subject))
+        if (literal && !subject.StartsWith("$LDS."u8) && _rules.DeniesExport(subject))
         {
-            // A hub closes a leaf that asks for what it may not receive; a board just never sends it.
             if (!IsSolicited)
             {
+                Server.Log.Error($"{this} - Subscription Violation - Leafnode, Subject \"{Encoding.UTF8.GetString(subject)}\"");
                 CloseWithError(ProtocolErrors.SubscriptionViolation(subject, default), CloseReason.ProtocolViolation);
             }
 
@@ -149,7 +151,8 @@ internal sealed partial class LeafConnection
         return false;
     }
 
-    // Loop detection and gateway reply subjects always cross; everything else follows the link's rules.
+    // Interest is announced only where messages may come back over the link: on a board what it may
+    // import, on a hub what the leaf user may publish. Loop detection subjects always cross.
     private bool MayAnnounce(string subject)
     {
         if (subject.StartsWith("$LDS.", StringComparison.Ordinal))
@@ -158,12 +161,12 @@ internal sealed partial class LeafConnection
         }
 
         var bytes = Encoding.UTF8.GetBytes(subject);
-        return IsSolicited ? !_rules.DeniesImport(bytes) && (!_rules.HasImportAllowList || _rules.MayImport(bytes)) : !_rules.DeniesExport(bytes);
+        return !_rules.DeniesImport(bytes) && (!_rules.HasImportAllowList || _rules.MayImport(bytes));
     }
 
-    // The subjects to announce for one interest. On an uplink with an import allow list, interest
-    // wider than the list (a local SUB on ">") is narrowed to the list's own patterns it covers, so
-    // the hub sends only what may come down: no cellular data spent on messages dropped on arrival.
+    // The subjects to announce for one interest. With an import allow list, interest wider than the
+    // list (a SUB on ">") is narrowed to the list's own patterns it covers, so the far side sends only
+    // what may come over: no cellular data spent on messages dropped on arrival.
     private List<string> Announcements(string subject)
     {
         if (MayAnnounce(subject))
@@ -172,7 +175,7 @@ internal sealed partial class LeafConnection
         }
 
         var narrowed = new List<string>();
-        if (IsSolicited && _rules.HasImportAllowList)
+        if (_rules.HasImportAllowList)
         {
             var wide = Encoding.UTF8.GetBytes(subject);
             foreach (var pattern in _rules.ImportAllowPatterns)

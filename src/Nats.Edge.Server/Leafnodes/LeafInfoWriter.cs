@@ -16,7 +16,8 @@ internal static class LeafInfoWriter
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] Write(NatsServer server, ulong clientId, string? nonce, bool tlsRequired, string? remoteAccount)
+    public static byte[] Write(
+        NatsServer server, ulong clientId, string? nonce, bool tlsRequired, string? remoteAccount, Configuration.PermissionOptions? permissions = null)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         buffer.Write("INFO "u8);
@@ -65,10 +66,46 @@ internal static class LeafInfoWriter
                 json.WriteString("remote_account"u8, remoteAccount);
             }
 
+            WriteLists(json, "import"u8, permissions?.Subscribe);
+            WriteLists(json, "export"u8, permissions?.Publish);
+
             json.WriteEndObject();
         }
 
         buffer.Write(" \r\n"u8);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteLists(Utf8JsonWriter json, ReadOnlySpan<byte> name, Configuration.SubjectPermissionOptions? lists)
+    {
+        if (lists is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject(name);
+        if (lists.Allow is { } allow)
+        {
+            json.WriteStartArray("allow"u8);
+            foreach (var subject in allow)
+            {
+                json.WriteStringValue(subject);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (lists.Deny is { Count: > 0 } deny)
+        {
+            json.WriteStartArray("deny"u8);
+            foreach (var subject in deny)
+            {
+                json.WriteStringValue(subject);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
     }
 }

@@ -11,38 +11,83 @@ internal sealed class LinkRules
 {
     private static readonly string[] JetStreamDenies = ["$JS.API.>", "$KV.>", "$OBJ.>"];
 
-    private readonly SubjectPatternList? _exportAllow;
+    // Every allow list of a direction must cover a subject: a board's own list and the one its hub
+    // sends in its second INFO both apply.
+    private readonly SubjectPatternList[] _exportAllows;
     private readonly SubjectPatternList _exportDeny;
-    private readonly SubjectPatternList? _importAllow;
+    private readonly SubjectPatternList[] _importAllows;
     private readonly SubjectPatternList _importDeny;
+    private readonly List<string> _exportDenyEntries;
+    private readonly List<string> _importDenyEntries;
+    private readonly bool _systemAccount;
 
     public LinkRules(
         IReadOnlyList<string>? exportAllow, IEnumerable<string> exportDeny, IReadOnlyList<string>? importAllow, IEnumerable<string> importDeny, bool systemAccount)
+        : this(
+            exportAllow is null ? [] : [new SubjectPatternList(exportAllow)],
+            [.. exportDeny],
+            importAllow is null ? [] : [new SubjectPatternList(importAllow)],
+            [.. importDeny],
+            importAllow ?? [],
+            systemAccount)
     {
-        _exportAllow = exportAllow is null ? null : new SubjectPatternList(exportAllow);
-        _importAllow = importAllow is null ? null : new SubjectPatternList(importAllow);
+    }
+
+    private LinkRules(
+        SubjectPatternList[] exportAllows, List<string> exportDeny, SubjectPatternList[] importAllows, List<string> importDeny,
+        IReadOnlyList<string> importAllowPatterns, bool systemAccount)
+    {
+        _exportAllows = exportAllows;
+        _importAllows = importAllows;
+        _exportDenyEntries = exportDeny;
+        _importDenyEntries = importDeny;
+        _systemAccount = systemAccount;
         _exportDeny = new SubjectPatternList(systemAccount ? exportDeny : [.. exportDeny, .. JetStreamDenies]);
         _importDeny = new SubjectPatternList(systemAccount ? importDeny : [.. importDeny, .. JetStreamDenies]);
-        ImportAllowPatterns = importAllow ?? [];
+        ImportAllowPatterns = importAllowPatterns;
+    }
+
+    /// <summary>
+    /// These rules narrowed further by what the hub allows this leaf (its second INFO's
+    /// <c>export</c>: what the leaf may publish, <c>import</c>: what it may receive).
+    /// </summary>
+    public LinkRules Narrowed(SubjectListPair? export, SubjectListPair? import)
+    {
+        var exportAllows = export?.Allow is { } ea ? [.. _exportAllows, new SubjectPatternList(ea)] : _exportAllows;
+        var importAllows = import?.Allow is { } ia ? [.. _importAllows, new SubjectPatternList(ia)] : _importAllows;
+        var importAllowPatterns = ImportAllowPatterns.Count == 0 && import?.Allow is { } hubImports ? hubImports : ImportAllowPatterns;
+        return new LinkRules(
+            exportAllows, [.. _exportDenyEntries, .. export?.Deny ?? []], importAllows, [.. _importDenyEntries, .. import?.Deny ?? []],
+            importAllowPatterns, _systemAccount);
     }
 
     /// <summary>The import allow list as written, to narrow wide interest before it is announced.</summary>
     public IReadOnlyList<string> ImportAllowPatterns { get; }
 
-    public bool HasImportAllowList => _importAllow is not null;
+    public bool HasImportAllowList => _importAllows.Length > 0;
 
     /// <summary>Whether a message on <paramref name="subject"/> may go to the far side.</summary>
-    public bool MayExport(ReadOnlySpan<byte> subject) =>
-        (_exportAllow is null || _exportAllow.Covers(subject)) && !_exportDeny.Covers(subject);
+    public bool MayExport(ReadOnlySpan<byte> subject) => AllCover(_exportAllows, subject) && !_exportDeny.Covers(subject);
 
     /// <summary>Whether a message on <paramref name="subject"/> may be taken from the far side.</summary>
-    public bool MayImport(ReadOnlySpan<byte> subject) =>
-        (_importAllow is null || _importAllow.Covers(subject)) && !_importDeny.Covers(subject);
+    public bool MayImport(ReadOnlySpan<byte> subject) => AllCover(_importAllows, subject) && !_importDeny.Covers(subject);
 
     /// <summary>Whether interest in <paramref name="subject"/> is denied outright for imports.</summary>
     public bool DeniesImport(ReadOnlySpan<byte> subject) => _importDeny.Covers(subject);
 
     /// <summary>Whether interest in <paramref name="subject"/> is denied outright for exports.</summary>
-    public bool DeniesExport(ReadOnlySpan<byte> subject) =>
-        _exportDeny.Covers(subject) || (_exportAllow is not null && !_exportAllow.Covers(subject));
+    public bool DeniesExport(ReadOnlySpan<byte> subject) => _exportDeny.Covers(subject) || !AllCover(_exportAllows, subject);
+
+    private static bool AllCover(SubjectPatternList[] lists, ReadOnlySpan<byte> subject)
+    {
+        foreach (var list in lists)
+        {
+            if (!list.Covers(subject))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

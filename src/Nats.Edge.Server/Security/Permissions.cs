@@ -27,7 +27,11 @@ internal sealed class Permissions
         _subscribeAllow = options.Subscribe?.Allow is { Count: > 0 } subscribeAllow ? new SubjectPatternList(subscribeAllow) : null;
         _subscribeDeny = options.Subscribe?.Deny is { Count: > 0 } subscribeDeny ? new SubjectPatternList(subscribeDeny) : null;
         Responses = options.Responses;
+        Options = options;
     }
+
+    /// <summary>The lists as configured, for a hub to tell a leaf what it may send and receive.</summary>
+    public PermissionOptions Options { get; }
 
     /// <summary>Whether publishing is limited at all; without limits the message path skips every check.</summary>
     public bool LimitsPublish => _publishAllow is not null || _publishDeny is not null;

@@ -1,0 +1,82 @@
+using NATS.Client.Core;
+using Nats.Edge.Tests.Infrastructure;
+
+namespace Nats.Edge.Tests.Leafnodes;
+
+/// <summary>
+/// A hub whose leaf user has permissions: what the leaf may publish and receive is enforced on the
+/// hub and told to the leaf in the second INFO, which keeps its announcements inside them (a Go hub
+/// closes a leaf that asks for a subject it may not receive).
+/// </summary>
+public sealed class LeafUserPermissionTests
+{
+    private const string HubUsers = """
+        "authorization": { "users": [
+          { "user": "board", "password": "s3cret", "permissions": { "publish": "sensors.>", "subscribe": ["commands.>"] } },
+          { "user": "ops", "password": "o" } ] }
+        """;
+
+    [LeafTheory]
+    public async Task Leaf_user_publishes_and_receives_only_within_its_permissions(LeafTopology topology)
+    {
+        await using var pair = await LeafPair.StartAsync(topology, hubBody: HubUsers, userInfo: "board:s3cret@", waitForLink: false);
+        await using var hub = await pair.ConnectHubAsync(new NatsAuthOpts { Username = "ops", Password = "o" });
+        await using var leaf = await pair.ConnectLeafAsync();
+        await using var onHub = await hub.SubscribeCoreAsync<string>(">");
+        await using var onLeaf = await leaf.SubscribeCoreAsync<string>(">");
+        await using var forbidden = await leaf.SubscribeCoreAsync<string>("admin.reboot");
+        await CrossAsync(leaf, onHub, "sensors.warmup");
+        await CrossAsync(hub, onLeaf, "commands.warmup");
+
+        await leaf.PublishAsync("logs.boot", "x");
+        await leaf.PublishAsync("sensors.temp", "21");
+        Assert.Equal("sensors.temp", await NextSubjectAsync(onHub));
+
+        // The leaf's ">" saw its own two publishes; a PING proves they are all in before draining.
+        await leaf.PingAsync();
+        TestClients.Drain(onLeaf);
+        await hub.PublishAsync("admin.reboot", "now");
+        await hub.PublishAsync("commands.led", "on");
+        Assert.Equal("commands.led", await NextSubjectAsync(onLeaf));
+
+        // The literal SUB on a subject the leaf may not receive did not cost the link.
+        await CrossAsync(leaf, onHub, "sensors.after");
+    }
+
+    private static async Task CrossAsync(NatsConnection from, INatsSub<string> witness, string subject)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            await from.PublishAsync(subject, "warmup");
+            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            try
+            {
+                while (true)
+                {
+                    var message = await witness.Msgs.ReadAsync(wait.Token);
+                    if (message.Subject == subject)
+                    {
+                        return;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"nothing crossed on {subject} within 15 s");
+            }
+        }
+    }
+
+    private static async Task<string> NextSubjectAsync(INatsSub<string> subscription)
+    {
+        while (true)
+        {
+            var message = await TestClients.NextAsync(subscription);
+            if (message.Data != "warmup" && !message.Subject.StartsWith("_INBOX.", StringComparison.Ordinal))
+            {
+                return message.Subject;
+            }
+        }
+    }
+}
