@@ -17,6 +17,7 @@ internal sealed class DeliveryBatch(Connection source)
     private readonly List<byte[]> _remoteQueues = [];
     private long _batchId = Interlocked.Increment(ref s_nextBatchId);
     private int _frame;
+    private int _queueFrame;
 
     /// <summary>The connection whose input this batch carries; links use it to not echo a message back.</summary>
     public Connection Source => source;
@@ -42,10 +43,11 @@ internal sealed class DeliveryBatch(Connection source)
     }
 
     /// <summary>Starts gathering link deliveries for one message; imports nest, hence the returned mark.</summary>
-    public int BeginMessage()
+    public (int Remotes, int Queues) BeginMessage()
     {
-        var mark = _frame;
+        var mark = (_frame, _queueFrame);
         _frame = _remotes.Count;
+        _queueFrame = _remoteQueues.Count;
         return mark;
     }
 
@@ -87,7 +89,7 @@ internal sealed class DeliveryBatch(Connection source)
     }
 
     /// <summary>Writes the gathered link deliveries of the current message and returns to the outer one.</summary>
-    public bool EndMessage(int mark, in InboundMessage message)
+    public bool EndMessage((int Remotes, int Queues) mark, in InboundMessage message)
     {
         var start = _frame;
         var any = false;
@@ -98,17 +100,10 @@ internal sealed class DeliveryBatch(Connection source)
             any |= target.Link.WriteMessage(message, target.Plain, queues, this);
         }
 
-        if (start < _remotes.Count)
-        {
-            var queueStart = _remotes[start].QueueStart;
-            _remotes.RemoveRange(start, _remotes.Count - start);
-            if (queueStart < _remoteQueues.Count)
-            {
-                _remoteQueues.RemoveRange(queueStart, _remoteQueues.Count - queueStart);
-            }
-        }
-
-        _frame = mark;
+        // Everything this message added goes, queue names moved by AddRemote included.
+        _remotes.RemoveRange(start, _remotes.Count - start);
+        _remoteQueues.RemoveRange(_queueFrame, _remoteQueues.Count - _queueFrame);
+        (_frame, _queueFrame) = mark;
         return any;
     }
 

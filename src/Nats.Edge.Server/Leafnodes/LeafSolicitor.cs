@@ -155,7 +155,8 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
                 tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
             }
 
-            var credentials = LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed);
+            // CONNECT is built before the link exists: a broken seed must not leave a half-made link behind.
+            var connect = Connect(info, LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed), tls is not null);
             var rules = new LinkRules(
                 remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, account == server.Accounts.System);
             var link = new LeafConnection(server, socket, server.NextConnectionId(), this, account, rules) { RemoteName = info.ServerName };
@@ -166,10 +167,12 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
 
             server.AddLeaf(link);
             server.Log.Info($"Connected leafnode to \"{url.Host}\"");
-            link.BeginSolicited(tls, Connect(info, credentials, tls is not null), info.InfoOnConnect);
+            link.BeginSolicited(tls, connect, info.InfoOnConnect);
             return link;
         }
-        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or System.Security.Authentication.AuthenticationException or InvalidDataException)
+#pragma warning disable CA1031 // Whatever goes wrong with one dial (a bad seed or certificate file included) is logged and retried; the uplink must not die silently.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             if (!stopping.IsCancellationRequested)
             {

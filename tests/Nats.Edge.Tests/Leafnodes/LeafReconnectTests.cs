@@ -96,6 +96,25 @@ public sealed class LeafReconnectTests
         }
     }
 
+    [Fact]
+    public async Task Broken_credentials_are_logged_and_retried_not_given_up()
+    {
+        var leafPort = TestPorts.Free();
+        await using var hub = await TestServers.StartWithConfigAsync(ServerTarget.Edge, $"\"leafnodes\": {{ \"listen\": \"127.0.0.1:{leafPort}\" }}");
+        var creds = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-badcreds-").FullName, "broken.creds");
+        await File.WriteAllTextAsync(creds, "-----BEGIN NATS USER JWT-----\nnot.a.jwt\n------END NATS USER JWT------\n-----BEGIN USER NKEY SEED-----\nSUNOTASEED\n------END USER NKEY SEED------\n");
+        await using var board = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, $$"""
+            "leafnodes": { "reconnect": 0.2, "remotes": [ { "url": "nats-leaf://127.0.0.1:{{leafPort}}", "credentials": "{{creds}}" } ] }
+            """, captureLog: true);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (System.Text.RegularExpressions.Regex.Count(board.Log, "Error trying to connect as leafnode") < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the board gave up instead of retrying:\n" + board.Log);
+            await Task.Delay(50);
+        }
+    }
+
     [LeafTheory]
     public async Task Two_boards_on_one_hub_get_each_message_once(LeafTopology topology)
     {
