@@ -220,7 +220,7 @@ public class DeliveryBatchLinkTests
         Assert.Equal(["A third queues [q3]", "A second queues [q2]", "A first queues [q1]"], _writes);
     }
 
-    private bool End(int mark, string subject)
+    private bool End((int Remotes, int Queues) mark, string subject)
     {
         var message = new InboundMessage(
             Encoding.ASCII.GetBytes(subject), default, "3"u8, -1, new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes("abc")));
