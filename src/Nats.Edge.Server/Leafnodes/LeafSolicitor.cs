@@ -261,6 +261,7 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
         {
             json.WriteStartObject();
             json.WriteString("version"u8, ServerVersion.Info);
+            // One login, in nats-server's order: a .creds file, an nkey seed, then the URL's user info.
             if (credentials.Jwt is { } jwt && info.Nonce is { } jwtNonce)
             {
                 json.WriteString("jwt"u8, jwt);
@@ -271,20 +272,22 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
                 json.WriteString("nkey"u8, nkey);
                 json.WriteString("sig"u8, credentials.Sign(nkeyNonce));
             }
-
-            if (credentials.User is { } user)
+            else
             {
-                json.WriteString("user"u8, user);
-            }
+                if (credentials.User is { } user)
+                {
+                    json.WriteString("user"u8, user);
+                }
 
-            if (credentials.Password is { } password)
-            {
-                json.WriteString("pass"u8, password);
-            }
+                if (credentials.Password is { } password)
+                {
+                    json.WriteString("pass"u8, password);
+                }
 
-            if (credentials.Token is { } token)
-            {
-                json.WriteString("auth_token"u8, token);
+                if (credentials.Token is { } token)
+                {
+                    json.WriteString("auth_token"u8, token);
+                }
             }
 
             json.WriteBoolean("tls_required"u8, tls);

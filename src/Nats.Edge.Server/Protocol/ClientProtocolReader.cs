@@ -185,11 +185,11 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             return;
         }
 
+        // nats-server takes a weight it cannot read as one member rather than dropping the link.
         var weight = count == 3 ? SizeParser.Parse(arguments[ranges[2]]) : 0;
-        if (weight < 0)
+        if (count == 3 && weight < 0)
         {
-            handler.OnProtocolError(ProtocolError.MalformedArguments);
-            return;
+            weight = 1;
         }
 
         handler.OnLeafSub(arguments[ranges[0]], count == 3 ? arguments[ranges[1]] : default, weight);
@@ -217,7 +217,8 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
     private bool TryReadLeafMessage(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ILeafOpHandler handler)
     {
         var headers = op == ClientOp.LeafHMsg;
-        Span<Range> ranges = stackalloc Range[64];
+        // Subject, markers, reply and sizes besides up to ~250 queue names: nats-server has no limit, 256 is ample.
+        Span<Range> ranges = stackalloc Range[256];
         var count = Arguments.Split(arguments, ranges);
         var sizeCount = headers ? 2 : 1;
         if (count < 1 + sizeCount || count > ranges.Length)

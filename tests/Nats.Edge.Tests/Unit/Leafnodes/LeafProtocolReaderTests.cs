@@ -48,8 +48,8 @@ public class LeafProtocolReaderTests
     [InlineData("LS+ foo q 3x\r\n")]
     [InlineData("LS+ foo q -1\r\n")]
     [InlineData("LS+ foo q 1234567890\r\n")]
-    public void Ls_plus_with_a_weight_that_is_not_a_size_is_malformed(string input) =>
-        Assert.Equal(["ERR:MalformedArguments"], EverySplit.Read(input, Leaf));
+    public void Ls_plus_with_a_weight_that_is_not_a_size_counts_as_one_member_as_in_nats_server(string input) =>
+        Assert.Equal(["LS+ foo q 1"], EverySplit.Read(input, Leaf));
 
     [Fact]
     public void Ls_plus_with_four_arguments_is_malformed() =>
