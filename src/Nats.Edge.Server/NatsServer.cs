@@ -141,13 +141,22 @@ public sealed class NatsServer : IAsyncDisposable
         await _acceptLoop.ConfigureAwait(false);
         await _leafAcceptLoop.ConfigureAwait(false);
         await _tickLoop.ConfigureAwait(false);
-        try
+        // The solicitors end by cancellation; one that ended by a fault must not stop the shutdown.
+        foreach (var solicitor in _solicitors)
         {
-            await Task.WhenAll(_solicitors).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The solicitors end by cancellation.
+            try
+            {
+                await solicitor.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+#pragma warning disable CA1031 // Shutdown goes on whatever a dial loop died of; it is logged.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.Error($"Leafnode remote stopped with an error: {ex.Message}");
+            }
         }
 
         var connections = new List<Connections.Connection>(_clients.Values);
