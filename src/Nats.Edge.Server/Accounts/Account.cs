@@ -16,6 +16,7 @@ internal sealed class Account
         // Announced on every leafnode link of the account; seeing it come back over a link means the
         // links form a loop (spec/leafnode-protocol.md §8).
         LoopDetectionSubject = "$LDS." + ServerIdentity.NewNuid();
+        LoopDetectionSubjectBytes = System.Text.Encoding.ASCII.GetBytes(LoopDetectionSubject);
     }
 
     public string Name { get; }
@@ -26,6 +27,9 @@ internal sealed class Account
     public AccountInterest Interest { get; }
 
     public string LoopDetectionSubject { get; }
+
+    /// <summary>The same, as bytes, to compare with LS+ subjects without allocating.</summary>
+    public byte[] LoopDetectionSubjectBytes { get; }
 
     /// <summary>Adds a subscription and tells the account's links, if the interest is new to them.</summary>
     public void Subscribe(Subscription subscription)

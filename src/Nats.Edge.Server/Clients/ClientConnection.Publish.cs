@@ -55,7 +55,7 @@ internal sealed partial class ClientConnection
     /// <summary>Writes MSG/HMSG for one of this client's subscriptions into its outbound buffer.</summary>
     public override bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
     {
-        if (_permissions is { LimitsDelivery: true } permissions && !permissions.MayReceive(subscription, message.Subject))
+        if (_user?.Permissions is { LimitsDelivery: true } permissions && !permissions.MayReceive(subscription, message.Subject))
         {
             return false;
         }

@@ -16,7 +16,7 @@ internal sealed partial class ClientConnection
         }
 
         // nats-server keeps the "_sys_" queue name for its own system services.
-        if (queue.SequenceEqual("_sys_"u8) || (_permissions is { } permissions && !permissions.MaySubscribe(subject, queue)))
+        if (queue.SequenceEqual("_sys_"u8) || (_user?.Permissions is { } permissions && !permissions.MaySubscribe(subject, queue)))
         {
             Enqueue(ProtocolErrors.SubscriptionViolation(subject, queue), Batch);
             var queueText = queue.IsEmpty ? string.Empty : $", Queue: \"{Encoding.UTF8.GetString(queue)}\"";

@@ -27,7 +27,6 @@ internal sealed partial class ClientConnection : Connection
     private bool _firstPingDue;
     private string? _nonce;
     private PublishGate? _publishGate;
-    private Permissions? _permissions;
     private User? _user;
 
     public ClientConnection(NatsServer server, Socket socket, ulong id, Account account)
@@ -155,20 +154,12 @@ internal sealed partial class ClientConnection : Connection
         }
 
         _user = user;
-        _permissions = user.Permissions;
         _publishGate = user.Permissions is { } permissions && (permissions.LimitsPublish || permissions.Responses is not null)
             ? new PublishGate(permissions)
             : null;
     }
 
     private string UserForLog => _user?.LogName ?? "User \"N/A\"";
-
-    // -ERR then close after it is sent: the nats-server order for every closing error.
-    private void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
-    {
-        Outbound.Append(error);
-        Close(reason);
-    }
 
     public void OnConnect(ReadOnlySpan<byte> json)
     {

@@ -110,6 +110,13 @@ internal abstract partial class Connection : ISubscriber
         }
     }
 
+    /// <summary>-ERR then close once it is sent: the nats-server order for every closing error.</summary>
+    protected void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
+    {
+        Outbound.Append(error);
+        Close(reason);
+    }
+
     /// <summary>Queues a protocol line of this connection's own (PONG, +OK, -ERR) and sends it with the batch.</summary>
     public void Enqueue(ReadOnlySpan<byte> line, DeliveryBatch batch)
     {

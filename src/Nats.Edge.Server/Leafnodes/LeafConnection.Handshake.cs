@@ -106,7 +106,6 @@ internal sealed partial class LeafConnection
 
         _connectReceived = true;
         _peerHeaders = connect.Headers;
-        RemoteName = connect.Name;
         Account = account;
         _matches = new Subjects.MatchCache(account.Subscriptions);
         // The leaf user's subscribe permissions say what may go to it, its publish permissions what
@@ -151,9 +150,6 @@ internal sealed partial class LeafConnection
             BecomeReady();
         }
     }
-
-    /// <summary>The far server's name, from its CONNECT or INFO, for log lines.</summary>
-    public string? RemoteName { get; set; }
 
     public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
 

@@ -73,7 +73,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        if (subject.SequenceEqual(Encoding.ASCII.GetBytes(account.LoopDetectionSubject)))
+        if (subject.SequenceEqual(account.LoopDetectionSubjectBytes))
         {
             // Our own announcement came back around: the links form a loop.
             Server.Log.Error($"{this} - Loop detected for leafnode account=\"{account.Name}\"");
@@ -86,7 +86,7 @@ internal sealed partial class LeafConnection
 
         // Loop detection subjects skip permissions. A hub closes a leaf that asks for a literal
         // subject it may not receive; a board just never sends it.
-        var literal = !HasWildcard(subject);
+        var literal = !SubjectRules.HasWildcard(subject);
         if (literal && !subject.StartsWith("$LDS."u8) && _rules.DeniesExport(subject))
         {
             if (!IsSolicited)
@@ -138,18 +138,6 @@ internal sealed partial class LeafConnection
     private static string InterestKey(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) =>
         queue.IsEmpty ? Encoding.UTF8.GetString(subject) : $"{Encoding.UTF8.GetString(subject)} {Encoding.UTF8.GetString(queue)}";
 
-    private static bool HasWildcard(ReadOnlySpan<byte> subject)
-    {
-        foreach (var range in subject.Split((byte)'.'))
-        {
-            if (SubjectRules.IsWildcard(subject[range]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     // Interest is announced only where messages may come back over the link: on a board what it may
     // import, on a hub what the leaf user may publish. Loop detection subjects always cross.

@@ -155,12 +155,6 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
 
     private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    private void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
-    {
-        Outbound.Append(error);
-        Close(reason);
-    }
-
     // Interest may flow from now on: the account's links list takes this one in and it hears the
     // loop-detection subject and every subject the far side should know of.
     private void BecomeReady()

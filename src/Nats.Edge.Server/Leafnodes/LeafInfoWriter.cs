@@ -1,7 +1,6 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 
@@ -12,16 +11,12 @@ namespace Nats.Edge.Server.Leafnodes;
 /// </summary>
 internal static class LeafInfoWriter
 {
-    private static readonly string Runtime = RuntimeInformation.FrameworkDescription;
-
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static byte[] Write(
         NatsServer server, ulong clientId, string? nonce, bool tlsRequired, string? remoteAccount, Configuration.PermissionOptions? permissions = null)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         buffer.Write("INFO "u8);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer, InfoWriter.WriterOptions))
         {
             var host = server.LeafEndPoint?.Address.ToString() ?? server.Options.Leafnodes?.Host ?? "0.0.0.0";
             var port = server.LeafEndPoint?.Port ?? 0;
@@ -30,7 +25,7 @@ internal static class LeafInfoWriter
             json.WriteString("server_name"u8, server.ServerName);
             json.WriteString("version"u8, ServerVersion.Info);
             json.WriteNumber("proto"u8, 1);
-            json.WriteString("go"u8, Runtime);
+            json.WriteString("go"u8, InfoWriter.Runtime);
             json.WriteString("host"u8, host);
             json.WriteNumber("port"u8, port);
             json.WriteBoolean("headers"u8, true);

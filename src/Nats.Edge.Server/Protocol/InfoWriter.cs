@@ -11,10 +11,12 @@ namespace Nats.Edge.Server.Protocol;
 /// </summary>
 internal static class InfoWriter
 {
-    private static readonly string Runtime = RuntimeInformation.FrameworkDescription;
+    /// <summary>What INFO's "go" field names: the runtime the server runs on.</summary>
+    public static readonly string Runtime = RuntimeInformation.FrameworkDescription;
 
     // Keeps '+' in the version readable; the default encoder would write it as \u002B.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Every INFO's JSON options.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Write(in ClientInfo info)
     {

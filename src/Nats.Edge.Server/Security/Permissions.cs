@@ -80,18 +80,6 @@ internal sealed class Permissions
     /// itself is checked on delivery, as nats-server does.
     /// </summary>
     public bool MayReceive(Subscription subscription, ReadOnlySpan<byte> subject) =>
-        _subscribeDeny is null || !HasWildcard(subscription.Subject) || !_subscribeDeny.Covers(subject);
+        _subscribeDeny is null || !SubjectRules.HasWildcard(subscription.Subject) || !_subscribeDeny.Covers(subject);
 
-    private static bool HasWildcard(ReadOnlySpan<byte> subject)
-    {
-        foreach (var range in subject.Split((byte)'.'))
-        {
-            if (SubjectRules.IsWildcard(subject[range]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -21,8 +21,6 @@ internal sealed class PublishGate(Permissions permissions)
     private readonly Dictionary<byte[], ReplyPermit> _replies = new(ByteKeyComparer.Instance);
     private readonly Lock _repliesSync = new();
 
-    public Permissions Permissions => permissions;
-
     public bool MayPublish(ReadOnlySpan<byte> subject)
     {
         var verdicts = _verdicts.GetAlternateLookup<ReadOnlySpan<byte>>();

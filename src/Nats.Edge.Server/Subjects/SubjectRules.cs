@@ -13,6 +13,20 @@ internal static class SubjectRules
     public static bool IsValidLiteral(ReadOnlySpan<byte> subject) => IsValid(subject, wildcards: false);
 
     /// <summary>True when the token is exactly '*' or '>'.</summary>
+    /// <summary>Whether any token of <paramref name="subject"/> is '*' or '&gt;'.</summary>
+    public static bool HasWildcard(ReadOnlySpan<byte> subject)
+    {
+        foreach (var range in subject.Split((byte)'.'))
+        {
+            if (IsWildcard(subject[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsWildcard(ReadOnlySpan<byte> token) =>
         token.Length == 1 && (token[0] == (byte)'*' || token[0] == (byte)'>');
 
