@@ -32,8 +32,8 @@ public sealed class LeafCredentialsTests
         await using var hub = await pair.ConnectHubAsync(new NatsAuthOpts { CredsFile = credsFile });
         await using var leaf = await pair.ConnectLeafAsync();
 
-        await LeafPair.WaitForCrossingAsync(from: leaf, to: hub);
-        await LeafPair.WaitForCrossingAsync(from: hub, to: leaf);
+        await pair.CrossAsync(from: leaf, to: hub);
+        await pair.CrossAsync(from: hub, to: leaf);
         Assert.Contains("Leafnode connection created (uplink)", ((EdgeServer)pair.Leaf).Log, StringComparison.Ordinal);
     }
 }

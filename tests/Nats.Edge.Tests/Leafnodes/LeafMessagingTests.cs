@@ -16,7 +16,7 @@ public sealed class LeafMessagingTests
         await using var hub = await pair.ConnectHubAsync();
         await using var leaf = await pair.ConnectLeafAsync();
         await using var readings = await hub.SubscribeCoreAsync<string>("sensors.>");
-        await LeafPair.WaitForCrossingAsync(from: leaf, to: hub);
+        await pair.CrossAsync(from: leaf, to: hub);
         await WaitForInterestAsync(leaf, hub, "sensors.warmup");
 
         await leaf.PublishAsync("sensors.pi1.temperature", "21.5");

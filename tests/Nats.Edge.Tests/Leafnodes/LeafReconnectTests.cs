@@ -23,7 +23,7 @@ public sealed class LeafReconnectTests
 
         await pair.RestartHubAsync();
         await using var hub = await pair.ConnectHubAsync();
-        await LeafPair.WaitForCrossingAsync(from: hub, to: leaf);
+        await pair.CrossAsync(from: hub, to: leaf);
 
         // The subscription made before the outage is known to the new hub without any client help.
         await LeafMessagingTests.WaitForInterestAsync(hub, leaf, "commands.pi1");

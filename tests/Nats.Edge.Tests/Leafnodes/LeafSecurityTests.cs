@@ -49,7 +49,7 @@ public sealed class LeafSecurityTests : IDisposable
         await using var hub = await pair.ConnectHubAsync(new NatsAuthOpts { Username = "ops", Password = "o" });
         await using var leaf = await pair.ConnectLeafAsync();
 
-        await LeafPair.WaitForCrossingAsync(from: leaf, to: hub);
+        await pair.CrossAsync(from: leaf, to: hub);
     }
 
     [LeafTheory]
@@ -71,7 +71,7 @@ public sealed class LeafSecurityTests : IDisposable
         await using var elsewhere = await other.SubscribeCoreAsync<string>(">");
         await other.PingAsync();
 
-        await LeafPair.WaitForCrossingAsync(from: leaf, to: ops);
+        await pair.CrossAsync(from: leaf, to: ops);
 
         await other.PingAsync();
         Assert.Empty(TestClients.Drain(elsewhere));
