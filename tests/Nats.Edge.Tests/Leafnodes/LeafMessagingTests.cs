@@ -115,7 +115,8 @@ public sealed class LeafMessagingTests
         await leaf.PingAsync();
         var served = new List<string>();
         var deadline = DateTime.UtcNow + TestTimeouts.Reply;
-        while (served.Count < 10 && DateTime.UtcNow < deadline)
+        // Late warm-ups may still arrive; they do not count towards the ten jobs.
+        while (served.Count(job => job != "warmup") < 10 && DateTime.UtcNow < deadline)
         {
             served.AddRange(TestClients.Drain(first)!);
             served.AddRange(TestClients.Drain(second)!);
