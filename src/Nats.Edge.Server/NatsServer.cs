@@ -11,7 +11,7 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Server;
 
 /// <summary>The NATS server: listeners, connections and the subject space, wired from one options record.</summary>
-public sealed class NatsServer : IAsyncDisposable
+public sealed partial class NatsServer : IAsyncDisposable
 {
     // How often pings, auth timeouts and write deadlines are checked: fine enough for a 2 s auth timeout.
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
@@ -26,31 +26,34 @@ public sealed class NatsServer : IAsyncDisposable
     private Socket? _leafListener;
     private Task _leafAcceptLoop = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
+
+    // Lame duck mode stops accepting clients long before the rest stops.
+    private readonly CancellationTokenSource _stopAcceptingClients = new();
     private Socket? _listener;
     private Task _acceptLoop = Task.CompletedTask;
     private Task _tickLoop = Task.CompletedTask;
+    private ServerOptions _options;
+    private Security.Authenticator _authenticator;
+    private Connections.ServerTls? _tls;
     private long _lastClientId;
     private int _shutdownStarted;
 
     /// <summary>Creates a server; nothing listens until <see cref="StartAsync"/>.</summary>
     public NatsServer(ServerOptions options, ServerLog? log = null)
     {
-        Options = options;
+        _options = options;
         Log = log ?? ServerLog.None;
         ServerId = ServerIdentity.NewServerId();
         ServerName = string.IsNullOrEmpty(options.ServerName) ? ServerId : options.ServerName;
         Accounts = new AccountRegistry(options);
-        Authenticator = new Security.Authenticator(options, Accounts);
-        Tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
+        _authenticator = new Security.Authenticator(options, Accounts);
+        _tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
         LeafTls = options.Leafnodes?.Tls is { } leafTls ? new Connections.ServerTls(leafTls) : null;
-
-        // nats-server gives a TLS client the handshake's time plus a second to authenticate.
-        AuthTimeout = Tls is null ? options.AuthTimeout : Tls.Options.Timeout + TimeSpan.FromSeconds(1);
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
 
-    /// <summary>The options the server runs with.</summary>
-    public ServerOptions Options { get; }
+    /// <summary>The options the server runs with; <see cref="Reload"/> replaces them.</summary>
+    public ServerOptions Options => Volatile.Read(ref _options);
 
     /// <summary>Where log lines go.</summary>
     public ServerLog Log { get; }
@@ -70,7 +73,7 @@ public sealed class NatsServer : IAsyncDisposable
     internal bool AuthRequired => Authenticator.Required;
 
     /// <summary>The bound leafnode endpoint; null without a leafnode listener.</summary>
-    internal IPEndPoint? LeafEndPoint { get; private set; }
+    public IPEndPoint? LeafEndPoint { get; private set; }
 
     /// <summary>The <c>host:port</c> leafs can dial, sent to them in <c>leafnode_urls</c>.</summary>
     internal IReadOnlyList<string> LeafnodeUrls { get; private set; } = [];
@@ -83,13 +86,14 @@ public sealed class NatsServer : IAsyncDisposable
 
     internal AccountRegistry Accounts { get; }
 
-    internal Security.Authenticator Authenticator { get; }
+    internal Security.Authenticator Authenticator => Volatile.Read(ref _authenticator);
 
     internal Connections.ChunkPool Chunks { get; } = new();
 
-    internal Connections.ServerTls? Tls { get; }
+    internal Connections.ServerTls? Tls => Volatile.Read(ref _tls);
 
-    internal TimeSpan AuthTimeout { get; }
+    // nats-server gives a TLS client the handshake's time plus a second to authenticate.
+    internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
 
     /// <summary>Binds the listeners and starts accepting; logs "Server is ready" when done.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -109,12 +113,12 @@ public sealed class NatsServer : IAsyncDisposable
             var leafListener = await ListenAsync(leafnodes.Host, leafPort, cancellationToken).ConfigureAwait(false);
             _leafListener = leafListener;
             LeafEndPoint = (IPEndPoint)leafListener.LocalEndPoint!;
-            LeafnodeUrls = AdvertisedUrls(leafnodes.Host, LeafEndPoint.Port);
+            LeafnodeUrls = AdvertisedAddresses(leafnodes.Host, LeafEndPoint.Port);
             Log.Info($"Listening for leafnode connections on {FormatHostPort(leafnodes.Host, LeafEndPoint.Port)}");
-            _leafAcceptLoop = AcceptLoopAsync(leafListener, AcceptLeaf);
+            _leafAcceptLoop = AcceptLoopAsync(leafListener, AcceptLeaf, _stopping.Token);
         }
 
-        _acceptLoop = AcceptLoopAsync(listener, AcceptClient);
+        _acceptLoop = AcceptLoopAsync(listener, AcceptClient, _stopAcceptingClients.Token);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
 
@@ -136,7 +140,7 @@ public sealed class NatsServer : IAsyncDisposable
 
         Log.Info("Initiating Shutdown...");
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener?.Dispose();
+        await StopAcceptingClientsAsync().ConfigureAwait(false);
         _leafListener?.Dispose();
         await _acceptLoop.ConfigureAwait(false);
         await _leafAcceptLoop.ConfigureAwait(false);
@@ -176,6 +180,7 @@ public sealed class NatsServer : IAsyncDisposable
 
         Log.Info("Server Exiting..");
         _stopping.Dispose();
+        _stopAcceptingClients.Dispose();
         _done.TrySetResult();
     }
 
@@ -184,7 +189,14 @@ public sealed class NatsServer : IAsyncDisposable
 
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
-        AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce);
+        AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
+        InLameDuckMode);
+
+    private async Task StopAcceptingClientsAsync()
+    {
+        await _stopAcceptingClients.CancelAsync().ConfigureAwait(false);
+        _listener?.Dispose();
+    }
 
     internal void Remove(ClientConnection client) => _clients.TryRemove(client.Id, out _);
 
@@ -282,9 +294,11 @@ public sealed class NatsServer : IAsyncDisposable
         }
     }
 
-    // A listener on every interface advertises the machine's addresses, as nats-server does; a
-    // specific host advertises itself.
-    private static List<string> AdvertisedUrls(string host, int port)
+    /// <summary>
+    /// The <c>host:port</c> a listener on <paramref name="host"/> can be reached at: the machine's
+    /// addresses for a listener on every interface, as nats-server advertises them, else the host itself.
+    /// </summary>
+    public static IReadOnlyList<string> AdvertisedAddresses(string host, int port)
     {
         if (!string.IsNullOrEmpty(host) && host is not ("0.0.0.0" or "::"))
         {
@@ -310,14 +324,14 @@ public sealed class NatsServer : IAsyncDisposable
         return urls.Count > 0 ? urls : [$"127.0.0.1:{port}"];
     }
 
-    private async Task AcceptLoopAsync(Socket listener, Action<Socket> accept)
+    private async Task AcceptLoopAsync(Socket listener, Action<Socket> accept, CancellationToken stop)
     {
-        while (!_stopping.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                socket = await listener.AcceptAsync(stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -48,9 +48,8 @@ internal sealed partial class ClientConnection : Connection
     /// <summary>Sends INFO, or INFO and the refusal when the server is full, then starts the loops.</summary>
     public void Open(bool overLimit)
     {
-        var ip = RemoteEndPoint.Address.IsIPv4MappedToIPv6 ? RemoteEndPoint.Address.MapToIPv4() : RemoteEndPoint.Address;
         _nonce = Server.Authenticator.NonceRequired ? NewNonce() : null;
-        var info = InfoWriter.Write(Server.ClientInfoFor(Id, ip.ToString(), _nonce));
+        var info = InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _nonce));
         if (Server.Tls is { } tls && !overLimit)
         {
             // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
@@ -68,6 +67,21 @@ internal sealed partial class ClientConnection : Connection
 
         SignalSend();
         Start();
+    }
+
+    /// <summary>
+    /// Sends the INFO with <c>"ldm":true</c> that tells the client the server is going away; only
+    /// to clients that said in CONNECT they take INFO updates (protocol 1), as nats-server does.
+    /// </summary>
+    public void AnnounceLameDuck()
+    {
+        if (IsClosing || !Volatile.Read(ref _connectReceived) || _connect.Protocol < 1)
+        {
+            return;
+        }
+
+        Outbound.Append(InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _nonce)));
+        SignalSend();
     }
 
     public override void OnTick(long now)

@@ -75,6 +75,18 @@ public sealed record ServerOptions
     /// <summary>Turns header support off in INFO (nats-server: <c>no_header_support</c>).</summary>
     public bool NoHeaderSupport { get; init; }
 
+    /// <summary>
+    /// How long lame duck mode takes to close every client before the server exits
+    /// (nats-server: <c>lame_duck_duration</c>, 2 min).
+    /// </summary>
+    public TimeSpan LameDuckDuration { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long lame duck mode waits after telling clients before it closes the first one, so
+    /// servers put into lame duck together do not trade clients (<c>lame_duck_grace_period</c>, 10 s).
+    /// </summary>
+    public TimeSpan LameDuckGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Time the server waits for connections to flush on shutdown.</summary>
     public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -1,30 +1,35 @@
-using System.Globalization;
-
 namespace Nats.Edge.Server.Logging;
 
-/// <summary>
-/// Writes log lines in nats-server's format, <c>[pid] 2006/01/02 15:04:05.000000 [INF] text</c>,
-/// because test harnesses and log shippers written for nats-server parse exactly that shape.
-/// </summary>
+/// <summary>The server's log: a level filter in front of a sink that the host may swap while running.</summary>
 public sealed class ServerLog
 {
-    private readonly TextWriter _writer;
-    private readonly Lock _gate = new();
-    private readonly string _pidPrefix;
+    private ILogSink _sink;
 
-    /// <summary>Creates a log that writes lines at <paramref name="minimum"/> and above.</summary>
+    /// <summary>Creates a log that writes lines at <paramref name="minimum"/> and above to <paramref name="writer"/>.</summary>
     public ServerLog(TextWriter writer, LogLevel minimum = LogLevel.Info)
+        : this(new TextLogSink(writer), minimum)
     {
-        _writer = writer;
+    }
+
+    /// <summary>Creates a log that hands lines at <paramref name="minimum"/> and above to <paramref name="sink"/>.</summary>
+    public ServerLog(ILogSink sink, LogLevel minimum = LogLevel.Info)
+    {
+        _sink = sink;
         Minimum = minimum;
-        _pidPrefix = "[" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "] ";
     }
 
     /// <summary>A log that drops everything: for embedding the server in tests and benchmarks.</summary>
     public static ServerLog None { get; } = new(TextWriter.Null, LogLevel.Fatal + 1);
 
-    /// <summary>Lines below this level are not written.</summary>
+    /// <summary>Lines below this level are not written; a config reload may change it.</summary>
     public LogLevel Minimum { get; set; }
+
+    /// <summary>Where lines go; replaced when a reload or SIGUSR1 opens another log file.</summary>
+    public ILogSink Sink
+    {
+        get => Volatile.Read(ref _sink);
+        set => Volatile.Write(ref _sink, value);
+    }
 
     /// <summary>True when a line at <paramref name="level"/> would be written; guards costly messages.</summary>
     public bool IsEnabled(LogLevel level) => level >= Minimum;
@@ -32,19 +37,9 @@ public sealed class ServerLog
     /// <summary>Writes one line.</summary>
     public void Write(LogLevel level, string text)
     {
-        if (!IsEnabled(level))
+        if (IsEnabled(level))
         {
-            return;
-        }
-
-        var stamp = DateTime.Now.ToString("yyyy/MM/dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
-        lock (_gate)
-        {
-            _writer.Write(_pidPrefix);
-            _writer.Write(stamp);
-            _writer.Write(Label(level));
-            _writer.WriteLine(text);
-            _writer.Flush();
+            Sink.Write(level, text);
         }
     }
 
@@ -62,14 +57,4 @@ public sealed class ServerLog
 
     /// <summary>[TRC] line.</summary>
     public void Trace(string text) => Write(LogLevel.Trace, text);
-
-    private static string Label(LogLevel level) => level switch
-    {
-        LogLevel.Trace => " [TRC] ",
-        LogLevel.Debug => " [DBG] ",
-        LogLevel.Info => " [INF] ",
-        LogLevel.Warning => " [WRN] ",
-        LogLevel.Error => " [ERR] ",
-        _ => " [FTL] ",
-    };
 }

@@ -14,4 +14,5 @@ internal readonly record struct ClientInfo(
     int MaxPayload,
     ulong ClientId,
     string ClientIp,
-    string? Nonce);
+    string? Nonce,
+    bool LameDuck = false);

@@ -25,6 +25,12 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
     private readonly byte[] _lineScratch = new byte[maxControlLine + 64];
 
     /// <summary>
+    /// The largest payload a PUB may announce. A config reload lowers or raises it for connections
+    /// already open, as nats-server does; written by the reloading thread, read by the receive loop.
+    /// </summary>
+    public int MaxPayload { get; set; } = maxPayload;
+
+    /// <summary>
     /// Handles every complete operation in <paramref name="buffer"/> and slices off what it consumed;
     /// what is left is an incomplete operation for the next read.
     /// </summary>
@@ -366,7 +372,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             return false;
         }
 
-        if (total > maxPayload)
+        if (total > MaxPayload)
         {
             handler.OnProtocolError(ProtocolError.MaxPayloadExceeded);
             return false;

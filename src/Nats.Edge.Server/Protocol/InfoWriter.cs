@@ -55,6 +55,12 @@ internal static class InfoWriter
             {
                 json.WriteString("nonce"u8, nonce);
             }
+
+            if (info.LameDuck)
+            {
+                json.WriteBoolean("ldm"u8, true);
+            }
+
             json.WriteEndObject();
         }
 

@@ -48,6 +48,17 @@ internal static class ProtocolErrors
         return queue.IsEmpty ? line : [.. line.AsSpan(0, line.Length - 3), .. Quoted(" using queue "u8, queue)];
     }
 
+    /// <summary>
+    /// <c>-ERR 'Permissions Violation for Subscription to "subject" (sid "sid")'</c>: a config
+    /// reload took away the right to a subscription the client already had.
+    /// </summary>
+    public static byte[] RemovedSubscription(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> sid)
+    {
+        var line = Quoted("-ERR 'Permissions Violation for Subscription to "u8, subject);
+        var sidPart = Quoted(" (sid "u8, sid);
+        return [.. line.AsSpan(0, line.Length - 3), .. sidPart.AsSpan(0, sidPart.Length - 3), .. ")'\r\n"u8];
+    }
+
     // Go's %q: double quotes, with backslash escapes for quotes and backslashes.
     private static byte[] Quoted(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> value)
     {

@@ -51,17 +51,26 @@ internal static class CommandLineParser
                 "h" or "help" => result with { ShowHelp = Flag() },
                 "v" or "version" => result with { ShowVersion = Flag() },
                 "c" or "config" => result with { ConfigFile = Value() },
+                "t" => result with { ConfigTest = Flag() },
+                "sl" or "signal" => result with { Signal = Value() },
+                "P" or "pid" => result with { PidFile = Value() },
+                "ports_file_dir" => result with { PortsFileDir = Value() },
                 "l" or "log" => result with { LogFile = Value() },
+                "log_size_limit" => result with { LogSizeLimit = ParseSize(name, Value()) },
+                "T" or "logtime" => result with { LogTime = Flag() },
+                "logtime_utc" => result with { LogTimeUtc = Flag() },
+                "s" or "syslog" => result with { Syslog = Flag() },
+                "r" or "remote_syslog" => result with { RemoteSyslog = Value() },
                 "D" or "debug" => result with { Debug = Flag() },
-                "V" or "trace" => result with { Trace = Flag() },
-                "DV" => result with { Debug = Flag(), Trace = Flag() },
+                "V" or "VV" or "trace" => result with { Trace = Flag() },
+                "DV" or "DVV" => result with { Debug = Flag(), Trace = Flag() },
                 "a" or "addr" or "net" => result with { Host = Value() },
                 "p" or "port" => result with { Port = ParsePort(name, Value()) },
                 "n" or "name" or "server_name" => result with { ServerName = Value() },
                 "user" => result with { User = Value() },
                 "pass" => result with { Password = Value() },
                 "auth" => result with { Token = Value() },
-                "max_payload" => result with { MaxPayload = ParseSize(name, Value()) },
+                "max_payload" => result with { MaxPayload = (int)ParseSize(name, Value(), int.MaxValue) },
                 "leafnode" => result with { Leafnodes = [.. result.Leafnodes, ParseHubUrl(name, Value())] },
                 _ => throw new CommandLineException($"flag provided but not defined: -{name}"),
             };
@@ -94,13 +103,13 @@ internal static class CommandLineParser
         return port;
     }
 
-    private static int ParseSize(string name, string value)
+    private static long ParseSize(string name, string value, long max = long.MaxValue)
     {
-        if (!ConfigValue.TryParseSize(value, out var size) || size <= 0 || size > int.MaxValue)
+        if (!ConfigValue.TryParseSize(value, out var size) || size <= 0 || size > max)
         {
             throw new CommandLineException($"invalid value \"{value}\" for -{name}: a size such as 1048576 or 1MB");
         }
 
-        return (int)size;
+        return size;
     }
 }

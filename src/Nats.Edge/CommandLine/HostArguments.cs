@@ -12,6 +12,26 @@ internal sealed record HostArguments
 
     public string? ConfigFile { get; init; }
 
+    /// <summary><c>-t</c>: check the config file and exit.</summary>
+    public bool ConfigTest { get; init; }
+
+    /// <summary><c>--signal ldm=PID</c>: send a running server a command instead of starting one.</summary>
+    public string? Signal { get; init; }
+
+    public string? PidFile { get; init; }
+
+    public string? PortsFileDir { get; init; }
+
+    public bool? LogTime { get; init; }
+
+    public bool? LogTimeUtc { get; init; }
+
+    public long? LogSizeLimit { get; init; }
+
+    public bool? Syslog { get; init; }
+
+    public string? RemoteSyslog { get; init; }
+
     public string? LogFile { get; init; }
 
     public bool Debug { get; init; }

@@ -56,11 +56,44 @@ internal sealed class ConfigFile
     [ConfigurationKeyName("trace")]
     public bool? Trace { get; set; }
 
+    [ConfigurationKeyName("trace_verbose")]
+    public bool? TraceVerbose { get; set; }
+
+    [ConfigurationKeyName("logtime")]
+    public bool? LogTime { get; set; }
+
+    [ConfigurationKeyName("logtime_utc")]
+    public bool? LogTimeUtc { get; set; }
+
     [ConfigurationKeyName("logfile")]
     public string? LogFile { get; set; }
 
     [ConfigurationKeyName("log_file")]
     public string? LogFileAlias { get; set; }
+
+    [ConfigurationKeyName("log_size_limit")]
+    public string? LogSizeLimit { get; set; }
+
+    [ConfigurationKeyName("logfile_size_limit")]
+    public string? LogSizeLimitAlias { get; set; }
+
+    [ConfigurationKeyName("syslog")]
+    public bool? Syslog { get; set; }
+
+    [ConfigurationKeyName("remote_syslog")]
+    public string? RemoteSyslog { get; set; }
+
+    [ConfigurationKeyName("pid_file")]
+    public string? PidFile { get; set; }
+
+    [ConfigurationKeyName("ports_file_dir")]
+    public string? PortsFileDir { get; set; }
+
+    [ConfigurationKeyName("lame_duck_duration")]
+    public string? LameDuckDuration { get; set; }
+
+    [ConfigurationKeyName("lame_duck_grace_period")]
+    public string? LameDuckGracePeriod { get; set; }
 
     // Permission lists take a string, a list or an allow/deny object, which no bound type can hold:
     // these two sections are read by hand (SecurityConfigReader).

@@ -43,8 +43,22 @@ internal static class ConfigFileLoader
             throw new ConfigException($"{path}: unknown configuration key {keys}");
         }
 
-        return new LoadedConfig(ToOptions(path, file), file.Debug ?? false, file.Trace ?? false, file.LogFile ?? file.LogFileAlias);
+        return new LoadedConfig(ToOptions(path, file), ToHostSettings(path, file));
     }
+
+    private static HostSettings ToHostSettings(string path, ConfigFile file) => new()
+    {
+        Debug = file.Debug ?? false,
+        Trace = (file.Trace ?? false) || (file.TraceVerbose ?? false),
+        LogFile = file.LogFile ?? file.LogFileAlias,
+        LogSizeLimit = Size(path, "log_size_limit", file.LogSizeLimit ?? file.LogSizeLimitAlias, 0, long.MaxValue),
+        LogTime = file.LogTime ?? true,
+        LogTimeUtc = file.LogTimeUtc ?? false,
+        Syslog = file.Syslog ?? false,
+        RemoteSyslog = file.RemoteSyslog,
+        PidFile = file.PidFile,
+        PortsFileDir = file.PortsFileDir,
+    };
 
     // The JSON reader's own words carry the line: "'}' is an invalid start of a value. LineNumber: 1 | ...".
     private static string JsonError(Exception ex)
@@ -85,6 +99,8 @@ internal static class ConfigFileLoader
             MaxPingsOutstanding = file.PingMax ?? options.MaxPingsOutstanding,
             WriteDeadline = Duration(path, "write_deadline", file.WriteDeadline, options.WriteDeadline),
             NoHeaderSupport = file.NoHeaderSupport ?? options.NoHeaderSupport,
+            LameDuckDuration = LameDuckDuration(path, file.LameDuckDuration, options.LameDuckDuration),
+            LameDuckGracePeriod = Duration(path, "lame_duck_grace_period", file.LameDuckGracePeriod, options.LameDuckGracePeriod),
             Username = security.User,
             Password = security.Password,
             AuthorizationToken = security.Token,
@@ -145,6 +161,15 @@ internal static class ConfigFileLoader
         }
 
         return size;
+    }
+
+    // nats-server refuses less than 30 s: a shorter drain would send every client reconnecting at once.
+    private static TimeSpan LameDuckDuration(string path, string? text, TimeSpan fallback)
+    {
+        var duration = Duration(path, "lame_duck_duration", text, fallback);
+        return duration >= TimeSpan.FromSeconds(30)
+            ? duration
+            : throw new ConfigException($"{path}: invalid lame_duck_duration of {GoDuration.Format(duration)}, minimum is 30 seconds");
     }
 
     private static TimeSpan Duration(string path, string key, string? text, TimeSpan fallback)

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Nats.Edge.CommandLine;
 using Nats.Edge.Configuration;
@@ -11,7 +11,7 @@ namespace Nats.Edge.Hosting;
 
 /// <summary>
 /// The host's whole job: turn flags and the config file into options, start the server library,
-/// and stop it on SIGINT/SIGTERM. Exit codes: 0 after a clean stop, 1 for bad input or a failed start.
+/// and answer signals. Exit codes: 0 after a clean stop (lame duck included), 1 for bad input or a failed start.
 /// </summary>
 internal static class HostRunner
 {
@@ -47,9 +47,13 @@ internal static class HostRunner
                 return 0;
             }
 
-            config = arguments.ConfigFile is { } file
-                ? ConfigFileLoader.Load(file)
-                : new LoadedConfig(new ServerOptions(), Debug: false, Trace: false, LogFile: null);
+            if (arguments.Signal is { } command)
+            {
+                SignalCommand.Send(command);
+                return 0;
+            }
+
+            config = Configure(arguments);
         }
         catch (CommandLineException ex)
         {
@@ -62,18 +66,35 @@ internal static class HostRunner
             return 1;
         }
 
-        var options = ApplyFlags(config.Options, arguments);
-        var logFile = arguments.LogFile ?? config.LogFile;
-        using var logWriter = logFile is null ? null : new StreamWriter(logFile, append: true);
-        var level = arguments.Trace || config.Trace ? LogLevel.Trace
-            : arguments.Debug || config.Debug ? LogLevel.Debug
-            : LogLevel.Info;
-        var log = new ServerLog(logWriter ?? Console.Error, level);
+        if (arguments.ConfigTest)
+        {
+            return await TestConfigAsync(arguments, config).ConfigureAwait(false);
+        }
 
+        HostLog hostLog;
+        try
+        {
+            hostLog = new HostLog(config.Host);
+        }
+        catch (Exception ex) when (ex is ConfigException or IOException or SocketException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"nats-edge: cannot open the log: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        using (hostLog)
+        {
+            return await RunServerAsync(arguments, config, hostLog).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunServerAsync(HostArguments arguments, LoadedConfig config, HostLog hostLog)
+    {
+        var log = hostLog.Log;
         NatsServer created;
         try
         {
-            created = new NatsServer(options, log);
+            created = new NatsServer(config.Options, log);
         }
         catch (Exception ex) when (ex is IOException or CryptographicException)
         {
@@ -82,7 +103,7 @@ internal static class HostRunner
         }
         catch (ServerOptionsException ex)
         {
-            await Console.Error.WriteLineAsync($"nats-edge: configuration error: {ex.Message}").ConfigureAwait(false);
+            log.Write(LogLevel.Fatal, $"configuration error: {ex.Message}");
             return 1;
         }
 
@@ -96,20 +117,85 @@ internal static class HostRunner
             log.Info($"Using configuration file: {configFile}");
         }
 
-        using var signals = StopOnSignals(server, log);
+        if (config.Host.PidFile is { } pidFile)
+        {
+            await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+
+        using var signals = SignalHandlers.Register(server, log, () => Reload(server, hostLog, arguments), hostLog.Reopen);
         try
         {
             await server.StartAsync().ConfigureAwait(false);
         }
         catch (SocketException ex)
         {
-            log.Write(LogLevel.Fatal, $"Error listening on port: {options.Host}:{options.Port}, \"{ex.Message}\"");
+            log.Write(LogLevel.Fatal, $"Error listening on port: {config.Options.Host}:{config.Options.Port}, \"{ex.Message}\"");
             return 1;
         }
 
+        using var portsFile = config.Host.PortsFileDir is { } folder ? PortsFile.Write(folder, server) : null;
         await server.Completion.ConfigureAwait(false);
         return 0;
     }
+
+    // -t: everything a start would check short of binding ports, the TLS files and users included.
+    private static async Task<int> TestConfigAsync(HostArguments arguments, LoadedConfig config)
+    {
+        try
+        {
+            await using var server = new NatsServer(config.Options);
+        }
+        catch (Exception ex) when (ex is ServerOptionsException or IOException or CryptographicException)
+        {
+            await Console.Error.WriteLineAsync($"nats-edge: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"nats-edge: configuration file {arguments.ConfigFile} is valid").ConfigureAwait(false);
+        return 0;
+    }
+
+    // SIGHUP: the file is read again and the flags applied on top again, so a flag keeps winning.
+    private static void Reload(NatsServer server, HostLog hostLog, HostArguments arguments)
+    {
+        try
+        {
+            if (arguments.ConfigFile is null)
+            {
+                throw new ConfigException("no configuration file to reload (start with -c FILE)");
+            }
+
+            var config = Configure(arguments);
+            server.Reload(config.Options);
+            hostLog.Apply(config.Host);
+        }
+        catch (Exception ex) when (ex is ConfigException or ServerOptionsException or IOException or SocketException or UnauthorizedAccessException)
+        {
+            hostLog.Log.Error($"Failed to reload server configuration: {ex.Message}");
+        }
+    }
+
+    private static LoadedConfig Configure(HostArguments arguments)
+    {
+        var loaded = arguments.ConfigFile is { } file
+            ? ConfigFileLoader.Load(file)
+            : new LoadedConfig(new ServerOptions(), new HostSettings());
+        return new LoadedConfig(ApplyFlags(loaded.Options, arguments), ApplyFlags(loaded.Host, arguments));
+    }
+
+    private static HostSettings ApplyFlags(HostSettings settings, HostArguments flags) => settings with
+    {
+        Debug = flags.Debug || settings.Debug,
+        Trace = flags.Trace || settings.Trace,
+        LogFile = flags.LogFile ?? settings.LogFile,
+        LogSizeLimit = flags.LogSizeLimit ?? settings.LogSizeLimit,
+        LogTime = flags.LogTime ?? settings.LogTime,
+        LogTimeUtc = flags.LogTimeUtc ?? settings.LogTimeUtc,
+        Syslog = flags.Syslog ?? settings.Syslog,
+        RemoteSyslog = flags.RemoteSyslog ?? settings.RemoteSyslog,
+        PidFile = flags.PidFile ?? settings.PidFile,
+        PortsFileDir = flags.PortsFileDir ?? settings.PortsFileDir,
+    };
 
     private static ServerOptions ApplyFlags(ServerOptions options, HostArguments flags) => options with
     {
@@ -132,21 +218,5 @@ internal static class HostRunner
         {
             yield return new RemoteLeafOptions { Urls = [url] };
         }
-    }
-
-    // SIGINT and SIGTERM stop the server cleanly instead of killing the process: queued messages are
-    // flushed and clients see an orderly close.
-    private static CompositeDisposable StopOnSignals(NatsServer server, ServerLog log)
-    {
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            log.Debug($"Trapped \"{context.Signal}\" signal");
-            _ = server.ShutdownAsync();
-        }
-
-        return new CompositeDisposable(
-            PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop),
-            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop));
     }
 }

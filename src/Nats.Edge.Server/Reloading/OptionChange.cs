@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Nats.Edge.Server.Reloading;
+
+/// <summary>One top-level option whose value differs between the running and the reloaded options.</summary>
+/// <param name="Name">The option's property name, which is also nats-server's Go field name for most.</param>
+/// <param name="Old">The running value, as JSON.</param>
+/// <param name="New">The reloaded value, as JSON.</param>
+internal sealed record OptionChange(string Name, JsonElement Old, JsonElement New)
+{
+    /// <summary>
+    /// Every option that differs. Both sides go through the same generated serializer, so equal
+    /// options give equal JSON, lists and nested records included.
+    /// </summary>
+    public static List<OptionChange> Between(Configuration.ServerOptions running, Configuration.ServerOptions reloaded)
+    {
+        var before = JsonSerializer.SerializeToElement(running, OptionsJsonContext.Default.ServerOptions);
+        var after = JsonSerializer.SerializeToElement(reloaded, OptionsJsonContext.Default.ServerOptions);
+        var changes = new List<OptionChange>();
+        foreach (var property in before.EnumerateObject())
+        {
+            var value = after.GetProperty(property.Name);
+            if (!JsonElement.DeepEquals(property.Value, value))
+            {
+                changes.Add(new OptionChange(property.Name, property.Value, value));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>
+    /// The value for a log line: numbers and strings as they are, nothing for lists and blocks,
+    /// which may hold passwords.
+    /// </summary>
+    public static string Show(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        JsonValueKind.Null => "<none>",
+        _ => "…",
+    };
+}

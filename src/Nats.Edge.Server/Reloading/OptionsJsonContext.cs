@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Server.Reloading;
+
+/// <summary>
+/// Options as JSON, generated at build time: a reload compares old and new option by option without
+/// reflection, and an option added later is compared (and refused) without anyone listing it.
+/// </summary>
+[JsonSerializable(typeof(ServerOptions))]
+internal sealed partial class OptionsJsonContext : JsonSerializerContext;

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Nats.Edge.Server;
+
+namespace Nats.Edge.Hosting;
+
+/// <summary>
+/// <c>&lt;dir&gt;/nats-edge_&lt;pid&gt;.ports</c>: the URLs the server really listens on, for tools that start
+/// it on port -1 and need to find it, in the JSON shape nats-server writes. Deleted on shutdown.
+/// </summary>
+internal sealed class PortsFile : IDisposable
+{
+    private PortsFile(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <summary>Writes the file for a started <paramref name="server"/>.</summary>
+    public static PortsFile Write(string folder, NatsServer server)
+    {
+        var path = System.IO.Path.Combine(folder, $"nats-edge_{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.ports");
+        using (var stream = File.Create(path))
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            WriteUrls(json, "nats", "nats", server.Options.Host, server.ClientEndPoint);
+            if (server.LeafEndPoint is { } leaf)
+            {
+                WriteUrls(json, "leafnode", "nats-leaf", server.Options.Leafnodes!.Host, leaf);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return new PortsFile(path);
+    }
+
+    public void Dispose() => File.Delete(Path);
+
+    private static void WriteUrls(Utf8JsonWriter json, string name, string scheme, string host, IPEndPoint bound)
+    {
+        json.WriteStartArray(name);
+        foreach (var address in NatsServer.AdvertisedAddresses(host, bound.Port))
+        {
+            json.WriteStringValue($"{scheme}://{address}");
+        }
+
+        json.WriteEndArray();
+    }
+}

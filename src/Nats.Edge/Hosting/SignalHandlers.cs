@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+using Nats.Edge.Server;
+using Nats.Edge.Server.Logging;
+
+namespace Nats.Edge.Hosting;
+
+/// <summary>
+/// The POSIX signals nats-server answers to, with the same meanings: SIGINT, SIGTERM and SIGQUIT stop
+/// cleanly, SIGHUP reloads the config, SIGUSR1 reopens the log file, SIGUSR2 enters lame duck mode.
+/// </summary>
+internal static class SignalHandlers
+{
+    // Linux numbers on x64 and arm64 alike; .NET takes raw numbers for signals it has no name for.
+    private const PosixSignal SigUsr1 = (PosixSignal)10;
+    private const PosixSignal SigUsr2 = (PosixSignal)12;
+
+    public static CompositeDisposable Register(NatsServer server, ServerLog log, Action reload, Action reopen)
+    {
+        PosixSignalRegistration On(PosixSignal signal, string name, Action action) => PosixSignalRegistration.Create(signal, context =>
+        {
+            // Handled here: the runtime's default would end the process without a clean shutdown.
+            context.Cancel = true;
+            log.Debug($"Trapped \"{name}\" signal");
+            _ = Task.Run(action);
+        });
+
+        void Stop() => _ = server.ShutdownAsync();
+
+        return new CompositeDisposable(
+            On(PosixSignal.SIGINT, "interrupt", Stop),
+            On(PosixSignal.SIGTERM, "terminated", Stop),
+            On(PosixSignal.SIGQUIT, "quit", Stop),
+            On(PosixSignal.SIGHUP, "hangup", reload),
+            On(SigUsr1, "user defined signal 1", reopen),
+            On(SigUsr2, "user defined signal 2", () => _ = server.EnterLameDuckModeAsync()));
+    }
+}
