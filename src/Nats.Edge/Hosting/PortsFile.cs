@@ -19,7 +19,10 @@ internal sealed class PortsFile : IDisposable
     public static PortsFile Write(string folder, NatsServer server)
     {
         var path = System.IO.Path.Combine(folder, $"nats-edge_{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.ports");
-        using (var stream = File.Create(path))
+
+        // Written aside and renamed, so a tool polling for the file never reads half of it.
+        var partial = path + ".tmp";
+        using (var stream = File.Create(partial))
         using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
@@ -32,6 +35,7 @@ internal sealed class PortsFile : IDisposable
             json.WriteEndObject();
         }
 
+        File.Move(partial, path, overwrite: true);
         return new PortsFile(path);
     }
 

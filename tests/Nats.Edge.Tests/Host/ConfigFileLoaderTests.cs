@@ -39,9 +39,9 @@ public sealed class ConfigFileLoaderTests : IDisposable
         Assert.Equal("board", options.Username);
         Assert.Equal("s3cret", options.Password);
         Assert.Equal(TimeSpan.FromSeconds(1.5), options.AuthTimeout);
-        Assert.True(config.Debug);
-        Assert.True(config.Trace);
-        Assert.Equal("/var/log/nats-edge.log", config.LogFile);
+        Assert.True(config.Host.Debug);
+        Assert.True(config.Host.Trace);
+        Assert.Equal("/var/log/nats-edge.log", config.Host.LogFile);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed partial class HostProcessTests
         Assert.Equal(0, await edge.WaitForExitAsync());
         var log = await File.ReadAllTextAsync(path);
         Assert.Contains("[INF] Listening for client connections on 127.0.0.1:", log, StringComparison.Ordinal);
-        Assert.Contains("[DBG] Trapped \"SIGTERM\" signal", log, StringComparison.Ordinal);
+        Assert.Contains("[DBG] Trapped \"terminated\" signal", log, StringComparison.Ordinal);
         Assert.DoesNotContain("Server is ready", edge.Output, StringComparison.Ordinal);
     }
 

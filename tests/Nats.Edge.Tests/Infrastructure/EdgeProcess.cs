@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Nats.Edge.Tests.Infrastructure;
@@ -9,7 +8,7 @@ namespace Nats.Edge.Tests.Infrastructure;
 /// The nats-edge host run as a real child process (<c>dotnet nats-edge.dll …</c>, copied beside the
 /// tests by the project reference), for what only a process shows: flags, exit codes, log lines, signals.
 /// </summary>
-public sealed partial class EdgeProcess : IAsyncDisposable
+public sealed class EdgeProcess : IServerProcess
 {
     private const string ListeningPrefix = "Listening for client connections on ";
 
@@ -77,14 +76,10 @@ public sealed partial class EdgeProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>Sends a POSIX signal to the process, by its own id.</summary>
-    public void Signal(int signal)
-    {
-        if (Kill(_process.Id, signal) != 0)
-        {
-            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed");
-        }
-    }
+    public void Signal(int signal) => Posix.Signal(_process.Id, signal);
 
     public async ValueTask DisposeAsync()
     {
@@ -96,9 +91,6 @@ public sealed partial class EdgeProcess : IAsyncDisposable
 
         _process.Dispose();
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 
     private void OnLine(string? line)
     {

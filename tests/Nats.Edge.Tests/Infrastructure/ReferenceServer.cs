@@ -10,7 +10,7 @@ namespace Nats.Edge.Tests.Infrastructure;
 /// Debian's nats-server run as a child process with a generated config file. The port is learned from
 /// its own log line, so it can pick a free port itself and there is no window for another test to take it.
 /// </summary>
-public sealed class ReferenceServer : IRunningServer
+public sealed class ReferenceServer : IRunningServer, IServerProcess
 {
     /// <summary>Where Debian installs the binary; <c>NATS_SERVER_BIN</c> points elsewhere.</summary>
     public const string DefaultBinary = "/usr/sbin/nats-server";
@@ -54,6 +54,17 @@ public sealed class ReferenceServer : IRunningServer
 
     /// <inheritdoc />
     public int Port { get; private set; }
+
+    public int ProcessId => _process.Id;
+
+    string IServerProcess.Output => Log;
+
+    /// <inheritdoc />
+    public async Task<int> WaitForExitAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(TestTimeouts.Startup);
+        return _process.ExitCode;
+    }
 
     /// <summary>Everything the server logged so far; shown when it fails to start.</summary>
     public string Log

@@ -1,0 +1,67 @@
+using System.Net.Sockets;
+using Nats.Edge.Tests.Infrastructure;
+
+namespace Nats.Edge.Tests.Operating;
+
+/// <summary>SIGUSR2 puts a server into lame duck mode: tell clients, stop accepting, close them gradually, exit.</summary>
+public sealed class LameDuckTests
+{
+    // 30 s is the shortest duration nats-server accepts; closes are at most a second apart, so two
+    // clients are gone about two seconds after the one-second grace period.
+    private const string Durations = """ "lame_duck_duration": "30s", "lame_duck_grace_period": "1s" """;
+
+    [ServerTheory]
+    public async Task Lame_duck_tells_clients_closes_them_and_exits_zero(ServerTarget target)
+    {
+        var port = TestPorts.Free();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-ldm-").FullName, "server.json");
+        await File.WriteAllTextAsync(path, $$"""{ "listen": "127.0.0.1:{{port}}", {{Durations}} }""");
+        await using var server = await IServerProcess.StartAsync(target, path);
+        const string UpdatesWanted = """{"verbose":false,"protocol":1}""";
+        await using var first = await RawClient.OpenSessionAsync(port, UpdatesWanted);
+        await using var second = await RawClient.OpenSessionAsync(port, UpdatesWanted);
+
+        server.Signal(Posix.SigUsr2);
+
+        foreach (var client in new[] { first, second })
+        {
+            var info = await client.ReadUntilAsync("\r\n");
+            Assert.StartsWith("INFO {", info, StringComparison.Ordinal);
+            Assert.Contains("\"ldm\":true", info, StringComparison.Ordinal);
+        }
+
+        await server.WaitForLogAsync("[INF] Entering lame duck mode, stop accepting new clients");
+        await Assert.ThrowsAnyAsync<SocketException>(() => RawClient.ConnectAsync(port));
+        await first.AssertClosedAsync(TimeSpan.FromSeconds(5));
+        await second.AssertClosedAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await server.WaitForExitAsync());
+        Assert.Contains("[INF] Closing existing clients", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lame_duck_info_goes_only_to_clients_that_take_info_updates()
+    {
+        var port = TestPorts.Free();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-ldm-").FullName, "server.json");
+        await File.WriteAllTextAsync(path, $$"""{ "listen": "127.0.0.1:{{port}}", {{Durations}} }""");
+        await using var edge = await EdgeProcess.StartReadyAsync("-c", path);
+        await using var original = await RawClient.OpenSessionAsync(port, """{"verbose":false,"protocol":0}""");
+
+        edge.Signal(Posix.SigUsr2);
+
+        await ((IServerProcess)edge).WaitForLogAsync("Entering lame duck mode");
+        await original.AssertNothingAsync(500);
+        await original.AssertClosedAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Lame_duck_duration_under_thirty_seconds_is_refused_as_nats_server_refuses_it()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-ldm-").FullName, "server.json");
+        await File.WriteAllTextAsync(path, """{ "lame_duck_duration": "4s" }""");
+        await using var edge = EdgeProcess.Start("-c", path);
+
+        Assert.Equal(1, await edge.WaitForExitAsync());
+        Assert.Contains("invalid lame_duck_duration of 4s, minimum is 30 seconds", edge.Output, StringComparison.Ordinal);
+    }
+}
