@@ -57,6 +57,11 @@ public sealed partial class NatsServer
                 client.ApplyReload(authenticator, reloaded);
             }
 
+            foreach (var leaf in _leafs.Values)
+            {
+                leaf.ApplyReload();
+            }
+
             Log.Info("Reloaded server configuration");
         }
     }

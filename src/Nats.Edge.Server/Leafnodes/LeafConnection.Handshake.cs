@@ -12,6 +12,9 @@ internal sealed partial class LeafConnection
     private string? _nonce;
     private bool _connectReceived;
 
+    // The accepted leaf's CONNECT, kept so a config reload can check its login again.
+    private byte[]? _connectJson;
+
     /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
     public void Open()
     {
@@ -104,7 +107,8 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        _connectReceived = true;
+        _connectJson = json.ToArray();
+        Volatile.Write(ref _connectReceived, true);
         _peerHeaders = connect.Headers;
         Account = account;
         _matches = new Subjects.MatchCache(account.Subscriptions);
@@ -116,6 +120,25 @@ internal sealed partial class LeafConnection
             receive?.Allow, [.. connect.DenyPublish, .. receive?.Deny ?? []], send?.Allow, send?.Deny ?? [], account == Server.Accounts.System);
         Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, Server.LeafTls is not null, account.Name, permissions));
         BecomeReady();
+    }
+
+    /// <summary>
+    /// After a config reload, an accepted leaf whose login no longer works, or now lands in another
+    /// account, is closed with an Authorization Violation, as clients are; it dials again and meets
+    /// the new rules. Its permissions stay as they were until then.
+    /// </summary>
+    public void ApplyReload()
+    {
+        if (IsSolicited || IsClosing || !Volatile.Read(ref _connectReceived))
+        {
+            return;
+        }
+
+        if (Server.AuthenticateLeaf(_connectJson, _nonce, ClientCertificate) is not var (account, _) || account != Account)
+        {
+            Server.Log.Error($"{this} - authentication error");
+            CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
+        }
     }
 
     public void OnInfo(ReadOnlySpan<byte> json)

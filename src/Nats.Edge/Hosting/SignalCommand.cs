@@ -61,10 +61,11 @@ internal static partial class SignalCommand
         }
     }
 
-    private static int FindServer()
+    /// <summary>The one process whose name is nats-edge, found through <paramref name="processes"/> (<c>/proc</c>).</summary>
+    internal static int FindServer(string processes = "/proc")
     {
         var found = new List<int>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        foreach (var folder in Directory.EnumerateDirectories(processes))
         {
             if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
             {

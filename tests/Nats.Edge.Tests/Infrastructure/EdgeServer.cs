@@ -17,6 +17,9 @@ public sealed class EdgeServer : IRunningServer
     /// <inheritdoc />
     public int Port => _server.ClientEndPoint.Port;
 
+    /// <summary>Applies changed options as SIGHUP does for the process.</summary>
+    public void Reload(ServerOptions options) => _server.Reload(options);
+
     /// <summary>What the server logged, when it was started with a log.</summary>
     public string Log => _log?.ToString() ?? string.Empty;
 
