@@ -52,8 +52,11 @@ public sealed partial class NatsServer : IAsyncDisposable
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
 
+    // Plain reads on the message path: Reload publishes a whole new object with a release write,
+    // and .NET keeps reads through the reference ordered, so an acquire (ldar on ARM64) buys nothing.
+
     /// <summary>The options the server runs with; <see cref="Reload"/> replaces them.</summary>
-    public ServerOptions Options => Volatile.Read(ref _options);
+    public ServerOptions Options => _options;
 
     /// <summary>Where log lines go.</summary>
     public ServerLog Log { get; }
@@ -86,11 +89,11 @@ public sealed partial class NatsServer : IAsyncDisposable
 
     internal AccountRegistry Accounts { get; }
 
-    internal Security.Authenticator Authenticator => Volatile.Read(ref _authenticator);
+    internal Security.Authenticator Authenticator => _authenticator;
 
     internal Connections.ChunkPool Chunks { get; } = new();
 
-    internal Connections.ServerTls? Tls => Volatile.Read(ref _tls);
+    internal Connections.ServerTls? Tls => _tls;
 
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
     internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
