@@ -1,57 +1,49 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Nats.Edge.Configuration.Conf;
 using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration;
 
 /// <summary>
-/// Reads a JSON config file with Microsoft.Extensions.Configuration.Json and binds it through the
-/// binding source generator (no reflection), then turns nats-server's spellings into options.
+/// Reads a config file (JSON or nats conf) with <c>NATS_EDGE_*</c> environment variables laid over
+/// it, binds the result through the binding source generator (no reflection), then turns
+/// nats-server's spellings into options.
 /// </summary>
 internal static class ConfigFileLoader
 {
-    public static LoadedConfig Load(string path)
+    // NATS_EDGE_MAX_PAYLOAD=2MB; "__" nests: NATS_EDGE_LEAFNODES__REMOTES__0__URL=nats-leaf://hub.
+    public const string EnvironmentPrefix = "NATS_EDGE_";
+
+    public static LoadedConfig Load(string? path) =>
+        Load(path, new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix }, Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Loads <paramref name="path"/> (none: overrides only) with <paramref name="overrides"/> on top;
+    /// <paramref name="environment"/> answers a conf file's <c>$NAME</c> references.
+    /// </summary>
+    public static LoadedConfig Load(string? path, IConfigurationSource overrides, Func<string, string?> environment)
     {
-        var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new ConfigException($"config file \"{path}\" does not exist");
-        }
-
-        IConfigurationRoot root;
-        try
-        {
-            root = new ConfigurationBuilder()
-                .SetBasePath(Path.GetDirectoryName(fullPath)!)
-                .AddJsonFile(Path.GetFileName(fullPath), optional: false, reloadOnChange: false)
-                .Build();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException)
-        {
-            throw new ConfigException($"{path}: {JsonError(ex)}");
-        }
-
-        var file = new ConfigFile();
-        try
-        {
-            root.Bind(file, binder => binder.ErrorOnUnknownConfiguration = true);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder lists the keys it could not place after the last ": ".
-            var keys = ex.Message[(ex.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
-            throw new ConfigException($"{path}: unknown configuration key {keys}");
-        }
-
-        return new LoadedConfig(ToOptions(path, file), ToHostSettings(path, file));
+        var content = path is null ? null : ConfigFileReader.Read(path, environment);
+        var environmentProvider = overrides.Build(new ConfigurationBuilder());
+        // One root over the file's own provider rather than a chained configuration, which would
+        // turn an empty list's "" into null. The root loads the file again, as it was read a moment ago.
+        var root = new ConfigurationRoot(content is null ? [environmentProvider] : [content.Provider, environmentProvider]);
+        var where = new KeyLocations(path, content?.Lines ?? new Dictionary<string, KeyLocation>(), environmentProvider);
+        var folder = path is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var file = Bind(root, where, content?.Conf);
+        return new LoadedConfig(ToOptions(where, folder, file), ToHostSettings(where, file));
     }
 
-    private static HostSettings ToHostSettings(string path, ConfigFile file) => new()
+    private static HostSettings ToHostSettings(KeyLocations where, ConfigFile file) => new()
     {
         Debug = file.Debug ?? false,
         Trace = (file.Trace ?? false) || (file.TraceVerbose ?? false),
         LogFile = file.LogFile ?? file.LogFileAlias,
-        LogSizeLimit = Size(path, "log_size_limit", file.LogSizeLimit ?? file.LogSizeLimitAlias, 0, long.MaxValue),
+        LogSizeLimit = Size(
+            where, file.LogSizeLimit is null ? "logfile_size_limit" : "log_size_limit",
+            file.LogSizeLimit ?? file.LogSizeLimitAlias, 0, long.MaxValue),
         LogTime = file.LogTime ?? true,
         LogTimeUtc = file.LogTimeUtc ?? false,
         Syslog = file.Syslog ?? false,
@@ -60,70 +52,87 @@ internal static class ConfigFileLoader
         PortsFileDir = file.PortsFileDir,
     };
 
-    // The JSON reader's own words carry the line: "'}' is an invalid start of a value. LineNumber: 1 | ...".
-    private static string JsonError(Exception ex)
+    private static ConfigFile Bind(IConfiguration root, KeyLocations where, ConfConfigurationProvider? conf)
     {
-        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        while (true)
         {
-            if (inner is System.Text.Json.JsonException json)
+            var file = new ConfigFile();
+            try
             {
-                return $"line {json.LineNumber + 1}: {json.Message.Split(" LineNumber:")[0]}";
+                root.Bind(file, binder => binder.ErrorOnUnknownConfiguration = true);
+                return file;
+            }
+            catch (InvalidOperationException ex) when (!BinderMessage.IsUnknownKeys(ex.Message))
+            {
+                throw new ConfigException($"{where.Of(BinderMessage.FailedKey(ex.Message))}: {ex.Message}");
+            }
+            catch (InvalidOperationException ex)
+            {
+                var unknown = BinderMessage.UnknownKeys(ex.Message);
+                // nats-server lets a top-level key stand that only serves as a $variable; with those
+                // out of the way, binding again checks the rest.
+                var variables = unknown.FindAll(key => conf?.VariableKeys.Contains(key) == true);
+                if (conf is null || variables.Count < unknown.Count)
+                {
+                    var refused = unknown.Except(variables).ToList();
+                    var names = string.Join(", ", refused.Select(key => $"'{Dotted(key)}'"));
+                    throw new ConfigException($"{where.Of(refused[0])}: unknown configuration key {names}");
+                }
+
+                variables.ForEach(conf.Forget);
             }
         }
-
-        return ex.Message;
     }
 
-    private static ServerOptions ToOptions(string path, ConfigFile file)
+    private static ServerOptions ToOptions(KeyLocations where, string folder, ConfigFile file)
     {
         var options = new ServerOptions();
         var host = file.Host ?? file.Net ?? options.Host;
         var port = file.Port ?? options.Port;
         if (file.Listen is { } listen)
         {
-            (host, port) = SplitListen(path, listen, host);
+            (host, port) = SplitListen(where, "listen", listen, host);
         }
 
-        var security = new SecurityConfigReader(path).Read(file.Authorization, file.Accounts);
+        var security = new SecurityConfigReader(where).Read(file.Authorization, file.Accounts);
         return options with
         {
             Host = host,
             Port = port,
             ServerName = file.ServerName,
-            MaxPayload = (int)Size(path, "max_payload", file.MaxPayload, options.MaxPayload, int.MaxValue),
-            MaxControlLine = (int)Size(path, "max_control_line", file.MaxControlLine, options.MaxControlLine, int.MaxValue),
-            MaxPending = Size(path, "max_pending", file.MaxPending, options.MaxPending, long.MaxValue),
+            MaxPayload = (int)Size(where, "max_payload", file.MaxPayload, options.MaxPayload, int.MaxValue),
+            MaxControlLine = (int)Size(where, "max_control_line", file.MaxControlLine, options.MaxControlLine, int.MaxValue),
+            MaxPending = Size(where, "max_pending", file.MaxPending, options.MaxPending, long.MaxValue),
             MaxConnections = file.MaxConnections ?? options.MaxConnections,
             MaxSubscriptions = file.MaxSubscriptions ?? options.MaxSubscriptions,
-            PingInterval = Duration(path, "ping_interval", file.PingInterval, options.PingInterval),
+            PingInterval = Duration(where, "ping_interval", file.PingInterval, options.PingInterval),
             MaxPingsOutstanding = file.PingMax ?? options.MaxPingsOutstanding,
-            WriteDeadline = Duration(path, "write_deadline", file.WriteDeadline, options.WriteDeadline),
+            WriteDeadline = Duration(where, "write_deadline", file.WriteDeadline, options.WriteDeadline),
             NoHeaderSupport = file.NoHeaderSupport ?? options.NoHeaderSupport,
-            LameDuckDuration = LameDuckDuration(path, file.LameDuckDuration, options.LameDuckDuration),
-            LameDuckGracePeriod = Duration(path, "lame_duck_grace_period", file.LameDuckGracePeriod, options.LameDuckGracePeriod),
+            LameDuckDuration = LameDuckDuration(where, file.LameDuckDuration, options.LameDuckDuration),
+            LameDuckGracePeriod = Duration(where, "lame_duck_grace_period", file.LameDuckGracePeriod, options.LameDuckGracePeriod),
             Username = security.User,
             Password = security.Password,
             AuthorizationToken = security.Token,
-            AuthTimeout = Duration(path, "authorization.timeout", security.Timeout, options.AuthTimeout),
+            AuthTimeout = Duration(where, "authorization:timeout", security.Timeout, options.AuthTimeout),
             Users = security.Users,
             Accounts = security.Accounts,
             NoAuthUser = file.NoAuthUser,
             SystemAccount = file.SystemAccount ?? options.SystemAccount,
-            Tls = file.Tls is { } tls ? ToTls(path, tls) : null,
-            Leafnodes = file.Leafnodes is { } leafnodes ? new LeafnodeConfigReader(path).Read(leafnodes) : null,
+            Tls = file.Tls is { } tls ? ToTls(where, folder, "tls", tls) : null,
+            Leafnodes = file.Leafnodes is { } leafnodes && leafnodes.Exists() ? new LeafnodeConfigReader(where, folder).Read(leafnodes) : null,
         };
     }
 
     // Relative certificate paths are taken from the config file's folder, so a file and its
     // certificates can move together.
-    public static TlsOptions ToTls(string path, TlsSection tls)
+    public static TlsOptions ToTls(KeyLocations where, string folder, string key, TlsSection tls)
     {
         if (tls.CertificateFile is null || tls.KeyFile is null)
         {
-            throw new ConfigException($"{path}: key \"tls\" needs both cert_file and key_file");
+            throw new ConfigException($"{where.Of(key)}: key \"{Dotted(key)}\" needs both cert_file and key_file");
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         return new TlsOptions
         {
             CertificateFile = Path.Combine(folder, tls.CertificateFile),
@@ -131,24 +140,30 @@ internal static class ConfigFileLoader
             CaFile = tls.CaFile is null ? null : Path.Combine(folder, tls.CaFile),
             Verify = tls.Verify ?? false,
             VerifyAndMap = tls.VerifyAndMap ?? false,
-            Timeout = Duration(path, "tls.timeout", tls.Timeout, TimeSpan.FromSeconds(2)),
+            Timeout = Duration(where, key + ":timeout", tls.Timeout, TimeSpan.FromSeconds(2)),
         };
     }
 
     // "listen": "host:port" or ":port", as nats-server takes it.
-    public static (string Host, int Port) SplitListen(string path, string listen, string defaultHost)
+    public static (string Host, int Port) SplitListen(KeyLocations where, string key, string listen, string defaultHost)
     {
+        // A bare port is nats-server's "listen: 4222".
+        if (int.TryParse(listen, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var bare))
+        {
+            return (defaultHost, bare);
+        }
+
         var colon = listen.LastIndexOf(':');
         if (colon < 0 || !int.TryParse(listen.AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var port))
         {
-            throw new ConfigException($"{path}: key \"listen\": \"{listen}\" is not host:port");
+            throw new ConfigException($"{where.Of(key)}: key \"{Dotted(key)}\": \"{listen}\" is not host:port");
         }
 
         var host = listen[..colon].Trim('[', ']');
         return (host.Length == 0 ? defaultHost : host, port);
     }
 
-    private static long Size(string path, string key, string? text, long fallback, long max)
+    private static long Size(KeyLocations where, string key, string? text, long fallback, long max)
     {
         if (text is null)
         {
@@ -157,22 +172,22 @@ internal static class ConfigFileLoader
 
         if (!ConfigValue.TryParseSize(text, out var size) || size < 0 || size > max)
         {
-            throw new ConfigException($"{path}: key \"{key}\": \"{text}\" is not a size (e.g. 1048576 or 1MB)");
+            throw new ConfigException($"{where.Of(key)}: key \"{Dotted(key)}\": \"{text}\" is not a size (e.g. 1048576 or 1MB)");
         }
 
         return size;
     }
 
     // nats-server refuses less than 30 s: a shorter drain would send every client reconnecting at once.
-    private static TimeSpan LameDuckDuration(string path, string? text, TimeSpan fallback)
+    private static TimeSpan LameDuckDuration(KeyLocations where, string? text, TimeSpan fallback)
     {
-        var duration = Duration(path, "lame_duck_duration", text, fallback);
+        var duration = Duration(where, "lame_duck_duration", text, fallback);
         return duration >= TimeSpan.FromSeconds(30)
             ? duration
-            : throw new ConfigException($"{path}: invalid lame_duck_duration of {GoDuration.Format(duration)}, minimum is 30 seconds");
+            : throw new ConfigException($"{where.Of("lame_duck_duration")}: invalid lame_duck_duration of {GoDuration.Format(duration)}, minimum is 30 seconds");
     }
 
-    private static TimeSpan Duration(string path, string key, string? text, TimeSpan fallback)
+    private static TimeSpan Duration(KeyLocations where, string key, string? text, TimeSpan fallback)
     {
         if (text is null)
         {
@@ -181,9 +196,11 @@ internal static class ConfigFileLoader
 
         if (!ConfigValue.TryParseDuration(text, out var duration))
         {
-            throw new ConfigException($"{path}: key \"{key}\": \"{text}\" is not a duration (e.g. 2m, 500ms or seconds)");
+            throw new ConfigException($"{where.Of(key)}: key \"{Dotted(key)}\": \"{text}\" is not a duration (e.g. 2m, 500ms or seconds)");
         }
 
         return duration;
     }
+
+    private static string Dotted(string key) => key.Replace(':', '.');
 }

@@ -8,10 +8,11 @@ namespace Nats.Edge.Configuration;
 /// list). Relative file paths (credentials, certificates) are taken from the config file's folder.
 /// Two keys are nats-edge's own: a remote's <c>allow_imports</c> and <c>allow_exports</c>.
 /// </summary>
-internal sealed class LeafnodeConfigReader(string path)
+internal sealed class LeafnodeConfigReader(KeyLocations where, string folder)
 {
-    private readonly SectionReader _read = new(path);
-    private readonly string _folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+    private readonly KeyLocations _where = where;
+    private readonly SectionReader _read = new(where);
+    private readonly string _folder = folder;
 
     public LeafnodeOptions Read(IConfigurationSection section)
     {
@@ -22,7 +23,7 @@ internal sealed class LeafnodeConfigReader(string path)
             switch (child.Key.ToLowerInvariant())
             {
                 case "listen":
-                    var (host, port) = ConfigFileLoader.SplitListen(path, _read.Scalar(child), options.Host);
+                    var (host, port) = ConfigFileLoader.SplitListen(_where, child.Path, _read.Scalar(child), options.Host);
                     options = options with { Host = host, Port = port };
                     break;
                 case "port":
@@ -45,7 +46,7 @@ internal sealed class LeafnodeConfigReader(string path)
                     options = options with { ReconnectDelay = _read.Duration(child) };
                     break;
                 case "tls":
-                    options = options with { Tls = ConfigFileLoader.ToTls(path, TlsSection(child)) };
+                    options = options with { Tls = ConfigFileLoader.ToTls(_where, _folder, child.Path, TlsSection(child)) };
                     break;
                 case "advertise" or "leafnode_advertise" or "no_advertise" or "min_version" or "minimum_version" or "compression":
                     throw _read.Unsupported(child);
@@ -145,7 +146,7 @@ internal sealed class LeafnodeConfigReader(string path)
                     seed = _read.Scalar(child);
                     if (!seed.StartsWith("SU", StringComparison.Ordinal))
                     {
-                        throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": Remote leafnode nkey is not a valid seed");
+                        throw new ConfigException($"{_where.Of(child)}: key \"{SectionReader.Key(child)}\": Remote leafnode nkey is not a valid seed");
                     }
 
                     break;
@@ -177,12 +178,12 @@ internal sealed class LeafnodeConfigReader(string path)
 
         if (credentials is not null && seed is not null)
         {
-            throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": Remote leafnode can not have both creds and nkey defined");
+            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": Remote leafnode can not have both creds and nkey defined");
         }
 
         if (urls.Count == 0)
         {
-            throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": a remote needs \"url\" or \"urls\"");
+            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a remote needs \"url\" or \"urls\"");
         }
 
         return new RemoteLeafOptions
@@ -260,5 +261,5 @@ internal sealed class LeafnodeConfigReader(string path)
         Uri.TryCreate(text.Contains("://", StringComparison.Ordinal) ? text : "nats-leaf://" + text, UriKind.Absolute, out var url)
             && url.Scheme is "nats-leaf" or "nats" or "tls"
             ? url
-            : throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": \"{text}\" is not a nats-leaf://, nats:// or tls:// URL");
+            : throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": \"{text}\" is not a nats-leaf://, nats:// or tls:// URL");
 }

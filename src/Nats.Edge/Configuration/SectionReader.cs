@@ -5,12 +5,10 @@ namespace Nats.Edge.Configuration;
 
 /// <summary>
 /// Reading a config section by hand, for the blocks whose values take several shapes: lists that
-/// may be a single string, items in index order, and errors that name the file and the key.
+/// may be a single string, items in index order, and errors that name the key and the line it is on.
 /// </summary>
-internal sealed class SectionReader(string path)
+internal sealed class SectionReader(KeyLocations where)
 {
-    public string Path => path;
-
     // JSON arrays arrive as children "0", "1", …, in index order.
     public static bool IsList(IConfigurationSection section)
     {
@@ -52,28 +50,28 @@ internal sealed class SectionReader(string path)
     }
 
     public string Scalar(IConfigurationSection section) =>
-        section.Value ?? throw new ConfigException($"{path}: key \"{Key(section)}\" needs a value");
+        section.Value ?? throw new ConfigException($"{where.Of(section)}: key \"{Key(section)}\" needs a value");
 
     public ConfigException Unknown(IConfigurationSection section) =>
-        new($"{path}: unknown configuration key '{Key(section)}'");
+        new($"{where.Of(section)}: unknown configuration key '{Key(section)}'");
 
     public ConfigException Unsupported(IConfigurationSection section) =>
-        new($"{path}: key \"{Key(section)}\" is not supported by nats-edge");
+        new($"{where.Of(section)}: key \"{Key(section)}\" is not supported by nats-edge");
 
     public static string Key(IConfigurationSection section) => section.Path.Replace(':', '.');
 
     public bool Bool(IConfigurationSection section) =>
         bool.TryParse(Scalar(section), out var value)
             ? value
-            : throw new ConfigException($"{path}: key \"{Key(section)}\": \"{section.Value}\" is not true or false");
+            : throw new ConfigException($"{where.Of(section)}: key \"{Key(section)}\": \"{section.Value}\" is not true or false");
 
     public int Int(IConfigurationSection section) =>
         int.TryParse(Scalar(section), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ConfigException($"{path}: key \"{Key(section)}\": \"{section.Value}\" is not a number");
+            : throw new ConfigException($"{where.Of(section)}: key \"{Key(section)}\": \"{section.Value}\" is not a number");
 
     public TimeSpan Duration(IConfigurationSection section) =>
         ConfigValue.TryParseDuration(Scalar(section), out var value)
             ? value
-            : throw new ConfigException($"{path}: key \"{Key(section)}\": \"{section.Value}\" is not a duration (e.g. 2m, 500ms or seconds)");
+            : throw new ConfigException($"{where.Of(section)}: key \"{Key(section)}\": \"{section.Value}\" is not a duration (e.g. 2m, 500ms or seconds)");
 }

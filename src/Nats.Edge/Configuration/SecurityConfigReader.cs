@@ -9,9 +9,10 @@ namespace Nats.Edge.Configuration;
 /// subject, a list or an allow/deny object, and <c>allow_responses</c> a flag or an object, shapes the
 /// binder cannot place. Keys take every spelling nats-server takes.
 /// </summary>
-internal sealed class SecurityConfigReader(string path)
+internal sealed class SecurityConfigReader(KeyLocations where)
 {
-    private readonly SectionReader _read = new(path);
+    private readonly KeyLocations _where = where;
+    private readonly SectionReader _read = new(where);
 
     public sealed record Result(
         string? User, string? Password, string? Token, string? Timeout,
@@ -143,7 +144,7 @@ internal sealed class SecurityConfigReader(string path)
 
             if (name is null && nkey is null)
             {
-                throw new ConfigException($"{path}: key \"{SectionReader.Key(entry)}\": a user needs \"user\" or \"nkey\"");
+                throw new ConfigException($"{_where.Of(entry)}: key \"{SectionReader.Key(entry)}\": a user needs \"user\" or \"nkey\"");
             }
 
             yield return new UserOptions { Username = name, Password = password, Nkey = nkey, Account = account, Permissions = permissions ?? defaults };
@@ -211,7 +212,7 @@ internal sealed class SecurityConfigReader(string path)
         if (section.Value is { Length: 0 })
         {
             throw new ConfigException(
-                $"{path}: key \"{SectionReader.Key(section)}\": an empty list is ambiguous (nats-server allows everything); "
+                $"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": an empty list is ambiguous (nats-server allows everything); "
                 + "write { \"deny\": [\">\"] } to allow nothing, or leave the key out to allow everything");
         }
     }
@@ -224,7 +225,7 @@ internal sealed class SecurityConfigReader(string path)
         {
             return bool.TryParse(flag, out var on)
                 ? on ? defaults : null
-                : throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": \"{flag}\" is not true or false");
+                : throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": \"{flag}\" is not true or false");
         }
 
         var max = defaults.MaxMessages;
@@ -236,12 +237,12 @@ internal sealed class SecurityConfigReader(string path)
                 case "max" or "max_msgs" or "max_messages" or "max_responses":
                     max = int.TryParse(_read.Scalar(child), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
                         ? number
-                        : throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": not a number");
+                        : throw new ConfigException($"{_where.Of(child)}: key \"{SectionReader.Key(child)}\": not a number");
                     break;
                 case "expires" or "expiration" or "ttl":
                     expires = ConfigValue.TryParseDuration(_read.Scalar(child), out var duration)
                         ? duration
-                        : throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": not a duration (e.g. 1m or 500ms)");
+                        : throw new ConfigException($"{_where.Of(child)}: key \"{SectionReader.Key(child)}\": not a duration (e.g. 1m or 500ms)");
                     break;
                 default:
                     throw _read.Unknown(child);
@@ -278,7 +279,7 @@ internal sealed class SecurityConfigReader(string path)
                     {
                         "single" or "singleton" => false,
                         "stream" or "chunk" or "chunked" => true,
-                        var other => throw new ConfigException($"{path}: key \"{SectionReader.Key(child)}\": unknown response type \"{other}\""),
+                        var other => throw new ConfigException($"{_where.Of(child)}: key \"{SectionReader.Key(child)}\": unknown response type \"{other}\""),
                     };
                     break;
                 case "response_threshold" or "threshold" or "latency":
@@ -290,7 +291,7 @@ internal sealed class SecurityConfigReader(string path)
 
         return kind is { } known && subject is not null
             ? new ExportOptions { Kind = known, Subject = subject, Accounts = accounts, MultipleResponses = multiple }
-            : throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": an export needs \"stream\" or \"service\"");
+            : throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": an export needs \"stream\" or \"service\"");
     }
 
     private ImportOptions Import(IConfigurationSection section)
@@ -334,6 +335,6 @@ internal sealed class SecurityConfigReader(string path)
 
         return kind is { } known && account is not null && subject is not null
             ? new ImportOptions { Kind = known, Account = account, Subject = subject, Prefix = prefix, To = to }
-            : throw new ConfigException($"{path}: key \"{SectionReader.Key(section)}\": an import needs \"stream\" or \"service\" with \"account\" and \"subject\"");
+            : throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": an import needs \"stream\" or \"service\" with \"account\" and \"subject\"");
     }
 }

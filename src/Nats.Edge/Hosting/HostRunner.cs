@@ -10,8 +10,9 @@ using Nats.Edge.Server.Logging;
 namespace Nats.Edge.Hosting;
 
 /// <summary>
-/// The host's whole job: turn flags and the config file into options, start the server library,
-/// and answer signals. Exit codes: 0 after a clean stop (lame duck included), 1 for bad input or a failed start.
+/// The host's whole job: turn flags, the config file and NATS_EDGE_* variables into options, start
+/// the server library, and answer signals. Exit codes: 0 after a clean stop (lame duck included), 1
+/// for bad input or a failed start.
 /// </summary>
 internal static class HostRunner
 {
@@ -177,9 +178,7 @@ internal static class HostRunner
 
     private static LoadedConfig Configure(HostArguments arguments)
     {
-        var loaded = arguments.ConfigFile is { } file
-            ? ConfigFileLoader.Load(file)
-            : new LoadedConfig(new ServerOptions(), new HostSettings());
+        var loaded = ConfigFileLoader.Load(arguments.ConfigFile);
         return new LoadedConfig(ApplyFlags(loaded.Options, arguments), ApplyFlags(loaded.Host, arguments));
     }
 

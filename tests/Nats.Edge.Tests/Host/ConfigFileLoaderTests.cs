@@ -119,7 +119,7 @@ public sealed class ConfigFileLoaderTests : IDisposable
     {
         var error = Assert.Throws<ConfigException>(() => Load("{\n  \"port\": 4222,\n  \"host\": \n}"));
 
-        Assert.Contains("line 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains("edge.json:4: ", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

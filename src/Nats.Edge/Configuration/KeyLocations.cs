@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Nats.Edge.Configuration;
+
+/// <summary>
+/// Where each configuration key came from, so an error found while turning sections into options
+/// points at the line to fix: <c>file:line</c>, the environment variable that overrode it, or at
+/// least the file.
+/// </summary>
+internal sealed class KeyLocations(string? file, IReadOnlyDictionary<string, KeyLocation> lines, IConfigurationProvider overrides)
+{
+    public string Of(IConfigurationSection section) => Of(section.Path);
+
+    public string Of(string key)
+    {
+        if (overrides.TryGet(key, out _))
+        {
+            return $"environment variable {ConfigFileLoader.EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()}";
+        }
+
+        return lines.TryGetValue(key, out var line) ? line.ToString() : file ?? "environment";
+    }
+}
