@@ -237,7 +237,7 @@ internal sealed partial class ConfParser
     }
 
     // ( … ) keeps everything between the parentheses, line breaks included, as nats-server does;
-    // only a ')' alone on its line closes it.
+    // only a line that is exactly ")" closes it.
     private string ReadBlockString()
     {
         var openLine = _line;
@@ -247,26 +247,14 @@ internal sealed partial class ConfParser
         {
             var c = Peek();
             Advance();
-            if (c != '\n')
+            if (c == '\n' && Peek() == ')' && (_position + 1 == _text.Length || Peek(1) is '\n' or '\r'))
             {
-                continue;
-            }
-
-            var lineStart = _position;
-            SkipSpaces();
-            if (Peek() != ')')
-            {
-                continue;
-            }
-
-            Advance();
-            SkipSpaces();
-            if (AtEnd || Peek() == '\n')
-            {
-                return _text[start..lineStart];
+                var end = _position;
+                Advance();
+                return _text[start..end];
             }
         }
 
-        throw Error($"the block string opened with '(' on line {openLine} is not closed by a ')' on a line of its own");
+        throw Error($"the block string opened with '(' on line {openLine} is not closed by a line that is only ')'");
     }
 }
