@@ -51,6 +51,38 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task Nats_edge_variables_configure_the_server_without_a_config_file()
+    {
+        var port = TestPorts.Free();
+        await using var edge = await EdgeProcess.StartReadyAsync(new Dictionary<string, string>
+        {
+            ["NATS_EDGE_HOST"] = "127.0.0.1",
+            ["NATS_EDGE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["NATS_EDGE_MAX_PAYLOAD"] = "2MB",
+            ["nats_edge_server_name"] = "from-environment",
+            ["NATS_EDGE_AUTHORIZATION__TOKEN"] = "t0k3n",
+        });
+        await using var client = await RawClient.ConnectAsync(port);
+
+        var info = await client.ReadInfoAsync();
+
+        Assert.Equal(2 * 1024 * 1024, info["max_payload"]!.GetValue<int>());
+        Assert.Equal("from-environment", info["server_name"]!.GetValue<string>());
+        Assert.True(info["auth_required"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Flags_override_nats_edge_variables()
+    {
+        await using var edge = await EdgeProcess.StartReadyAsync(
+            new Dictionary<string, string> { ["NATS_EDGE_SERVER_NAME"] = "from-environment", ["NATS_EDGE_PORT"] = "1" },
+            "-a", "127.0.0.1", "-p", "-1", "-n", "from-flag");
+        await using var client = await RawClient.ConnectAsync(edge.Port);
+
+        Assert.Equal("from-flag", (await client.ReadInfoAsync())["server_name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Starts_logs_in_nats_server_format_and_serves_clients()
     {
         await using var edge = await EdgeProcess.StartReadyAsync("-a", "127.0.0.1", "-p", "-1", "-n", "pi-kitchen");

@@ -23,6 +23,38 @@ public sealed class SharedConfigFileTests
         Assert.Equal(port, info["port"]!.GetValue<int>());
     }
 
+    [ServerTheory]
+    public async Task The_same_nats_server_conf_file_starts_both_servers_with_its_limit_and_user(ServerTarget target)
+    {
+        var port = TestPorts.Free();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-shared-").FullName, "nats-server.conf");
+        await File.WriteAllTextAsync(path, $$"""
+            # Client listener, loopback only
+            listen: 127.0.0.1:{{port}}
+            server_name: "shared-conf"
+
+            max_payload: 1MB   // 1048576; 1M would be 1000000
+
+            authorization {
+              user: alice
+              password: "s3cret"
+            }
+            """);
+
+        await using var server = await StartAsync(target, path);
+        await using var alice = await RawClient.ConnectAsync(port);
+        var info = await alice.ReadInfoAsync();
+        await alice.SendAsync("CONNECT {\"verbose\":false,\"user\":\"alice\",\"pass\":\"s3cret\"}\r\nPING\r\n");
+        await alice.ExpectAsync("PONG\r\n");
+        await using var stranger = await RawClient.ConnectAsync(port);
+        await stranger.ReadInfoAsync();
+
+        Assert.Equal(1048576, info["max_payload"]!.GetValue<int>());
+        Assert.Equal("shared-conf", info["server_name"]!.GetValue<string>());
+        Assert.True(info["auth_required"]!.GetValue<bool>());
+        Assert.StartsWith("-ERR 'Authorization Violation'", await stranger.ExchangeAsync("CONNECT {\"verbose\":false}\r\n"), StringComparison.Ordinal);
+    }
+
     private static async Task<IAsyncDisposable> StartAsync(ServerTarget target, string configPath) => target switch
     {
         ServerTarget.Edge => await EdgeProcess.StartReadyAsync("-c", configPath),

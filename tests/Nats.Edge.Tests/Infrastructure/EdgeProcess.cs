@@ -16,7 +16,7 @@ public sealed class EdgeProcess : IServerProcess
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private EdgeProcess(IEnumerable<string> arguments)
+    private EdgeProcess(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +28,11 @@ public sealed class EdgeProcess : IServerProcess
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -52,9 +57,12 @@ public sealed class EdgeProcess : IServerProcess
     public int Port { get; private set; }
 
     /// <summary>Starts the process and returns at once.</summary>
-    public static EdgeProcess Start(params string[] arguments)
+    public static EdgeProcess Start(params string[] arguments) => Start(null, arguments);
+
+    /// <summary>Starts the process with variables added to the test's environment and returns at once.</summary>
+    public static EdgeProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var edge = new EdgeProcess(arguments);
+        var edge = new EdgeProcess(arguments, environment);
         edge._process.Start();
         edge._process.BeginOutputReadLine();
         edge._process.BeginErrorReadLine();
@@ -62,9 +70,12 @@ public sealed class EdgeProcess : IServerProcess
     }
 
     /// <summary>Starts the process and waits for "Server is ready".</summary>
-    public static async Task<EdgeProcess> StartReadyAsync(params string[] arguments)
+    public static Task<EdgeProcess> StartReadyAsync(params string[] arguments) => StartReadyAsync(null, arguments);
+
+    /// <summary>Starts the process with variables added to the test's environment and waits for "Server is ready".</summary>
+    public static async Task<EdgeProcess> StartReadyAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var edge = Start(arguments);
+        var edge = Start(environment, arguments);
         await edge._ready.Task.WaitAsync(TestTimeouts.Startup);
         return edge;
     }
