@@ -115,7 +115,7 @@ public sealed partial class HostProcessTests
         var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-log-").FullName, "edge.log");
         await using var edge = EdgeProcess.Start("-a", "127.0.0.1", "-p", "-1", "-l", path, "-D");
 
-        await WaitForAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("Server is ready", StringComparison.Ordinal));
+        await Poll.UntilAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("Server is ready", StringComparison.Ordinal));
         edge.Signal(SigTerm);
 
         Assert.Equal(0, await edge.WaitForExitAsync());
@@ -176,7 +176,7 @@ public sealed partial class HostProcessTests
 
         await using var alice = await RawClient.OpenSessionAsync(edge.Port, "{\"verbose\":false,\"user\":\"alice\",\"pass\":\"configured-secret\"}");
         await alice.ExchangeAsync("PUB elsewhere 1\r\nx\r\n");
-        await WaitForAsync(() => edge.Output.Contains("Publish Violation", StringComparison.Ordinal));
+        await Poll.UntilAsync(() => edge.Output.Contains("Publish Violation", StringComparison.Ordinal));
 
         Assert.Contains("[WRN] Plaintext passwords detected, use nkeys or bcrypt", edge.Output, StringComparison.Ordinal);
         Assert.Contains("authentication error - User \"alice\"", edge.Output, StringComparison.Ordinal);
@@ -224,15 +224,6 @@ public sealed partial class HostProcessTests
         Assert.Contains("[FTL] Error listening on port", edge.Output, StringComparison.Ordinal);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met before the deadline");
-            await Task.Delay(50);
-        }
-    }
 
     // [pid] 2006/01/02 15:04:05.000000 [INF] text
     [GeneratedRegex(@"^\[\d+\] \d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}\.\d{6} \[INF\] Starting nats-edge")]

@@ -15,19 +15,8 @@ public interface IServerProcess : IAsyncDisposable
     void Signal(int signal) => Posix.Signal(ProcessId, signal);
 
     /// <summary>Polls the log until <paramref name="text"/> appears; fails with the whole log after 10 s.</summary>
-    async Task WaitForLogAsync(string text)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"\"{text}\" never appeared in the log:\n{Output}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    Task WaitForLogAsync(string text) =>
+        Poll.UntilAsync(() => Output.Contains(text, StringComparison.Ordinal), () => $"\"{text}\" never appeared in the log:\n{Output}");
 
     /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
     Task<int> WaitForExitAsync();

@@ -22,14 +22,14 @@ public sealed class LeafReloadTests
         {
             Leafnodes = new LeafnodeOptions { Remotes = [new RemoteLeafOptions { Urls = [new Uri($"nats-leaf://pi:old-secret@127.0.0.1:{leafPort}")] }] },
         });
-        await WaitForAsync(() => hub.Log.Contains("Leafnode connection created", StringComparison.Ordinal), hub.Log);
+        await Poll.UntilAsync(() => hub.Log.Contains("Leafnode connection created", StringComparison.Ordinal), () => hub.Log);
 
         hub.Reload(hubOptions with { Users = [new UserOptions { Username = "pi", Password = password }] });
 
-        await WaitForAsync(() => hub.Log.Contains("Reloaded server configuration", StringComparison.Ordinal), hub.Log);
+        await Poll.UntilAsync(() => hub.Log.Contains("Reloaded server configuration", StringComparison.Ordinal), () => hub.Log);
         if (closed)
         {
-            await WaitForAsync(() => hub.Log.Contains("Leafnode connection closed: AuthenticationViolation", StringComparison.Ordinal), hub.Log);
+            await Poll.UntilAsync(() => hub.Log.Contains("Leafnode connection closed: AuthenticationViolation", StringComparison.Ordinal), () => hub.Log);
         }
         else
         {
@@ -38,13 +38,4 @@ public sealed class LeafReloadTests
         }
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string log)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time; log:\n" + log);
-            await Task.Delay(20);
-        }
-    }
 }

@@ -19,18 +19,18 @@ public sealed partial class LoggingTests
         await using var edge = EdgeProcess.Start("-a", "127.0.0.1", "-p", "-1", "-l", path, "--log_size_limit", "1KB", "-D");
 
         // Each connection logs two debug lines; a few dozen pass 1 KB more than once.
-        await WaitForAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("Server is ready", StringComparison.Ordinal));
+        await Poll.UntilAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("Server is ready", StringComparison.Ordinal));
         var port = int.Parse(ListeningPort().Match(AllLogText(folder)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         for (var i = 0; i < 30; i++)
         {
             await using var client = await RawClient.OpenSessionAsync(port);
         }
 
-        await WaitForAsync(() => Directory.GetFiles(folder, "edge.log.*").Length >= 2);
+        await Poll.UntilAsync(() => Directory.GetFiles(folder, "edge.log.*").Length >= 2);
         var backup = Directory.GetFiles(folder, "edge.log.*")[0];
         Assert.Matches(BackupName(), Path.GetFileName(backup));
         Assert.True(new FileInfo(backup).Length is > 1000 and < 1400, $"backup holds {new FileInfo(backup).Length} bytes");
-        await WaitForAsync(() => File.ReadAllText(path).Contains("[INF] Rotated log, backup saved as " + folder, StringComparison.Ordinal));
+        await Poll.UntilAsync(() => File.ReadAllText(path).Contains("[INF] Rotated log, backup saved as " + folder, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -39,12 +39,12 @@ public sealed partial class LoggingTests
         var folder = Directory.CreateTempSubdirectory("nats-edge-reopen-").FullName;
         var path = Path.Combine(folder, "edge.log");
         await using var edge = EdgeProcess.Start("-a", "127.0.0.1", "-p", "-1", "-l", path);
-        await WaitForAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("Server is ready", StringComparison.Ordinal));
+        await Poll.UntilAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("Server is ready", StringComparison.Ordinal));
 
         File.Move(path, path + ".1");
         edge.Signal(Posix.SigUsr1);
 
-        await WaitForAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("[INF] File log re-opened", StringComparison.Ordinal));
+        await Poll.UntilAsync(() => File.Exists(path) && File.ReadAllText(path).Contains("[INF] File log re-opened", StringComparison.Ordinal));
         Assert.DoesNotContain("re-opened", await File.ReadAllTextAsync(path + ".1"), StringComparison.Ordinal);
     }
 
@@ -97,15 +97,6 @@ public sealed partial class LoggingTests
         return text.ToString();
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(20);
-        }
-    }
 
     [GeneratedRegex(@"Listening for client connections on 127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningPort();

@@ -37,7 +37,7 @@ public sealed class ProcessCommandTests
         await using var edge = await EdgeProcess.StartReadyAsync("-c", config, "--ports_file_dir", folder, "-P", pidFile);
         var portsFile = Path.Combine(folder, $"nats-edge_{edge.ProcessId.ToString(CultureInfo.InvariantCulture)}.ports");
 
-        await WaitForAsync(() => File.Exists(portsFile));
+        await Poll.UntilAsync(() => File.Exists(portsFile));
         var ports = JsonNode.Parse(await File.ReadAllTextAsync(portsFile))!;
         Assert.Equal($"nats://127.0.0.1:{edge.Port}", ports["nats"]![0]!.GetValue<string>());
         Assert.StartsWith("nats-leaf://127.0.0.1:", ports["leafnode"]![0]!.GetValue<string>(), StringComparison.Ordinal);
@@ -81,13 +81,4 @@ public sealed class ProcessCommandTests
         return path;
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(20);
-        }
-    }
 }

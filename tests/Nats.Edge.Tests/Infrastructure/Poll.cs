@@ -1,0 +1,20 @@
+namespace Nats.Edge.Tests.Infrastructure;
+
+/// <summary>Waits for a condition with a deadline instead of sleeping for propagation.</summary>
+public static class Poll
+{
+    /// <summary>Polls <paramref name="condition"/> every 20 ms; fails after 10 s with <paramref name="describe"/>'s text.</summary>
+    public static async Task UntilAsync(Func<bool> condition, Func<string>? describe = null)
+    {
+        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("condition not met before the deadline" + (describe is null ? string.Empty : ":\n" + describe()));
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}
