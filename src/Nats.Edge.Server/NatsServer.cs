@@ -11,7 +11,7 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Server;
 
 /// <summary>The NATS server: listeners, connections and the subject space, wired from one options record.</summary>
-public sealed class NatsServer : IAsyncDisposable
+public sealed partial class NatsServer : IAsyncDisposable
 {
     // How often pings, auth timeouts and write deadlines are checked: fine enough for a 2 s auth timeout.
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
@@ -341,6 +341,7 @@ public sealed class NatsServer : IAsyncDisposable
     private void AcceptClient(Socket socket)
     {
         var id = NextConnectionId();
+        Interlocked.Increment(ref _totalConnections);
         var client = new ClientConnection(this, socket, id, Accounts.Global);
         var overLimit = _clients.Count >= Options.MaxConnections;
         if (!overLimit)
