@@ -71,6 +71,7 @@ internal static class ConfigFileLoader
         }
 
         var security = new SecurityConfigReader(path).Read(file.Authorization, file.Accounts);
+        var (httpHost, httpPort) = Monitoring(path, file);
         return options with
         {
             Host = host,
@@ -85,6 +86,9 @@ internal static class ConfigFileLoader
             MaxPingsOutstanding = file.PingMax ?? options.MaxPingsOutstanding,
             WriteDeadline = Duration(path, "write_deadline", file.WriteDeadline, options.WriteDeadline),
             NoHeaderSupport = file.NoHeaderSupport ?? options.NoHeaderSupport,
+            HttpHost = httpHost,
+            HttpPort = httpPort ?? options.HttpPort,
+            HttpBasePath = file.HttpBasePath ?? options.HttpBasePath,
             Username = security.User,
             Password = security.Password,
             AuthorizationToken = security.Token,
@@ -96,6 +100,32 @@ internal static class ConfigFileLoader
             Tls = file.Tls is { } tls ? ToTls(path, tls) : null,
             Leafnodes = file.Leafnodes is { } leafnodes ? new LeafnodeConfigReader(path).Read(leafnodes) : null,
         };
+    }
+
+    // "http" gives host and port, "http_port" (alias "monitor_port") the port; the port keys win.
+    private static (string? Host, int? Port) Monitoring(string path, ConfigFile file)
+    {
+        if (file.HttpsPort is not null || file.Https is not null)
+        {
+            var key = file.HttpsPort is not null ? "https_port" : "https";
+            throw new ConfigException($"{path}: key \"{key}\": HTTPS monitoring is not supported by nats-edge; use http_port");
+        }
+
+        string? host = null;
+        int? port = null;
+        if (file.Http is { } http)
+        {
+            var colon = http.LastIndexOf(':');
+            if (!int.TryParse(http.AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var httpPort))
+            {
+                throw new ConfigException($"{path}: key \"http\": \"{http}\" is not host:port or a port");
+            }
+
+            host = colon > 0 ? http[..colon].Trim('[', ']') : null;
+            port = httpPort;
+        }
+
+        return (host, file.HttpPort ?? file.MonitorPort ?? port);
     }
 
     // Relative certificate paths are taken from the config file's folder, so a file and its

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -106,6 +107,11 @@ internal static class HostRunner
             log.Write(LogLevel.Fatal, $"Error listening on port: {options.Host}:{options.Port}, \"{ex.Message}\"");
             return 1;
         }
+        catch (HttpListenerException ex)
+        {
+            log.Write(LogLevel.Fatal, $"Can't listen to the Monitor port: {options.HttpHost ?? options.Host}:{options.HttpPort}, \"{ex.Message}\"");
+            return 1;
+        }
 
         await server.Completion.ConfigureAwait(false);
         return 0;
@@ -120,6 +126,7 @@ internal static class HostRunner
         Password = flags.Password ?? options.Password,
         AuthorizationToken = flags.Token ?? options.AuthorizationToken,
         MaxPayload = flags.MaxPayload ?? options.MaxPayload,
+        HttpPort = flags.HttpPort ?? options.HttpPort,
         Leafnodes = flags.Leafnodes.Count == 0 ? options.Leafnodes : (options.Leafnodes ?? new LeafnodeOptions()) with
         {
             Remotes = [.. options.Leafnodes?.Remotes ?? [], .. HubRemotes(flags.Leafnodes)],
