@@ -17,6 +17,9 @@ public sealed class EdgeServer : IRunningServer
     /// <inheritdoc />
     public int Port => _server.ClientEndPoint.Port;
 
+    /// <inheritdoc />
+    public int MonitorPort => _server.MonitoringEndPoint?.Port ?? 0;
+
     /// <summary>What the server logged, when it was started with a log.</summary>
     public string Log => _log?.ToString() ?? string.Empty;
 
