@@ -3,7 +3,7 @@ using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Clients;
 
-/// <summary>What <c>/connz</c> and <c>/subsz</c> read of a client, from the monitoring thread.</summary>
+/// <summary>What <c>/connz</c> reads of a client, from the monitoring thread.</summary>
 internal sealed partial class ClientConnection
 {
     /// <summary>The client's CONNECT (name, lang, version), or the defaults before it came.</summary>

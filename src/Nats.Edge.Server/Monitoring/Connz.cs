@@ -23,8 +23,9 @@ internal sealed class Connz
     public static Connz From(NatsServer server, ConnzQuery query)
     {
         var now = Stopwatch.GetTimestamp();
-        var clients = new List<ClientConnection>(server.Clients.Count);
-        foreach (var client in server.Clients)
+        var open = server.Clients;
+        var clients = new List<ClientConnection>(open.Count);
+        foreach (var client in open)
         {
             if (query.Account is null || client.Account.Name == query.Account)
             {
