@@ -23,6 +23,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     private readonly ConcurrentDictionary<ulong, ClientConnection> _clients = new();
     private readonly ConcurrentDictionary<ulong, Leafnodes.LeafConnection> _leafs = new();
     private readonly List<Task> _solicitors = [];
+    private Monitoring.MonitorServer? _monitor;
     private Socket? _leafListener;
     private Task _leafAcceptLoop = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
@@ -70,6 +71,9 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// <summary>The bound client endpoint (the real port when 0 or -1 was asked for).</summary>
     public IPEndPoint ClientEndPoint { get; private set; }
 
+    /// <summary>The bound monitoring endpoint (the real port when -1 was asked for); null without monitoring.</summary>
+    public IPEndPoint? MonitoringEndPoint => _monitor?.EndPoint;
+
     /// <summary>Completes once the server has shut down.</summary>
     public Task Completion => _done.Task;
 
@@ -98,12 +102,23 @@ public sealed partial class NatsServer : IAsyncDisposable
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
     internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
 
-    /// <summary>Binds the listeners and starts accepting; logs "Server is ready" when done.</summary>
+    /// <summary>
+    /// Binds the listeners and starts accepting; logs "Server is ready" when done. Throws
+    /// <see cref="SocketException"/> when a port cannot be bound, <see cref="HttpListenerException"/>
+    /// when the monitoring port cannot.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (Authenticator.HasPlaintextPasswords)
         {
             Log.Warn("Plaintext passwords detected, use nkeys or bcrypt");
+        }
+
+        if (Options.HttpPort != 0)
+        {
+            var host = Options.HttpHost ?? Options.Host;
+            _monitor = await Monitoring.MonitorServer.StartAsync(this, host, Options.HttpPort, Options.HttpBasePath, cancellationToken).ConfigureAwait(false);
+            Log.Info($"Starting http monitor on {FormatHostPort(host, _monitor.EndPoint.Port)}");
         }
 
         var listener = await ListenAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
@@ -145,6 +160,11 @@ public sealed partial class NatsServer : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await StopAcceptingClientsAsync().ConfigureAwait(false);
         _leafListener?.Dispose();
+        if (_monitor is not null)
+        {
+            await _monitor.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _acceptLoop.ConfigureAwait(false);
         await _leafAcceptLoop.ConfigureAwait(false);
         await _tickLoop.ConfigureAwait(false);
@@ -358,6 +378,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     private void AcceptClient(Socket socket)
     {
         var id = NextConnectionId();
+        Interlocked.Increment(ref _totalConnections);
         var client = new ClientConnection(this, socket, id, Accounts.Global);
         var overLimit = _clients.Count >= Options.MaxConnections;
         if (!overLimit)

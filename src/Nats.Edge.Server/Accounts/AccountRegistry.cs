@@ -48,6 +48,26 @@ internal sealed class AccountRegistry
     /// <summary>The account named by <c>system_account</c> (<c>$SYS</c> by default).</summary>
     public Account System { get; }
 
+    /// <summary>Every account: <c>$G</c>, the system account, then the configured ones. Fixed after construction.</summary>
+    public IReadOnlyCollection<Account> All => _accounts.Values;
+
+    /// <summary>Subscriptions in all accounts, the server's own import subscriptions included.</summary>
+    public long SubscriptionCount
+    {
+        get
+        {
+            long count = 0;
+            foreach (var account in _accounts.Values)
+            {
+                count += account.Subscriptions.Count;
+            }
+
+            return count;
+        }
+    }
+
+    public Account? TryFind(string name) => _accounts.GetValueOrDefault(name);
+
     public Account Find(string? name)
     {
         if (name is null)
@@ -85,8 +105,7 @@ internal sealed class AccountRegistry
 
         if (import.Kind == ExportKind.Stream)
         {
-            var local = import.To ?? (import.Prefix is { Length: > 0 } prefix ? $"{prefix.TrimEnd('.')}.{import.Subject}" : import.Subject);
-            var stream = new StreamImport(new CrossAccountDelivery(importer), new SubjectMapping(import.Subject, local));
+            var stream = new StreamImport(new CrossAccountDelivery(importer), new SubjectMapping(import.Subject, import.LocalSubject));
             exporter.Subscribe(new Subscription(stream, Bytes(import.Subject), null, []));
             return;
         }
@@ -101,7 +120,7 @@ internal sealed class AccountRegistry
         _serviceReplies.Add(replies);
         exporter.Subscribe(new Subscription(replies, replies.WildcardSubject, null, []));
 
-        var to = import.To ?? import.Subject;
+        var to = import.LocalSubject;
         var service = new ServiceImport(new CrossAccountDelivery(exporter), new SubjectMapping(to, import.Subject), replies);
         importer.Subscribe(new Subscription(service, Bytes(to), null, []));
     }

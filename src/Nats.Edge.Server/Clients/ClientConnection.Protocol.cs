@@ -30,7 +30,11 @@ internal sealed partial class ClientConnection : IClientOpHandler
 
     public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
 
-    public void OnPong() => Volatile.Write(ref _pingsOutstanding, 0);
+    public void OnPong()
+    {
+        Volatile.Write(ref _pingsOutstanding, 0);
+        MeasureRtt();
+    }
 
     public void OnInfo(ReadOnlySpan<byte> json)
     {

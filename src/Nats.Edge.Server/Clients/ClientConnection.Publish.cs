@@ -15,6 +15,7 @@ internal sealed partial class ClientConnection
     /// <summary>A complete PUB or HPUB (spec §5.3, from step 4 on).</summary>
     public void OnPublish(in InboundMessage message)
     {
+        CountInbound(message.Data.Length);
         if (_connect.Pedantic && !SubjectRules.IsValidLiteral(message.Subject))
         {
             // nats-server still delivers the message after this error.

@@ -42,6 +42,8 @@ internal sealed partial class ClientConnection : Connection
     /// <summary>The global account until CONNECT logs the client into its user's account.</summary>
     public Account Account { get; private set; }
 
+    public override MatchCache Matches => _matches;
+
     /// <summary>Whether MSGs to this client may carry headers (it said so in CONNECT).</summary>
     public bool WantsHeaders => _connect.Headers && !Server.Options.NoHeaderSupport;
 
@@ -121,8 +123,7 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        Outbound.Append("PING\r\n"u8);
-        SignalSend();
+        SendPing(now);
     }
 
     protected override void OnClosed()
@@ -213,6 +214,7 @@ internal sealed partial class ClientConnection : Connection
 
         _connect = options;
         _connectReceived = true;
+        EstimateRttFromConnect();
         RestartPingTimer();
         if (options.Verbose)
         {

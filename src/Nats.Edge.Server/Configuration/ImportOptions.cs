@@ -17,4 +17,8 @@ public sealed record ImportOptions
 
     /// <summary>The subject as the importing account names it (<c>to</c>); null keeps <see cref="Subject"/>.</summary>
     public string? To { get; init; }
+
+    /// <summary>The subject the import uses in the importing account: <see cref="To"/>, else the prefixed or plain subject.</summary>
+    internal string LocalSubject =>
+        To ?? (Kind == ExportKind.Stream && Prefix is { Length: > 0 } prefix ? $"{prefix.TrimEnd('.')}.{Subject}" : Subject);
 }

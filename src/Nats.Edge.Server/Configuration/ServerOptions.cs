@@ -72,6 +72,18 @@ public sealed record ServerOptions
     /// <summary>TLS for client connections; null serves plain TCP.</summary>
     public TlsOptions? Tls { get; init; }
 
+    /// <summary>
+    /// Monitoring HTTP port (nats-server: <c>http_port</c>, <c>-m</c>): 0 serves no monitoring at all,
+    /// -1 picks a free port.
+    /// </summary>
+    public int HttpPort { get; init; }
+
+    /// <summary>Monitoring listen address (nats-server: the host of <c>http</c>); null uses <see cref="Host"/>.</summary>
+    public string? HttpHost { get; init; }
+
+    /// <summary>A prefix for every monitoring path, such as <c>/nats</c> (nats-server: <c>http_base_path</c>).</summary>
+    public string HttpBasePath { get; init; } = string.Empty;
+
     /// <summary>Turns header support off in INFO (nats-server: <c>no_header_support</c>).</summary>
     public bool NoHeaderSupport { get; init; }
 

@@ -73,7 +73,8 @@ internal abstract partial class Connection : ISubscriber
     /// <summary>The certificate the client presented in the TLS handshake, if any.</summary>
     protected X509Certificate2? ClientCertificate => (Stream as SslStream)?.RemoteCertificate as X509Certificate2;
 
-    protected long Started { get; }
+    /// <summary>Stopwatch time of the accept (or dial).</summary>
+    public long Started { get; }
 
     /// <summary>Runs the connection until it closes, after a TLS handshake when <paramref name="tls"/> is given.</summary>
     public void Start(ServerTls? tls = null) => _ = RunAsync(tls);
@@ -90,6 +91,11 @@ internal abstract partial class Connection : ISubscriber
         }
 
         Reason = reason;
+        if (reason is CloseReason.SlowConsumerPendingBytes or CloseReason.SlowConsumerWriteDeadline)
+        {
+            Server.CountSlowConsumer();
+        }
+
         if (!flush)
         {
             Outbound.Discard();
@@ -136,6 +142,9 @@ internal abstract partial class Connection : ISubscriber
 
     public override string ToString() => $"{RemoteEndPoint} - cid:{Id}";
 
+    /// <summary>The cache in front of the account's subjects this connection publishes into; null before a leaf logs in.</summary>
+    public abstract MatchCache? Matches { get; }
+
     /// <summary>Writes one delivery for <paramref name="subscription"/> in this connection's dialect.</summary>
     public abstract bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch);
 
@@ -163,6 +172,7 @@ internal abstract partial class Connection : ISubscriber
         await Stream.DisposeAsync().ConfigureAwait(false);
         try
         {
+            Server.Retire(this);
             OnClosed();
         }
         finally

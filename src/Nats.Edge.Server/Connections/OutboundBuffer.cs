@@ -16,8 +16,19 @@ internal sealed class OutboundBuffer(ChunkPool pool)
     private long _pendingBytes;
     private bool _discarded;
 
+    // Counted under the lock every append takes anyway: publishers on any thread add to them, and
+    // the lock makes a plain increment safe without an extra interlocked operation per message.
+    private long _messages;
+    private long _payloadBytes;
+
     /// <summary>Bytes appended and not yet sent.</summary>
     public long PendingBytes => Volatile.Read(ref _pendingBytes);
+
+    /// <summary>Messages queued for the connection so far (nats-server's <c>out_msgs</c>).</summary>
+    public long Messages => Volatile.Read(ref _messages);
+
+    /// <summary>Payload bytes of those messages, headers included when sent (<c>out_bytes</c>).</summary>
+    public long PayloadBytes => Volatile.Read(ref _payloadBytes);
 
     /// <summary>Appends a protocol line that is not a message (PONG, +OK, -ERR, INFO).</summary>
     public long Append(ReadOnlySpan<byte> line)
@@ -61,7 +72,10 @@ internal sealed class OutboundBuffer(ChunkPool pool)
             }
 
             CopyIn("\r\n"u8);
-            var size = line.Length + payload.Length + 2;
+            var payloadLength = payload.Length;
+            _messages++;
+            _payloadBytes += payloadLength;
+            var size = line.Length + payloadLength + 2;
             return Interlocked.Add(ref _pendingBytes, size);
         }
     }

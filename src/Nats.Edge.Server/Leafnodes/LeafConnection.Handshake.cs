@@ -119,6 +119,7 @@ internal sealed partial class LeafConnection
         _rules = new LinkRules(
             receive?.Allow, [.. connect.DenyPublish, .. receive?.Deny ?? []], send?.Allow, send?.Deny ?? [], account == Server.Accounts.System);
         Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, Server.LeafTls is not null, account.Name, permissions));
+        EstimateRttFromConnect();
         BecomeReady();
     }
 
@@ -176,7 +177,11 @@ internal sealed partial class LeafConnection
 
     public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
 
-    public void OnPong() => Volatile.Write(ref _pingsOutstanding, 0);
+    public void OnPong()
+    {
+        Volatile.Write(ref _pingsOutstanding, 0);
+        MeasureRtt();
+    }
 
     // The far side closes after its -ERR; a board remembers the errors that ask it to wait longer.
     public void OnErr(ReadOnlySpan<byte> text)

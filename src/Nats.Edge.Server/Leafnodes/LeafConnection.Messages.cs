@@ -15,6 +15,7 @@ internal sealed partial class LeafConnection
     /// <summary>A message from the far side, for local subscribers and the queue groups it names.</summary>
     public void OnLeafMessage(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
     {
+        CountInbound(message.Data.Length);
         if (!_ready || _matches is null || !_rules.MayImport(message.Subject))
         {
             return;

@@ -57,6 +57,8 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
     /// <summary>The account the link is bound to; null until an accepted leaf has logged in.</summary>
     public Account? Account { get; private set; }
 
+    public override MatchCache? Matches => _matches;
+
     // HPUB never comes over a leaf link; HMSG is read regardless.
     public bool HeadersEnabled => true;
 
@@ -93,8 +95,7 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
             return;
         }
 
-        Outbound.Append("PING\r\n"u8);
-        SignalSend();
+        SendPing(now);
     }
 
     public override void RemoveSubscription(Subscription subscription)

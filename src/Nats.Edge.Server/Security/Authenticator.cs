@@ -17,10 +17,14 @@ internal sealed class Authenticator
     private readonly Dictionary<string, ConfiguredUser> _nkeys = new(StringComparer.Ordinal);
     private readonly User _anonymous;
 
+    // --user/--pass (authorization.user): in $G with no limits, named so /connz?auth=1 can show it.
+    private readonly User? _singleUser;
+
     public Authenticator(ServerOptions options, AccountRegistry accounts)
     {
         _options = options;
         _anonymous = new User(string.Empty, accounts.Global, permissions: null);
+        _singleUser = options.Username is { } singleName ? new User(singleName, accounts.Global, permissions: null) : null;
         foreach (var user in options.Users)
         {
             var account = accounts.Find(user.Account);
@@ -121,9 +125,9 @@ internal sealed class Authenticator
             return PasswordCheck.Matches(token, connect.AuthToken) ? _anonymous : null;
         }
 
-        if (_options.Username is { } single)
+        if (_singleUser is { } single)
         {
-            return connect.User == single && PasswordCheck.Matches(_options.Password ?? string.Empty, connect.Password) ? _anonymous : null;
+            return connect.User == single.Name && PasswordCheck.Matches(_options.Password ?? string.Empty, connect.Password) ? single : null;
         }
 
         return null;

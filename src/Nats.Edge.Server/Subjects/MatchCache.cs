@@ -13,6 +13,20 @@ internal sealed class MatchCache(SubjectIndex index)
     private readonly Dictionary<byte[], SubjectMatch> _entries = new(ByteKeyComparer.Instance);
     private long _generation = -1;
 
+    // Written by the owner alone, read by monitoring from another thread: a figure a moment stale is
+    // fine there, and the message path pays one plain increment per lookup.
+    private long _hits;
+    private long _misses;
+    private long _fanoutSum;
+    private int _maxFanout;
+
+    /// <summary>The index this cache sits in front of: whose account the figures belong to.</summary>
+    public SubjectIndex Index => index;
+
+    /// <summary>The cache's figures so far.</summary>
+    public MatchStatistics Statistics => new(
+        Volatile.Read(ref _hits), Volatile.Read(ref _misses), Volatile.Read(ref _fanoutSum), Volatile.Read(ref _maxFanout), _entries.Count);
+
     public SubjectMatch Match(ReadOnlySpan<byte> subject)
     {
         var generation = index.Generation;
@@ -25,10 +39,17 @@ internal sealed class MatchCache(SubjectIndex index)
         var lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
         if (lookup.TryGetValue(subject, out var match))
         {
+            _hits++;
             return match;
         }
 
         match = index.Match(subject);
+        _misses++;
+
+        // nats-server's fan-out: plain subscribers plus one per queue group.
+        var fanout = match.Plain.Length + match.QueueGroups.Length;
+        _fanoutSum += fanout;
+        _maxFanout = Math.Max(_maxFanout, fanout);
         if (_entries.Count >= Capacity)
         {
             _entries.Clear();

@@ -107,6 +107,33 @@ internal sealed partial class SubjectIndex
             return true;
         }
 
+        public void CopyTo(List<Subscription> destination)
+        {
+            if (_plain is not null)
+            {
+                destination.AddRange(_plain);
+            }
+
+            if (_queues is not null)
+            {
+                foreach (var members in _queues.Values)
+                {
+                    destination.AddRange(members);
+                }
+            }
+
+            if (_literals is not null)
+            {
+                foreach (var child in _literals.Values)
+                {
+                    child.CopyTo(destination);
+                }
+            }
+
+            SingleWildcard?.CopyTo(destination);
+            FullWildcard?.CopyTo(destination);
+        }
+
         // A wildcard only counts as a whole token; 0 for a literal.
         private static byte Wildcard(ReadOnlySpan<byte> token) =>
             SubjectRules.IsWildcard(token) ? token[0] : (byte)0;

@@ -13,12 +13,21 @@ internal sealed partial class SubjectIndex
     private readonly Node _root = new();
     private long _generation;
     private int _count;
+    private long _inserts;
+    private long _removes;
+    private MatchStatistics _closedCaches;
 
     /// <summary>Changes whenever the set of subscriptions changes.</summary>
     public long Generation => Volatile.Read(ref _generation);
 
     /// <summary>Number of subscriptions held.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Subscriptions ever added, for <c>/subsz</c>.</summary>
+    public long Inserts => Volatile.Read(ref _inserts);
+
+    /// <summary>Subscriptions ever removed, for <c>/subsz</c>.</summary>
+    public long Removes => Volatile.Read(ref _removes);
 
     /// <summary>Adds a subscription whose subject already passed <see cref="SubjectRules.IsValidSubscription"/>.</summary>
     public void Insert(Subscription subscription)
@@ -42,6 +51,7 @@ internal sealed partial class SubjectIndex
 
             node.Add(subscription);
             _count++;
+            _inserts++;
             Interlocked.Increment(ref _generation);
         }
     }
@@ -57,8 +67,40 @@ internal sealed partial class SubjectIndex
             }
 
             _count--;
+            _removes++;
             Interlocked.Increment(ref _generation);
             return true;
+        }
+    }
+
+    /// <summary>What the match caches of closed connections did in front of this index.</summary>
+    public MatchStatistics ClosedCaches
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _closedCaches;
+            }
+        }
+    }
+
+    /// <summary>Keeps a closing connection's cache figures; its entries go with it.</summary>
+    public void Retire(MatchCache cache)
+    {
+        var statistics = cache.Statistics with { Entries = 0 };
+        lock (_sync)
+        {
+            _closedCaches = _closedCaches.Add(statistics);
+        }
+    }
+
+    /// <summary>Adds every subscription held to <paramref name="destination"/>; for monitoring, not the message path.</summary>
+    public void CopyTo(List<Subscription> destination)
+    {
+        lock (_sync)
+        {
+            _root.CopyTo(destination);
         }
     }
 

@@ -71,6 +71,8 @@ internal static class CommandLineParser
                 "pass" => result with { Password = Value() },
                 "auth" => result with { Token = Value() },
                 "max_payload" => result with { MaxPayload = (int)ParseSize(name, Value(), int.MaxValue) },
+                "m" or "http_port" => result with { HttpPort = ParsePort(name, Value()) },
+                "ms" or "https_port" => throw new CommandLineException($"-{name}: HTTPS monitoring is not supported by nats-edge; use -m"),
                 "leafnode" => result with { Leafnodes = [.. result.Leafnodes, ParseHubUrl(name, Value())] },
                 _ => throw new CommandLineException($"flag provided but not defined: -{name}"),
             };

@@ -52,6 +52,9 @@ internal sealed record HostArguments
 
     public int? MaxPayload { get; init; }
 
+    /// <summary>Monitoring port (<c>-m</c>): 0 off, -1 random.</summary>
+    public int? HttpPort { get; init; }
+
     /// <summary>Hub URLs from <c>--leafnode</c> (nats-edge's own flag), each added as a remote in <c>$G</c>.</summary>
     public IReadOnlyList<Uri> Leafnodes { get; init; } = [];
 }

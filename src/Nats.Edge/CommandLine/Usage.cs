@@ -10,6 +10,7 @@ internal static class Usage
             -a, --addr, --net <host>         Bind to host address (default: 0.0.0.0)
             -p, --port <port>                Use port for clients (default: 4222, -1 for random)
             -n, --name, --server_name <name> Server name (default: the server id)
+            -m, --http_port <port>           Use port for http monitoring (-1 for random)
             -c, --config <file>              Configuration file (JSON, nats-server key names)
             -t                               Test the configuration file and exit
             -P, --pid <file>                 File to store the process id

@@ -47,6 +47,26 @@ internal sealed class ConfigFile
     [ConfigurationKeyName("write_deadline")]
     public string? WriteDeadline { get; set; }
 
+    [ConfigurationKeyName("http_port")]
+    public int? HttpPort { get; set; }
+
+    [ConfigurationKeyName("monitor_port")]
+    public int? MonitorPort { get; set; }
+
+    /// <summary>"host:port" or a port alone.</summary>
+    [ConfigurationKeyName("http")]
+    public string? Http { get; set; }
+
+    [ConfigurationKeyName("http_base_path")]
+    public string? HttpBasePath { get; set; }
+
+    // Bound only to be refused with a clear message instead of "unknown key".
+    [ConfigurationKeyName("https_port")]
+    public int? HttpsPort { get; set; }
+
+    [ConfigurationKeyName("https")]
+    public string? Https { get; set; }
+
     [ConfigurationKeyName("no_header_support")]
     public bool? NoHeaderSupport { get; set; }
 

@@ -95,6 +95,7 @@ internal static class ConfigFileLoader
         }
 
         var security = new SecurityConfigReader(where).Read(file.Authorization, file.Accounts);
+        var (httpHost, httpPort) = Monitoring(where, file);
         return options with
         {
             Host = host,
@@ -111,6 +112,9 @@ internal static class ConfigFileLoader
             NoHeaderSupport = file.NoHeaderSupport ?? options.NoHeaderSupport,
             LameDuckDuration = LameDuckDuration(where, file.LameDuckDuration, options.LameDuckDuration),
             LameDuckGracePeriod = Duration(where, "lame_duck_grace_period", file.LameDuckGracePeriod, options.LameDuckGracePeriod),
+            HttpHost = httpHost,
+            HttpPort = httpPort ?? options.HttpPort,
+            HttpBasePath = file.HttpBasePath ?? options.HttpBasePath,
             Username = security.User,
             Password = security.Password,
             AuthorizationToken = security.Token,
@@ -122,6 +126,32 @@ internal static class ConfigFileLoader
             Tls = file.Tls is { } tls ? ToTls(where, folder, "tls", tls) : null,
             Leafnodes = file.Leafnodes is { } leafnodes && leafnodes.Exists() ? new LeafnodeConfigReader(where, folder).Read(leafnodes) : null,
         };
+    }
+
+    // "http" gives host and port, "http_port" (alias "monitor_port") the port; the port keys win.
+    private static (string? Host, int? Port) Monitoring(KeyLocations where, ConfigFile file)
+    {
+        if (file.HttpsPort is not null || file.Https is not null)
+        {
+            var key = file.HttpsPort is not null ? "https_port" : "https";
+            throw new ConfigException($"{where.Of(key)}: key \"{key}\": HTTPS monitoring is not supported by nats-edge; use http_port");
+        }
+
+        string? host = null;
+        int? port = null;
+        if (file.Http is { } http)
+        {
+            var colon = http.LastIndexOf(':');
+            if (!int.TryParse(http.AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var httpPort))
+            {
+                throw new ConfigException($"{where.Of("http")}: key \"http\": \"{http}\" is not host:port or a port");
+            }
+
+            host = colon > 0 ? http[..colon].Trim('[', ']') : null;
+            port = httpPort;
+        }
+
+        return (host, file.HttpPort ?? file.MonitorPort ?? port);
     }
 
     // Relative certificate paths are taken from the config file's folder, so a file and its

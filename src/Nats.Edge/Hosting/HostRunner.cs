@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Nats.Edge.CommandLine;
@@ -133,6 +134,11 @@ internal static class HostRunner
             log.Write(LogLevel.Fatal, $"Error listening on port: {config.Options.Host}:{config.Options.Port}, \"{ex.Message}\"");
             return 1;
         }
+        catch (HttpListenerException ex)
+        {
+            log.Write(LogLevel.Fatal, $"Can't listen to the Monitor port: {config.Options.HttpHost ?? config.Options.Host}:{config.Options.HttpPort}, \"{ex.Message}\"");
+            return 1;
+        }
 
         using var portsFile = config.Host.PortsFileDir is { } folder ? PortsFile.Write(folder, server) : null;
         await server.Completion.ConfigureAwait(false);
@@ -205,6 +211,7 @@ internal static class HostRunner
         Password = flags.Password ?? options.Password,
         AuthorizationToken = flags.Token ?? options.AuthorizationToken,
         MaxPayload = flags.MaxPayload ?? options.MaxPayload,
+        HttpPort = flags.HttpPort ?? options.HttpPort,
         Leafnodes = flags.Leafnodes.Count == 0 ? options.Leafnodes : (options.Leafnodes ?? new LeafnodeOptions()) with
         {
             Remotes = [.. options.Leafnodes?.Remotes ?? [], .. HubRemotes(flags.Leafnodes)],

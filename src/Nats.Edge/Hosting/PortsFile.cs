@@ -27,6 +27,10 @@ internal sealed class PortsFile : IDisposable
         {
             json.WriteStartObject();
             WriteUrls(json, "nats", "nats", server.Options.Host, server.ClientEndPoint);
+            if (server.MonitoringEndPoint is { } monitoring)
+            {
+                WriteUrls(json, "monitoring", "http", server.Options.HttpHost ?? server.Options.Host, monitoring);
+            }
             if (server.LeafEndPoint is { } leaf)
             {
                 WriteUrls(json, "leafnode", "nats-leaf", server.Options.Leafnodes!.Host, leaf);

@@ -24,6 +24,19 @@ public sealed class CommandLineParserTests
     public void Leafnode_flag_refuses_a_url_of_another_scheme() =>
         Assert.Contains("not a nats-leaf://", Assert.Throws<CommandLineException>(() => CommandLineParser.Parse(["--leafnode", "http://hub"])).Message, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("-m", "8222")]
+    [InlineData("--http_port", "8222")]
+    [InlineData("-m=8222")]
+    public void Monitoring_port_is_read_from_m_and_http_port(params string[] args) =>
+        Assert.Equal(8222, CommandLineParser.Parse(args).HttpPort);
+
+    [Theory]
+    [InlineData("-ms")]
+    [InlineData("--https_port")]
+    public void Https_monitoring_flag_is_refused_as_not_supported(string flag) =>
+        Assert.Contains("not supported by nats-edge", Assert.Throws<CommandLineException>(() => CommandLineParser.Parse([flag, "8443"])).Message, StringComparison.Ordinal);
+
     [Fact]
     public void Port_minus_one_asks_for_a_random_port() =>
         Assert.Equal(-1, CommandLineParser.Parse(["-p", "-1"]).Port);

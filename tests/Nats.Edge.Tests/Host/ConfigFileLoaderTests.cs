@@ -67,6 +67,36 @@ public sealed class ConfigFileLoaderTests : IDisposable
         Assert.Equal(port, options.Port);
     }
 
+    [Theory]
+    [InlineData("""{ "http_port": 8222 }""", null, 8222)]
+    [InlineData("""{ "monitor_port": 8222 }""", null, 8222)]
+    [InlineData("""{ "http": 8222 }""", null, 8222)]
+    [InlineData("""{ "http": "127.0.0.1:8222" }""", "127.0.0.1", 8222)]
+    [InlineData("""{ "http": "127.0.0.1:8222", "http_port": -1 }""", "127.0.0.1", -1)]
+    public void Monitoring_keys_set_host_and_port(string json, string? host, int port)
+    {
+        var options = Load(json).Options;
+
+        Assert.Equal(host, options.HttpHost);
+        Assert.Equal(port, options.HttpPort);
+    }
+
+    [Fact]
+    public void Monitoring_is_off_without_its_keys() => Assert.Equal(0, Load("{}").Options.HttpPort);
+
+    [Fact]
+    public void Http_base_path_binds() => Assert.Equal("/nats", Load("""{ "http_base_path": "/nats" }""").Options.HttpBasePath);
+
+    [Theory]
+    [InlineData("""{ "https_port": 8443 }""", "https_port")]
+    [InlineData("""{ "https": "127.0.0.1:8443" }""", "https")]
+    public void Https_monitoring_is_refused_as_not_supported(string json, string key)
+    {
+        var error = Assert.Throws<ConfigException>(() => Load(json));
+
+        Assert.Contains($"\"{key}\": HTTPS monitoring is not supported by nats-edge", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Token_authorization_binds()
     {
@@ -126,6 +156,7 @@ public sealed class ConfigFileLoaderTests : IDisposable
     [InlineData("""{ "max_payload": "huge" }""", "max_payload")]
     [InlineData("""{ "ping_interval": "often" }""", "ping_interval")]
     [InlineData("""{ "listen": "nowhere" }""", "listen")]
+    [InlineData("""{ "http": "nowhere" }""", "http")]
     public void Bad_values_are_refused_by_key(string json, string key)
     {
         var error = Assert.Throws<ConfigException>(() => Load(json));

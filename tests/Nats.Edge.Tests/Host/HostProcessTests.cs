@@ -39,6 +39,16 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task Monitoring_flag_starts_the_http_monitor_and_logs_where()
+    {
+        await using var edge = await EdgeProcess.StartReadyAsync("-a", "127.0.0.1", "-p", "-1", "-m", "-1");
+
+        var port = int.Parse(MonitorLine().Match(edge.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        using var http = new HttpClient { Timeout = TestTimeouts.Reply };
+        Assert.Equal("{\"status\":\"ok\"}", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/healthz")));
+    }
+
+    [Fact]
     public async Task Bad_config_file_exits_one_without_starting()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-host-").FullName, "bad.json");
@@ -228,4 +238,7 @@ public sealed partial class HostProcessTests
     // [pid] 2006/01/02 15:04:05.000000 [INF] text
     [GeneratedRegex(@"^\[\d+\] \d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}\.\d{6} \[INF\] Starting nats-edge")]
     private static partial Regex LogLine();
+
+    [GeneratedRegex(@"\[INF\] Starting http monitor on 127\.0\.0\.1:(\d+)")]
+    private static partial Regex MonitorLine();
 }

@@ -20,6 +20,9 @@ public sealed class EdgeServer : IRunningServer
     /// <summary>Applies changed options as SIGHUP does for the process.</summary>
     public void Reload(ServerOptions options) => _server.Reload(options);
 
+    /// <inheritdoc />
+    public int MonitorPort => _server.MonitoringEndPoint?.Port ?? 0;
+
     /// <summary>What the server logged, when it was started with a log.</summary>
     public string Log => _log?.ToString() ?? string.Empty;
 

@@ -41,10 +41,12 @@ public sealed class LeafPair : IAsyncDisposable
     /// Starts the pair. <paramref name="remote"/> adds members to the leaf's remote (deny lists,
     /// credentials, TLS); <paramref name="hubLeafnodes"/> adds members to the hub's leafnodes block
     /// (authorization, TLS); <paramref name="hubBody"/> adds top-level hub settings (accounts,
-    /// operator mode); <paramref name="userInfo"/> (<c>user:pass@</c>) goes into the leaf's URL.
+    /// operator mode); <paramref name="userInfo"/> (<c>user:pass@</c>) goes into the leaf's URL;
+    /// <paramref name="leafBody"/> adds top-level leaf settings (monitoring).
     /// </summary>
     public static async Task<LeafPair> StartAsync(
-        LeafTopology topology, string remote = "", string hubBody = "", string userInfo = "", bool waitForLink = true, string hubLeafnodes = "")
+        LeafTopology topology, string remote = "", string hubBody = "", string userInfo = "", bool waitForLink = true, string hubLeafnodes = "",
+        string leafBody = "")
     {
         var leafPort = TestPorts.Free();
         var hubConfig = HubConfig(leafPort, hubBody, hubLeafnodes);
@@ -54,7 +56,7 @@ public sealed class LeafPair : IAsyncDisposable
             var board = Interlocked.Increment(ref s_boards).ToString(CultureInfo.InvariantCulture);
             var leaf = await TestServers.StartWithConfigAsync(LeafTarget(topology), $$"""
                 "server_name": "board-{{board}}",
-                "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://{{userInfo}}127.0.0.1:{{leafPort}}" {{remote}} } ] }
+                "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://{{userInfo}}127.0.0.1:{{leafPort}}" {{remote}} } ] }{{(leafBody.Length > 0 ? ",\n" + leafBody : string.Empty)}}
                 """, captureLog: true);
             var pair = new LeafPair(topology, hub, leaf, leafPort, hubConfig);
             if (waitForLink)
@@ -106,16 +108,9 @@ public sealed class LeafPair : IAsyncDisposable
         }
         catch (Xunit.Sdk.XunitException e)
         {
-            throw new Xunit.Sdk.XunitException($"{e.Message}\n--- hub log ---\n{LogOf(Hub)}\n--- leaf log ---\n{LogOf(Leaf)}");
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n--- hub log ---\n{Hub.Log}\n--- leaf log ---\n{Leaf.Log}");
         }
     }
-
-    private static string LogOf(IRunningServer server) => server switch
-    {
-        EdgeServer edge => edge.Log,
-        ReferenceServer reference => reference.Log,
-        _ => string.Empty,
-    };
 
     public async ValueTask DisposeAsync()
     {

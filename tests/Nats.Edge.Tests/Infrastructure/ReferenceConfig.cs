@@ -67,6 +67,16 @@ public static class ReferenceConfig
             Line(conf, "write_deadline", Duration(options.WriteDeadline));
         }
 
+        if (options.HttpPort != 0)
+        {
+            Line(conf, "http", Quote($"{options.HttpHost ?? options.Host}:{options.HttpPort.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        if (options.HttpBasePath.Length > 0)
+        {
+            Line(conf, "http_base_path", Quote(options.HttpBasePath));
+        }
+
         if (options.NoHeaderSupport)
         {
             Line(conf, "no_header_support", "true");

@@ -16,6 +16,7 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
     public const string DefaultBinary = "/usr/sbin/nats-server";
 
     private const string ListeningPrefix = "Listening for client connections on ";
+    private const string MonitorPrefix = "Starting http monitor on ";
 
     // Children still running when the test host exits (a crashed or aborted run) are killed by PID.
     private static readonly ConcurrentDictionary<int, Process> Running = new();
@@ -65,6 +66,9 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
         await _process.WaitForExitAsync().WaitAsync(TestTimeouts.Startup);
         return _process.ExitCode;
     }
+
+    /// <summary>The monitoring port from the server's own log line, which comes before the client listener's.</summary>
+    public int MonitorPort => PortAfter(Log, MonitorPrefix) ?? 0;
 
     /// <summary>Everything the server logged so far; shown when it fails to start.</summary>
     public string Log
@@ -189,18 +193,26 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
         }
 
         // "[pid] date time [INF] Listening for client connections on 127.0.0.1:40641"
-        var at = line.IndexOf(ListeningPrefix, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return;
-        }
-
-        var address = line.AsSpan(at + ListeningPrefix.Length).Trim();
-        var colon = address.LastIndexOf(':');
-        if (int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        if (PortAfter(line, ListeningPrefix) is { } port)
         {
             listening.TrySetResult(port);
         }
+    }
+
+    // The port of the "host:port" that ends the line holding prefix.
+    private static int? PortAfter(string text, string prefix)
+    {
+        var at = text.IndexOf(prefix, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(at + prefix.Length);
+        var end = rest.IndexOfAny('\r', '\n');
+        var address = (end < 0 ? rest : rest[..end]).Trim();
+        var colon = address.LastIndexOf(':');
+        return int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
     }
 
     private static void KillAll()

@@ -8,13 +8,19 @@ public static class TestServers
     /// <summary>Loopback, free port, nats-server defaults for everything else.</summary>
     public static ServerOptions Defaults { get; } = new() { Host = "127.0.0.1", Port = 0 };
 
-    /// <summary>Starts <paramref name="target"/> with <paramref name="options"/> (default: <see cref="Defaults"/>).</summary>
-    public static async Task<IRunningServer> StartAsync(ServerTarget target, ServerOptions? options = null)
+    /// <summary><see cref="Defaults"/> with HTTP monitoring on a free port.</summary>
+    public static ServerOptions Monitored { get; } = Defaults with { HttpPort = -1 };
+
+    /// <summary>
+    /// Starts <paramref name="target"/> with <paramref name="options"/> (default: <see cref="Defaults"/>);
+    /// <paramref name="captureLog"/> keeps nats-edge's log (nats-server's is always kept).
+    /// </summary>
+    public static async Task<IRunningServer> StartAsync(ServerTarget target, ServerOptions? options = null, bool captureLog = false)
     {
         options ??= Defaults;
         return target switch
         {
-            ServerTarget.Edge => await EdgeServer.StartAsync(options),
+            ServerTarget.Edge => await EdgeServer.StartAsync(options, captureLog),
             ServerTarget.Reference => await ReferenceServer.StartAsync(options),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
         };

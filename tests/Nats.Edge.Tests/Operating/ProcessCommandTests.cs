@@ -34,13 +34,14 @@ public sealed class ProcessCommandTests
         var folder = Directory.CreateTempSubdirectory("nats-edge-ports-").FullName;
         var pidFile = Path.Combine(folder, "nats-edge.pid");
         var config = await WriteConfigAsync("""{ "listen": "127.0.0.1:-1", "leafnodes": { "listen": "127.0.0.1:-1" } }""");
-        await using var edge = await EdgeProcess.StartReadyAsync("-c", config, "--ports_file_dir", folder, "-P", pidFile);
+        await using var edge = await EdgeProcess.StartReadyAsync("-c", config, "-m", "-1", "--ports_file_dir", folder, "-P", pidFile);
         var portsFile = Path.Combine(folder, $"nats-edge_{edge.ProcessId.ToString(CultureInfo.InvariantCulture)}.ports");
 
         await Poll.UntilAsync(() => File.Exists(portsFile));
         var ports = JsonNode.Parse(await File.ReadAllTextAsync(portsFile))!;
         Assert.Equal($"nats://127.0.0.1:{edge.Port}", ports["nats"]![0]!.GetValue<string>());
         Assert.StartsWith("nats-leaf://127.0.0.1:", ports["leafnode"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("http://127.0.0.1:", ports["monitoring"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(edge.ProcessId.ToString(CultureInfo.InvariantCulture), await File.ReadAllTextAsync(pidFile));
 
         edge.Signal(Posix.SigTerm);

@@ -1,0 +1,34 @@
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Clients;
+
+/// <summary>What <c>/connz</c> reads of a client, from the monitoring thread.</summary>
+internal sealed partial class ClientConnection
+{
+    /// <summary>The client's CONNECT (name, lang, version), or the defaults before it came.</summary>
+    public ConnectOptions Connect => _connect;
+
+    /// <summary>The user the client logged in as; null without credentials.</summary>
+    public string? UserName => _user?.Name is { Length: > 0 } name ? name : null;
+
+    public int SubscriptionCount
+    {
+        get
+        {
+            lock (_subscriptionsSync)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
+
+    /// <summary>A snapshot of the client's subscriptions.</summary>
+    public Subscription[] SubscriptionList()
+    {
+        lock (_subscriptionsSync)
+        {
+            return [.. _subscriptions.Values];
+        }
+    }
+}

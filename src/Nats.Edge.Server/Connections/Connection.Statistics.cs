@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace Nats.Edge.Server.Connections;
+
+/// <summary>What monitoring reports about a connection: traffic both ways, round trip, activity.</summary>
+internal abstract partial class Connection
+{
+    // Written by the receive loop alone; monitoring reads them from another thread.
+    private long _inMessages;
+    private long _inBytes;
+    private long _rttTicks;
+
+    // Set by the timer when a PING goes out, taken by the receive loop when the PONG comes.
+    private long _pingSent;
+
+    /// <summary>Messages the far side sent us (nats-server's <c>in_msgs</c>).</summary>
+    public long InMessages => Volatile.Read(ref _inMessages);
+
+    /// <summary>Payload bytes of those messages, headers included (<c>in_bytes</c>).</summary>
+    public long InBytes => Volatile.Read(ref _inBytes);
+
+    /// <summary>The last measured round trip; zero until one was measured.</summary>
+    public TimeSpan Rtt => TimeSpan.FromTicks(Volatile.Read(ref _rttTicks));
+
+    /// <summary>The TLS session once the handshake is done; null on a plain connection.</summary>
+    public System.Net.Security.SslStream? TlsStream => Stream as System.Net.Security.SslStream;
+
+    /// <summary>Time of the last read that brought data, or of the accept when nothing came yet.</summary>
+    public long LastActivity => LastReceived == 0 ? Started : LastReceived;
+
+    /// <summary>Counts one message received; called on the receive loop only.</summary>
+    protected void CountInbound(long payloadBytes)
+    {
+        _inMessages++;
+        _inBytes += payloadBytes;
+    }
+
+    /// <summary>Queues a PING and notes when, so the PONG gives the round trip.</summary>
+    protected void SendPing(long now)
+    {
+        // With a PING already unanswered the PONG to come answers that one, so keep its time.
+        Interlocked.CompareExchange(ref _pingSent, now, 0);
+        Outbound.Append("PING\r\n"u8);
+        SignalSend();
+    }
+
+    /// <summary>A PONG came: it answers the oldest unanswered PING.</summary>
+    protected void MeasureRtt()
+    {
+        var sent = Interlocked.Exchange(ref _pingSent, 0);
+        if (sent != 0)
+        {
+            NoteRtt(Stopwatch.GetElapsedTime(sent));
+        }
+    }
+
+    /// <summary>
+    /// A first estimate before any PING: the time from accepting the connection to its CONNECT,
+    /// which spans the INFO's trip there and the CONNECT's trip back, as nats-server estimates it.
+    /// </summary>
+    protected void EstimateRttFromConnect()
+    {
+        if (Volatile.Read(ref _rttTicks) == 0)
+        {
+            NoteRtt(Stopwatch.GetElapsedTime(Started));
+        }
+    }
+
+    private void NoteRtt(TimeSpan rtt) => Volatile.Write(ref _rttTicks, Math.Max(rtt.Ticks, 1));
+}

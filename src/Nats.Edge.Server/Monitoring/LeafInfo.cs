@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json.Serialization;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Leafnodes;
+
+namespace Nats.Edge.Server.Monitoring;
+
+/// <summary>One leafnode link in <c>/leafz</c>, either direction, nats-server 2.9's <c>LeafInfo</c>.</summary>
+internal sealed class LeafInfo
+{
+    public required string Account { get; init; }
+
+    public required string Ip { get; init; }
+
+    public int Port { get; init; }
+
+    public required string Rtt { get; init; }
+
+    public long InMsgs { get; init; }
+
+    public long OutMsgs { get; init; }
+
+    public long InBytes { get; init; }
+
+    public long OutBytes { get; init; }
+
+    /// <summary>Interest the far side announced over this link.</summary>
+    public int Subscriptions { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SubscriptionsList { get; init; }
+
+    public static LeafInfo From(LeafConnection leaf, Accounts.Account account, bool withSubscriptions)
+    {
+        var traffic = TrafficCounts.Of(leaf);
+        var interest = leaf.RemoteInterest();
+        List<string>? subjects = null;
+        if (withSubscriptions)
+        {
+            subjects = new List<string>(interest.Length);
+            foreach (var subscription in interest)
+            {
+                subjects.Add(Encoding.UTF8.GetString(subscription.Subject));
+            }
+        }
+
+        return new LeafInfo
+        {
+            Account = account.Name,
+            Ip = leaf.RemoteEndPoint.Address.ToString(),
+            Port = leaf.RemoteEndPoint.Port,
+            Rtt = GoFormat.Duration(leaf.Rtt),
+            InMsgs = traffic.InMessages,
+            OutMsgs = traffic.OutMessages,
+            InBytes = traffic.InBytes,
+            OutBytes = traffic.OutBytes,
+            Subscriptions = interest.Length,
+            SubscriptionsList = subjects,
+        };
+    }
+}
