@@ -31,7 +31,7 @@ public sealed partial class NatsServer
         await StopAcceptingClientsAsync().ConfigureAwait(false);
         foreach (var client in _clients.Values)
         {
-            client.AnnounceLameDuck();
+            client.SendInfoUpdate();
         }
 
         try

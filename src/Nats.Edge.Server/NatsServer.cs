@@ -50,6 +50,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         _authenticator = new Security.Authenticator(options, Accounts);
         _tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
         LeafTls = options.Leafnodes?.Tls is { } leafTls ? new Connections.ServerTls(leafTls) : null;
+        Cluster = options.Cluster is { } cluster ? new Routes.ClusterState(cluster) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
 
@@ -136,9 +137,15 @@ public sealed partial class NatsServer : IAsyncDisposable
             _leafAcceptLoop = AcceptLoopAsync(leafListener, AcceptLeaf, _stopping.Token);
         }
 
+        if (Cluster is not null)
+        {
+            await StartClusterAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         _acceptLoop = AcceptLoopAsync(listener, AcceptClient, _stopAcceptingClients.Token);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
+        StartRouteDials();
 
         foreach (var remote in Options.Leafnodes?.Remotes ?? [])
         {
@@ -167,6 +174,7 @@ public sealed partial class NatsServer : IAsyncDisposable
 
         await _acceptLoop.ConfigureAwait(false);
         await _leafAcceptLoop.ConfigureAwait(false);
+        await StopClusterAsync().ConfigureAwait(false);
         await _tickLoop.ConfigureAwait(false);
         // The solicitors end by cancellation; one that ended by a fault must not stop the shutdown.
         foreach (var solicitor in _solicitors)
@@ -188,6 +196,7 @@ public sealed partial class NatsServer : IAsyncDisposable
 
         var connections = new List<Connections.Connection>(_clients.Values);
         connections.AddRange(_leafs.Values);
+        connections.AddRange(_routeConnections.Values);
         var closing = new List<Task>(connections.Count);
         foreach (var connection in connections)
         {
@@ -213,7 +222,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
-        InLameDuckMode);
+        InLameDuckMode, ClientConnectUrls);
 
     private async Task StopAcceptingClientsAsync()
     {
@@ -421,6 +430,11 @@ public sealed partial class NatsServer : IAsyncDisposable
                 foreach (var leaf in _leafs.Values)
                 {
                     leaf.OnTick(now);
+                }
+
+                foreach (var route in _routeConnections.Values)
+                {
+                    route.OnTick(now);
                 }
             }
         }

@@ -1,28 +1,28 @@
 using System.Text;
-using Nats.Edge.Server.Leafnodes;
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Accounts;
 
 /// <summary>
 /// Counts an account's subscriptions per subject (and queue) and where they come from, so each
-/// leafnode link hears LS+ when interest it should know of appears and LS- when it is gone: once
-/// per subject, with the member count for queue groups (spec/leafnode-protocol.md §5).
-/// A link is told of local subscriptions and of other links' interest, never of its own; an uplink
-/// to a hub is not told of interest learned from another uplink.
+/// leafnode link or route hears LS+/RS+ when interest it should know of appears and LS-/RS- when it
+/// is gone: once per subject, with the member count for queue groups (spec/leafnode-protocol.md §5,
+/// spec/route-protocol.md §4). A link is never told of its own interest, and hears others' only as
+/// <see cref="LinkRoles.MayForward"/> allows.
 /// </summary>
 internal sealed class AccountInterest(Account account)
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<(string Subject, string? Queue), Counts> _counts = [];
-    private readonly List<LeafConnection> _links = [];
+    private readonly List<IInterestLink> _links = [];
 
     public void Added(Subscription subscription) => Change(subscription, +1);
 
     public void Removed(Subscription subscription) => Change(subscription, -1);
 
     /// <summary>Starts telling <paramref name="link"/>: the loop-detection subject, then all current interest.</summary>
-    public void Attach(LeafConnection link)
+    public void Attach(IInterestLink link)
     {
         lock (_sync)
         {
@@ -33,13 +33,13 @@ internal sealed class AccountInterest(Account account)
                 var count = counts.For(link);
                 if (count > 0)
                 {
-                    link.InterestChanged(subject, queue, 0, count);
+                    link.InterestChanged(account, subject, queue, 0, count);
                 }
             }
         }
     }
 
-    public void Detach(LeafConnection link)
+    public void Detach(IInterestLink link)
     {
         lock (_sync)
         {
@@ -50,7 +50,7 @@ internal sealed class AccountInterest(Account account)
     private void Change(Subscription subscription, int delta)
     {
         var key = (Encoding.UTF8.GetString(subscription.Subject), subscription.Queue is null ? null : Encoding.UTF8.GetString(subscription.Queue));
-        var source = subscription.Owner as LeafConnection;
+        var source = subscription.Owner as IInterestLink;
         lock (_sync)
         {
             if (!_counts.TryGetValue(key, out var counts))
@@ -76,7 +76,7 @@ internal sealed class AccountInterest(Account account)
                 var after = counts.For(_links[i]);
                 if (after != before[i])
                 {
-                    _links[i].InterestChanged(key.Item1, key.Item2, before[i], after);
+                    _links[i].InterestChanged(account, key.Item1, key.Item2, before[i], after);
                 }
             }
 
@@ -90,11 +90,11 @@ internal sealed class AccountInterest(Account account)
     private sealed class Counts
     {
         private int _local;
-        private Dictionary<LeafConnection, int>? _byLink;
+        private Dictionary<IInterestLink, int>? _byLink;
 
         public bool IsEmpty => _local == 0 && (_byLink is null || _byLink.Count == 0);
 
-        public void Apply(LeafConnection? source, int delta)
+        public void Apply(IInterestLink? source, int delta)
         {
             if (source is null)
             {
@@ -114,9 +114,8 @@ internal sealed class AccountInterest(Account account)
             }
         }
 
-        // What the far side of `target` should count: everything here but its own interest, and for an
-        // uplink nothing learned over another uplink (each hub sees a board's own interest only).
-        public int For(LeafConnection target)
+        // What the far side of `target` should count: local interest, and others' as the rule allows.
+        public int For(IInterestLink target)
         {
             var count = _local;
             if (_byLink is null)
@@ -126,7 +125,7 @@ internal sealed class AccountInterest(Account account)
 
             foreach (var (link, linkCount) in _byLink)
             {
-                if (link != target && !(target.IsSolicited && link.IsSolicited))
+                if (link != target && LinkRoles.MayForward(link.Role, target.Role))
                 {
                     count += linkCount;
                 }

@@ -72,10 +72,11 @@ internal sealed partial class ClientConnection : Connection
     }
 
     /// <summary>
-    /// Sends the INFO with <c>"ldm":true</c> that tells the client the server is going away; only
-    /// to clients that said in CONNECT they take INFO updates (protocol 1), as nats-server does.
+    /// Sends a fresh INFO: the cluster's client URLs changed, or <c>"ldm":true</c> says the server is
+    /// going away. Only to clients that said in CONNECT they take INFO updates (protocol 1), as
+    /// nats-server does.
     /// </summary>
-    public void AnnounceLameDuck()
+    public void SendInfoUpdate()
     {
         if (IsClosing || !Volatile.Read(ref _connectReceived) || _connect.Protocol < 1)
         {

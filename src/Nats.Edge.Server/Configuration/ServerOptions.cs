@@ -69,6 +69,9 @@ public sealed record ServerOptions
     /// <summary>Leafnode listener and remotes (nats-server: <c>leafnodes</c>); null has neither.</summary>
     public LeafnodeOptions? Leafnodes { get; init; }
 
+    /// <summary>Routes to the other servers of a cluster (nats-server: <c>cluster</c>); null: no cluster.</summary>
+    public ClusterOptions? Cluster { get; init; }
+
     /// <summary>TLS for client connections; null serves plain TCP.</summary>
     public TlsOptions? Tls { get; init; }
 

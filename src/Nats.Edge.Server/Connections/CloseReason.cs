@@ -18,6 +18,9 @@ internal enum CloseReason
     StaleConnection,
     TlsHandshakeError,
     ServerShutdown,
+    DuplicateRoute,
+    ClusterNameConflict,
+    RouteToSelf,
 
     /// <summary>A fault in the server while handling this connection's input; logged, the connection closed.</summary>
     InternalError,

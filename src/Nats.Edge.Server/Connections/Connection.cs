@@ -145,6 +145,9 @@ internal abstract partial class Connection : ISubscriber
     /// <summary>The cache in front of the account's subjects this connection publishes into; null before a leaf logs in.</summary>
     public abstract MatchCache? Matches { get; }
 
+    /// <summary>What this connection is to the server: a client unless a link says otherwise.</summary>
+    public virtual LinkRole Role => LinkRole.Local;
+
     /// <summary>Writes one delivery for <paramref name="subscription"/> in this connection's dialect.</summary>
     public abstract bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch);
 

@@ -21,11 +21,8 @@ internal sealed partial class LeafConnection
     /// <summary>Called once, first, by the account: the subject that reveals a loop if it comes back.</summary>
     public void AnnounceLoopDetection(string subject) => Outbound.Append(Encoding.UTF8.GetBytes($"LS+ {subject}\r\n"));
 
-    /// <summary>
-    /// The account's count of interest this link should know of went from <paramref name="before"/> to
-    /// <paramref name="after"/>; called under the account's interest lock, so calls arrive in order.
-    /// </summary>
-    public void InterestChanged(string subject, string? queue, int before, int after)
+    /// <inheritdoc />
+    public void InterestChanged(Accounts.Account account, string subject, string? queue, int before, int after)
     {
         if (queue is not null)
         {

@@ -13,7 +13,7 @@ namespace Nats.Edge.Server.Leafnodes;
 /// It is bound to one account; interest crosses as LS+/LS-, messages as LMSG/HMSG, only where the
 /// other side asked for them and the link's rules allow.
 /// </summary>
-internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemoteLink
+internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemoteLink, IInterestLink
 {
     // A leaf must send CONNECT, and a hub must answer it with its second INFO, within this time.
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(2);
@@ -53,6 +53,8 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
 
     /// <summary>True for the uplink this server dialled, false for a leaf that dialled in.</summary>
     public bool IsSolicited { get; }
+
+    public override LinkRole Role => IsSolicited ? LinkRole.Uplink : LinkRole.Leaf;
 
     /// <summary>The account the link is bound to; null until an accepted leaf has logged in.</summary>
     public Account? Account { get; private set; }

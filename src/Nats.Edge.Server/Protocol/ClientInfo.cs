@@ -15,4 +15,5 @@ internal readonly record struct ClientInfo(
     ulong ClientId,
     string ClientIp,
     string? Nonce,
-    bool LameDuck = false);
+    bool LameDuck = false,
+    IReadOnlyList<string>? ConnectUrls = null);

@@ -20,4 +20,7 @@ internal enum ClientOp
     LeafUnsub,
     LeafMsg,
     LeafHMsg,
+    RouteSub,
+    RouteUnsub,
+    RouteMsg,
 }

@@ -9,7 +9,7 @@ namespace Nats.Edge.Server.Protocol;
 /// like one that is not. One per connection; not thread-safe.
 /// With <c>leaf</c> set it reads the leafnode dialect as well: LS+, LS-, LMSG and HMSG.
 /// </summary>
-internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, bool leaf = false)
+internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, bool leaf = false, bool route = false)
 {
     // The longest op name, "CONNECT", plus the byte after it: enough to judge a line before its end.
     private const int OpNameProbe = 8;
@@ -111,7 +111,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
     private LineOutcome HandleLine<THandler>(ReadOnlySpan<byte> line, ref ReadOnlySequence<byte> rest, THandler handler)
         where THandler : IClientOpHandler
     {
-        if (OpNameReader.Read(line, out var op, out var argumentsStart, leaf) != OpNameStatus.Known)
+        if (OpNameReader.Read(line, out var op, out var argumentsStart, leaf, route) != OpNameStatus.Known)
         {
             handler.OnProtocolError(ProtocolError.UnknownOperation);
             return LineOutcome.Stop;
@@ -127,6 +127,28 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
         if (!handler.Admit(op))
         {
             return LineOutcome.Stop;
+        }
+
+        // RS+, RS-, RMSG and a route's HMSG are the leaf ops with the account in front
+        // (spec/route-protocol.md §1): the handler takes the account, the leaf code reads the rest.
+        if (route && op is ClientOp.RouteSub or ClientOp.RouteUnsub or ClientOp.RouteMsg or ClientOp.LeafHMsg)
+        {
+            var blank = arguments.IndexOfAny(" \t"u8);
+            if (blank <= 0)
+            {
+                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                return LineOutcome.Stop;
+            }
+
+            ((IRouteOpHandler)handler).OnAccount(arguments[..blank]);
+            arguments = arguments[blank..].TrimStart(" \t"u8);
+            op = op switch
+            {
+                ClientOp.RouteSub => ClientOp.LeafSub,
+                ClientOp.RouteUnsub => ClientOp.LeafUnsub,
+                ClientOp.RouteMsg => ClientOp.LeafMsg,
+                _ => ClientOp.LeafHMsg,
+            };
         }
 
         if (op is ClientOp.Pub or ClientOp.HPub or ClientOp.LeafMsg or ClientOp.LeafHMsg)
@@ -466,7 +488,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
         Span<byte> probe = stackalloc byte[OpNameProbe];
         var probeLength = (int)Math.Min(buffer.Length, OpNameProbe);
         buffer.Slice(0, probeLength).CopyTo(probe);
-        return OpNameReader.Read(probe[..probeLength], out _, out argumentsStart, leaf) != OpNameStatus.Unknown;
+        return OpNameReader.Read(probe[..probeLength], out _, out argumentsStart, leaf, route) != OpNameStatus.Unknown;
     }
 
     private ReadOnlySpan<byte> JoinSizes(ReadOnlySpan<byte> headerSize, ReadOnlySpan<byte> totalSize)

@@ -56,6 +56,17 @@ internal static class InfoWriter
                 json.WriteString("nonce"u8, nonce);
             }
 
+            if (info.ConnectUrls is { Count: > 0 } urls)
+            {
+                json.WriteStartArray("connect_urls"u8);
+                foreach (var url in urls)
+                {
+                    json.WriteStringValue(url);
+                }
+
+                json.WriteEndArray();
+            }
+
             if (info.LameDuck)
             {
                 json.WriteBoolean("ldm"u8, true);

@@ -12,8 +12,9 @@ internal static class OpNameReader
     /// <paramref name="argumentsStart"/> is where the arguments begin (after the name and its blanks
     /// are not yet skipped: callers trim). With <paramref name="leaf"/> the leafnode ops (LS+, LS-,
     /// LMSG, HMSG) are known too; a client sending them gets nats-server's unknown-operation error.
+    /// With <paramref name="route"/> the route ops are (RS+, RS-, RMSG, HMSG).
     /// </summary>
-    public static OpNameStatus Read(ReadOnlySpan<byte> head, out ClientOp op, out int argumentsStart, bool leaf = false)
+    public static OpNameStatus Read(ReadOnlySpan<byte> head, out ClientOp op, out int argumentsStart, bool leaf = false, bool route = false)
     {
         op = default;
         argumentsStart = 0;
@@ -43,7 +44,7 @@ internal static class OpNameReader
                     return OpNameStatus.Incomplete;
                 }
 
-                return Lower(head[1]) == 'm' && leaf
+                return Lower(head[1]) == 'm' && (leaf || route)
                     ? Match(head, "HMSG"u8, ClientOp.LeafHMsg, needsBlank: true, out op, out argumentsStart)
                     : Match(head, "HPUB"u8, ClientOp.HPub, needsBlank: true, out op, out argumentsStart);
             case 'l' when leaf:
@@ -65,6 +66,25 @@ internal static class OpNameReader
                 return head[2] == (byte)'-'
                     ? Match(head, "LS-"u8, ClientOp.LeafUnsub, needsBlank: true, out op, out argumentsStart)
                     : Match(head, "LS+"u8, ClientOp.LeafSub, needsBlank: true, out op, out argumentsStart);
+            case 'r' when route:
+                if (head.Length < 2)
+                {
+                    return OpNameStatus.Incomplete;
+                }
+
+                if (Lower(head[1]) == 'm')
+                {
+                    return Match(head, "RMSG"u8, ClientOp.RouteMsg, needsBlank: true, out op, out argumentsStart);
+                }
+
+                if (head.Length < 3)
+                {
+                    return Lower(head[1]) == 's' ? OpNameStatus.Incomplete : OpNameStatus.Unknown;
+                }
+
+                return head[2] == (byte)'-'
+                    ? Match(head, "RS-"u8, ClientOp.RouteUnsub, needsBlank: true, out op, out argumentsStart)
+                    : Match(head, "RS+"u8, ClientOp.RouteSub, needsBlank: true, out op, out argumentsStart);
             case 's':
                 return Match(head, "SUB"u8, ClientOp.Sub, needsBlank: true, out op, out argumentsStart);
             case 'u':

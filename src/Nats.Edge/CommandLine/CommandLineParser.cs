@@ -73,6 +73,9 @@ internal static class CommandLineParser
                 "max_payload" => result with { MaxPayload = (int)ParseSize(name, Value(), int.MaxValue) },
                 "m" or "http_port" => result with { HttpPort = ParsePort(name, Value()) },
                 "ms" or "https_port" => throw new CommandLineException($"-{name}: HTTPS monitoring is not supported by nats-edge; use -m"),
+                "cluster" or "cluster_listen" => result with { ClusterListen = ParseClusterUrl(name, Value()) },
+                "routes" => result with { Routes = ParseRoutes(name, Value()) },
+                "cluster_name" => result with { ClusterName = Value() },
                 "leafnode" => result with { Leafnodes = [.. result.Leafnodes, ParseHubUrl(name, Value())] },
                 _ => throw new CommandLineException($"flag provided but not defined: -{name}"),
             };
@@ -87,6 +90,27 @@ internal static class CommandLineParser
             && url.Scheme is "nats-leaf" or "nats" or "tls"
             ? url
             : throw new CommandLineException($"invalid value \"{value}\" for -{name}: not a nats-leaf://, nats:// or tls:// URL");
+
+    // "nats://0.0.0.0:6222", with user:pass@ for the login routes must give; port -1 (which a URI
+    // cannot hold) picks a free one, as 0 does.
+    private static Uri ParseClusterUrl(string name, string value) =>
+        Uri.TryCreate(value.EndsWith(":-1", StringComparison.Ordinal) ? value[..^2] + "0" : value, UriKind.Absolute, out var url)
+            && url.Scheme is "nats" or "nats-route" && !string.IsNullOrEmpty(url.Host)
+            ? url
+            : throw new CommandLineException($"invalid value \"{value}\" for -{name}: not a nats://host:port URL");
+
+    private static List<Uri> ParseRoutes(string name, string value)
+    {
+        var routes = new List<Uri>();
+        foreach (var text in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            routes.Add(ClusterConfigReader.TryParseRoute(text, out var url)
+                ? url
+                : throw new CommandLineException($"invalid value \"{text}\" for -{name}: not a nats-route://host:port URL"));
+        }
+
+        return routes;
+    }
 
     private static bool ParseBool(string name, string value) => value.ToLowerInvariant() switch
     {

@@ -55,6 +55,14 @@ internal sealed record HostArguments
     /// <summary>Monitoring port (<c>-m</c>): 0 off, -1 random.</summary>
     public int? HttpPort { get; init; }
 
+    /// <summary><c>--cluster nats://[user:pass@]host:port</c>: where routes are accepted (and their login).</summary>
+    public Uri? ClusterListen { get; init; }
+
+    /// <summary><c>--routes url,url</c>: servers to dial.</summary>
+    public IReadOnlyList<Uri> Routes { get; init; } = [];
+
+    public string? ClusterName { get; init; }
+
     /// <summary>Hub URLs from <c>--leafnode</c> (nats-edge's own flag), each added as a remote in <c>$G</c>.</summary>
     public IReadOnlyList<Uri> Leafnodes { get; init; } = [];
 }

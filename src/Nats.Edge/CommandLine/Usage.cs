@@ -37,6 +37,11 @@ internal static class Usage
                 --pass <password>            Password required for connections
                 --auth <token>               Authorization token required for connections
 
+        Cluster Options:
+                --cluster <url>              Accept routes on url (nats://[user:pass@]host:port, -1 port: random)
+                --routes <url,url>           Routes to dial (nats-route://[user:pass@]host:port)
+                --cluster_name <name>        Cluster name (default: generated)
+
         Leafnode Options:
                 --leafnode <url>             Join the hub at url as a leafnode, in account $G
                                              (nats-leaf://[user:pass@]host[:7422]; repeat for more hubs)

@@ -123,6 +123,9 @@ internal sealed class ConfigFile
     [ConfigurationKeyName("accounts")]
     public IConfigurationSection? Accounts { get; set; }
 
+    [ConfigurationKeyName("cluster")]
+    public IConfigurationSection? Cluster { get; set; }
+
     [ConfigurationKeyName("leafnodes")]
     public IConfigurationSection? Leafnodes { get; set; }
 

@@ -142,6 +142,7 @@ internal static class ConfigFileLoader
             SystemAccount = file.SystemAccount ?? options.SystemAccount,
             Tls = file.Tls is { } tls ? ToTls(where, folder, "tls", tls) : null,
             Leafnodes = file.Leafnodes is { } leafnodes && leafnodes.Exists() ? new LeafnodeConfigReader(where, folder).Read(leafnodes) : null,
+            Cluster = file.Cluster is { } cluster && cluster.Exists() ? new ClusterConfigReader(where).Read(cluster) : null,
         };
     }
 

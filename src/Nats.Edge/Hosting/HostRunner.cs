@@ -212,11 +212,41 @@ internal static class HostRunner
         AuthorizationToken = flags.Token ?? options.AuthorizationToken,
         MaxPayload = flags.MaxPayload ?? options.MaxPayload,
         HttpPort = flags.HttpPort ?? options.HttpPort,
+        Cluster = ApplyClusterFlags(options.Cluster, flags),
         Leafnodes = flags.Leafnodes.Count == 0 ? options.Leafnodes : (options.Leafnodes ?? new LeafnodeOptions()) with
         {
             Remotes = [.. options.Leafnodes?.Remotes ?? [], .. HubRemotes(flags.Leafnodes)],
         },
     };
+
+    // --cluster opens the route port (a port of -1 picks a free one), --routes and --cluster_name
+    // add to or replace what the file says, as nats-server's flags do.
+    private static ClusterOptions? ApplyClusterFlags(ClusterOptions? cluster, HostArguments flags)
+    {
+        if (flags.ClusterListen is null && flags.Routes.Count == 0 && flags.ClusterName is null)
+        {
+            return cluster;
+        }
+
+        cluster ??= new ClusterOptions();
+        if (flags.ClusterListen is { } listen)
+        {
+            var userInfo = listen.UserInfo.Split(':', 2);
+            cluster = cluster with
+            {
+                Host = listen.Host,
+                Port = listen.IsDefaultPort ? cluster.Port : listen.Port,
+                Username = userInfo[0].Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : cluster.Username,
+                Password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : cluster.Password,
+            };
+        }
+
+        return cluster with
+        {
+            Routes = flags.Routes.Count > 0 ? flags.Routes : cluster.Routes,
+            Name = flags.ClusterName ?? cluster.Name,
+        };
+    }
 
     private static IEnumerable<RemoteLeafOptions> HubRemotes(IReadOnlyList<Uri> urls)
     {

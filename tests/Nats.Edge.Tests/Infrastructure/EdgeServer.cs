@@ -17,6 +17,33 @@ public sealed class EdgeServer : IRunningServer
     /// <inheritdoc />
     public int Port => _server.ClientEndPoint.Port;
 
+    /// <summary>How many routes to other servers are up.</summary>
+    public int RouteCount => _server.RouteCount;
+
+    /// <summary>The bound route port; 0 without a cluster.</summary>
+    public int ClusterPort => _server.ClusterEndPoint?.Port ?? 0;
+
+    /// <summary>How many routes announced interest in <paramref name="subject"/> in <c>$G</c>, queue groups included.</summary>
+    public int RouteInterest(string subject)
+    {
+        var match = _server.Accounts.Global.Subscriptions.Match(System.Text.Encoding.UTF8.GetBytes(subject));
+        var count = 0;
+        foreach (var subscription in match.Plain)
+        {
+            count += subscription.Owner is Nats.Edge.Server.Routes.RouteAccountLink ? 1 : 0;
+        }
+
+        foreach (var group in match.QueueGroups)
+        {
+            foreach (var member in group.Members)
+            {
+                count += member.Owner is Nats.Edge.Server.Routes.RouteAccountLink ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Applies changed options as SIGHUP does for the process.</summary>
     public void Reload(ServerOptions options) => _server.Reload(options);
 

@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Buffers.Text;
+using Nats.Edge.Server.Protocol;
+
+namespace Nats.Edge.Server.Connections;
+
+/// <summary>
+/// Writes a message to another server: LMSG on a leafnode link, RMSG on a route (which names the
+/// account first), HMSG on either when it carries headers the peer takes. One line carries the plain
+/// delivery and every queue group the link was chosen for (spec/leafnode-protocol.md §6,
+/// spec/route-protocol.md §5):
+/// <c>LMSG|RMSG [account] subject [reply | + reply q… | | q…] size</c>.
+/// </summary>
+internal static class RemoteMessageWriter
+{
+    private const int StackLineLimit = 512;
+
+    /// <summary>Queues the message on <paramref name="target"/> and notes it in the batch.</summary>
+    public static void Write(
+        Connection target, ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte[]> queues, bool peerHeaders, DeliveryBatch batch)
+    {
+        var withHeaders = message.HasHeaders && peerHeaders;
+        var payload = message.HasHeaders && !withHeaders ? message.Data.Slice(message.HeaderSize) : message.Data;
+        var maxLength = 5 + account.Length + 1 + message.Subject.Length + 3 + message.Reply.Length + 3 + message.SizeTokens.Length + 24;
+        foreach (var queue in queues)
+        {
+            maxLength += queue.Length + 1;
+        }
+
+        byte[]? rented = null;
+        var line = maxLength <= StackLineLimit ? stackalloc byte[StackLineLimit] : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
+        var length = WriteLine(line, account, message, queues, withHeaders);
+        var pending = target.Outbound.AppendMessage(line[..length], payload);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        target.CheckPending(pending);
+        batch.Add(target, pending);
+    }
+
+    private static int WriteLine(Span<byte> line, ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte[]> queues, bool withHeaders)
+    {
+        var at = Append(line, 0, withHeaders ? "HMSG "u8 : account.IsEmpty ? "LMSG "u8 : "RMSG "u8);
+        if (!account.IsEmpty)
+        {
+            at = Append(line, at, account);
+            line[at++] = (byte)' ';
+        }
+
+        at = Append(line, at, message.Subject);
+        line[at++] = (byte)' ';
+        if (queues.Length > 0)
+        {
+            if (message.Reply.IsEmpty)
+            {
+                at = Append(line, at, "| "u8);
+            }
+            else
+            {
+                at = Append(line, at, "+ "u8);
+                at = Append(line, at, message.Reply);
+                line[at++] = (byte)' ';
+            }
+
+            foreach (var queue in queues)
+            {
+                at = Append(line, at, queue);
+                line[at++] = (byte)' ';
+            }
+        }
+        else if (!message.Reply.IsEmpty)
+        {
+            at = Append(line, at, message.Reply);
+            line[at++] = (byte)' ';
+        }
+
+        if (message.HasHeaders && !withHeaders)
+        {
+            Utf8Formatter.TryFormat(message.Data.Length - message.HeaderSize, line[at..], out var digits);
+            at += digits;
+        }
+        else
+        {
+            at = Append(line, at, message.SizeTokens);
+        }
+
+        line[at++] = (byte)'\r';
+        line[at++] = (byte)'\n';
+        return at;
+    }
+
+    private static int Append(Span<byte> destination, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(destination[at..]);
+        return at + bytes.Length;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Logging;
+
+namespace Nats.Edge.Server.Routes;
+
+/// <summary>This server's place in its cluster: the name, the route port, and one route per peer server.</summary>
+internal sealed class ClusterState(ClusterOptions options)
+{
+    private readonly Lock _sync = new();
+    private readonly Dictionary<string, RouteConnection> _routes = new(StringComparer.Ordinal);
+
+    public ClusterOptions Options => options;
+
+    /// <summary>The configured name, or a generated one until a peer's configured name replaces it.</summary>
+    public string Name { get; private set; } = options.Name ?? NewName();
+
+    public bool NameIsDynamic { get; private set; } = options.Name is null;
+
+    /// <summary>The bound route port (the real one when 0 or -1 was asked for).</summary>
+    public int Port { get; set; }
+
+    /// <summary>What INFO says the route listener's host is.</summary>
+    public string AdvertisedHost { get; set; } = options.Host;
+
+    public bool RequiresAuthentication => options.Username is not null;
+
+    /// <summary>The routes that are up, one per peer.</summary>
+    public List<RouteConnection> Routes
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _routes.Values];
+            }
+        }
+    }
+
+    public bool HasRoute(string serverId)
+    {
+        lock (_sync)
+        {
+            return _routes.ContainsKey(serverId);
+        }
+    }
+
+    /// <summary>Registers the route to <paramref name="serverId"/>; false when one is up already (the first one stays).</summary>
+    public bool TryRegister(RouteConnection route, string serverId)
+    {
+        lock (_sync)
+        {
+            return _routes.TryAdd(serverId, route);
+        }
+    }
+
+    /// <summary>Removes the route if it was the registered one for its peer; false otherwise.</summary>
+    public bool Unregister(RouteConnection route)
+    {
+        lock (_sync)
+        {
+            return route.Peer?.ServerId is { } id && _routes.TryGetValue(id, out var current) && current == route && _routes.Remove(id);
+        }
+    }
+
+    /// <summary>
+    /// A peer names another cluster. A configured name stands; a generated one gives way to a
+    /// configured one, and between generated names the greater wins on both sides (spec §2.4).
+    /// </summary>
+    public bool TryAdopt(string theirs, bool theirsIsDynamic, ServerLog log)
+    {
+        lock (_sync)
+        {
+            if (!NameIsDynamic)
+            {
+                return false;
+            }
+
+            if (theirsIsDynamic && string.CompareOrdinal(Name, theirs) > 0)
+            {
+                // Ours wins; the peer adopts it when it reads our INFO.
+                return true;
+            }
+
+            Name = theirs;
+            NameIsDynamic = theirsIsDynamic;
+        }
+
+        log.Info($"Cluster name updated to {theirs}");
+        return true;
+    }
+
+    // nats-server generates 22 characters; any unique name does.
+    private static string NewName() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using Nats.Edge.Server.Accounts;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Routes;
+
+/// <summary>
+/// One account on one route: it announces the account's interest to the peer (RS+/RS-), owns the
+/// subscriptions the peer announced, and writes the account's messages to the peer (RMSG/HMSG).
+/// Being the owner of those subscriptions is what lets a delivery know which account to name.
+/// </summary>
+internal sealed class RouteAccountLink(RouteConnection route, Account account) : ISubscriber, IRemoteLink, IInterestLink
+{
+    private readonly byte[] _accountName = Encoding.UTF8.GetBytes(account.Name);
+    private readonly Lock _sync = new();
+
+    // What the peer announced, by "subject" or "subject queue"; each is one subscription here.
+    private readonly Dictionary<string, Subscription> _learned = new(StringComparer.Ordinal);
+
+    public Account Account => account;
+
+    /// <summary>Matches for messages that arrive over the route; used by its receive loop only.</summary>
+    public MatchCache Matches { get; } = new(account.Subscriptions);
+
+    public LinkRole Role => LinkRole.Route;
+
+    public bool IsClosing => route.IsClosing;
+
+    /// <summary>Starts announcing: every current interest at once, then each change.</summary>
+    public void Attach() => account.Interest.Attach(this);
+
+    /// <summary>The route is gone: stop announcing, and drop everything learned over it.</summary>
+    public void Detach()
+    {
+        account.Interest.Detach(this);
+        Subscription[] learned;
+        lock (_sync)
+        {
+            learned = [.. _learned.Values];
+            _learned.Clear();
+        }
+
+        foreach (var subscription in learned)
+        {
+            account.Unsubscribe(subscription);
+        }
+    }
+
+    // Leafnode loop detection has no meaning on a route.
+    public void AnnounceLoopDetection(string subject)
+    {
+    }
+
+    /// <summary>
+    /// RS+ once when a plain subject gains interest and RS- when it loses the last; for a queue group
+    /// RS+ with the new member count on every change, RS- when none is left (spec §4).
+    /// </summary>
+    public void InterestChanged(Account changed, string subject, string? queue, int before, int after)
+    {
+        string line;
+        if (queue is not null)
+        {
+            line = after > 0 ? $"RS+ {account.Name} {subject} {queue} {after}\r\n" : $"RS- {account.Name} {subject} {queue}\r\n";
+        }
+        else if (before == 0 && after > 0)
+        {
+            line = $"RS+ {account.Name} {subject}\r\n";
+        }
+        else if (before > 0 && after == 0)
+        {
+            line = $"RS- {account.Name} {subject}\r\n";
+        }
+        else
+        {
+            return;
+        }
+
+        route.Outbound.Append(Encoding.UTF8.GetBytes(line));
+        route.SignalSend();
+    }
+
+    /// <summary><c>RS+</c>: the peer has interest; a repeated one (a queue group's new weight) changes nothing here.</summary>
+    public void Learn(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue)
+    {
+        var key = Key(subject, queue);
+        Subscription subscription;
+        lock (_sync)
+        {
+            if (_learned.ContainsKey(key))
+            {
+                return;
+            }
+
+            subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), []);
+            _learned.Add(key, subscription);
+        }
+
+        account.Subscribe(subscription);
+    }
+
+    /// <summary><c>RS-</c>: that interest is gone; unknown ones are ignored.</summary>
+    public void Forget(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue)
+    {
+        Subscription? subscription;
+        lock (_sync)
+        {
+            _learned.Remove(Key(subject, queue), out subscription);
+        }
+
+        if (subscription is not null)
+        {
+            account.Unsubscribe(subscription);
+        }
+    }
+
+    public void RemoveSubscription(Subscription subscription)
+    {
+        lock (_sync)
+        {
+            var key = Key(subscription.Subject, subscription.Queue);
+            if (!_learned.TryGetValue(key, out var current) || current != subscription)
+            {
+                return;
+            }
+
+            _learned.Remove(key);
+        }
+
+        account.Unsubscribe(subscription);
+    }
+
+    /// <summary>Notes the message for the peer, once for its plain interest and each queue group chosen.</summary>
+    public bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
+    {
+        if (!route.IsReady || !LinkRoles.MayForward(batch.Source.Role, LinkRole.Route))
+        {
+            return false;
+        }
+
+        batch.AddRemote(this, subscription.Queue);
+        return true;
+    }
+
+    public bool WriteMessage(in InboundMessage message, bool plain, ReadOnlySpan<byte[]> queues, DeliveryBatch batch)
+    {
+        RemoteMessageWriter.Write(route, _accountName, message, queues, route.PeerHeaders, batch);
+        return true;
+    }
+
+    private static string Key(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) =>
+        queue.IsEmpty ? Encoding.UTF8.GetString(subject) : $"{Encoding.UTF8.GetString(subject)} {Encoding.UTF8.GetString(queue)}";
+}

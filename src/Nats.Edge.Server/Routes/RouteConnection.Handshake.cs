@@ -1,0 +1,192 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Security;
+
+namespace Nats.Edge.Server.Routes;
+
+/// <summary>Setting a route up (spec/route-protocol.md §2) and the ops that are not interest or messages.</summary>
+internal sealed partial class RouteConnection
+{
+    private bool _connectReceived;
+
+    /// <summary>True once both sides know each other and interest flows.</summary>
+    public bool IsReady => _ready;
+
+    /// <summary>Whether the peer takes HMSG; it said so in its INFO.</summary>
+    public bool PeerHeaders => Peer?.Headers ?? true;
+
+    /// <summary>Accepted: this server speaks first with its INFO, then waits for CONNECT and the peer's INFO.</summary>
+    public void Open()
+    {
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(11));
+        Outbound.Append(RouteInfoWriter.Write(Server, nonce));
+        SignalSend();
+        Start();
+    }
+
+    /// <summary>Dialled: CONNECT and this server's INFO go out at once, as nats-server 2.9 sends them.</summary>
+    public void BeginSolicited(string? user, string? password)
+    {
+        _connectReceived = true;
+        Outbound.Append(RouteInfoWriter.WriteConnect(Server, user, password));
+        Outbound.Append(RouteInfoWriter.Write(Server, nonce: null));
+        SignalSend();
+        Start();
+    }
+
+    public bool Admit(ClientOp op)
+    {
+        // The dialling server's first word must be CONNECT; anything else is taken as a failed login.
+        if (_connectReceived || op == ClientOp.Connect)
+        {
+            return true;
+        }
+
+        Server.Log.Error($"{this} - Route Error: expected CONNECT first");
+        CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
+        return false;
+    }
+
+    public void OnConnect(ReadOnlySpan<byte> json)
+    {
+        var cluster = Server.Cluster!;
+        if (IsSolicited || _connectReceived)
+        {
+            return;
+        }
+
+        if (RouteInfo.Parse(json) is not { } connect)
+        {
+            Close(CloseReason.ParseError);
+            return;
+        }
+
+        if (connect.Lang is { Length: > 0 })
+        {
+            CloseWithError("-ERR 'attempted to connect to route port'\r\n"u8, CloseReason.ProtocolViolation);
+            return;
+        }
+
+        if (connect.Gateway is { } gateway)
+        {
+            CloseWithError(Encoding.UTF8.GetBytes($"-ERR 'Rejecting connection from gateway \"{gateway}\" on the Route port'\r\n"), CloseReason.ProtocolViolation);
+            return;
+        }
+
+        if (cluster.RequiresAuthentication
+            && (connect.User != cluster.Options.Username || !PasswordCheck.Matches(cluster.Options.Password ?? string.Empty, connect.Password)))
+        {
+            Server.Log.Error($"{this} - authentication error - User \"{connect.User}\"");
+            CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
+            return;
+        }
+
+        if (connect.Cluster is { } theirs && theirs != cluster.Name && !cluster.TryAdopt(theirs, connect.ClusterDynamic, Server.Log))
+        {
+            CloseWithError(
+                Encoding.UTF8.GetBytes($"-ERR 'Rejecting connection, cluster name \"{theirs}\" does not match \"{cluster.Name}\"'\r\n"),
+                CloseReason.ClusterNameConflict);
+            return;
+        }
+
+        _connectReceived = true;
+    }
+
+    /// <summary>
+    /// The peer's INFO: the first one sets the route up; later ones from the same server update it
+    /// (client URLs, lame duck); one naming another server is gossip about a server to dial.
+    /// </summary>
+    public void OnInfo(ReadOnlySpan<byte> json)
+    {
+        if (RouteInfo.Parse(json) is not { ServerId: { } serverId } info)
+        {
+            return;
+        }
+
+        if (Peer is { } peer)
+        {
+            if (serverId == peer.ServerId)
+            {
+                Peer = info;
+                Server.RouteUpdated();
+            }
+            else
+            {
+                Server.OnRouteGossip(info);
+            }
+
+            return;
+        }
+
+        Register(info, serverId);
+    }
+
+    public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
+
+    public void OnPong() => Interlocked.Exchange(ref _pingsOutstanding, 0);
+
+    /// <summary>A route that hears -ERR logs it and closes, as nats-server does.</summary>
+    public void OnErr(ReadOnlySpan<byte> text)
+    {
+        Server.Log.Error($"{this} - Route Error {Encoding.UTF8.GetString(text)}");
+        Close(CloseReason.ProtocolViolation);
+    }
+
+    public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid) => OnProtocolError(ProtocolError.UnknownOperation);
+
+    public void OnUnsub(ReadOnlySpan<byte> sid, int max) => OnProtocolError(ProtocolError.UnknownOperation);
+
+    public void OnPublish(in InboundMessage message) => OnProtocolError(ProtocolError.UnknownOperation);
+
+    public void OnProtocolError(ProtocolError error)
+    {
+        Server.Log.Error($"{this} - Route Error: {error}");
+        CloseWithError(error == ProtocolError.MaxPayloadExceeded ? ProtocolErrors.MaxPayloadViolation : ProtocolErrors.UnknownOperation, CloseReason.ParseError);
+    }
+
+    private void Register(RouteInfo info, string serverId)
+    {
+        var cluster = Server.Cluster!;
+        if (serverId == Server.ServerId)
+        {
+            // Our own route port, reached through some address: never dial it again.
+            Server.Log.Debug($"{this} - Detected route to self, ignoring");
+            Solicitor?.NoteSelf();
+            Close(CloseReason.RouteToSelf);
+            return;
+        }
+
+        if (info.Cluster is { } theirs && theirs != cluster.Name && !cluster.TryAdopt(theirs, info.ClusterDynamic, Server.Log))
+        {
+            Server.Log.Error($"{this} - Cluster name conflict: \"{theirs}\" is not \"{cluster.Name}\"");
+            Close(CloseReason.ClusterNameConflict);
+            return;
+        }
+
+        Peer = info;
+        if (!cluster.TryRegister(this, serverId))
+        {
+            // nats-server keeps whichever route to a server registered first and drops the other quietly.
+            Server.Log.Debug($"{this} - Duplicate route to {serverId}, closing");
+            Close(CloseReason.DuplicateRoute);
+            return;
+        }
+
+        Solicitor?.NoteConnected(serverId);
+        foreach (var account in Server.Accounts.All)
+        {
+            LinkFor(account);
+        }
+
+        _ready = true;
+        _nextPing = Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay);
+        Outbound.Append("PING\r\n"u8);
+        SignalSend();
+        Server.Log.Info($"{this} - Route connection created");
+        Server.RouteReady(this);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Nats.Edge.Server.Accounts;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Subjects;
+
+namespace Nats.Edge.Server.Routes;
+
+/// <summary>
+/// A route to another server of the cluster (spec/route-protocol.md), dialled by this server or
+/// accepted from it. Interest crosses as RS+/RS- and messages as RMSG/HMSG, each naming its account;
+/// what crosses is decided per account by <see cref="RouteAccountLink"/>.
+/// </summary>
+internal sealed partial class RouteConnection : Connection, IRouteOpHandler
+{
+    // Go servers send the first PING about a second after the route is up.
+    private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
+
+    // nats-server 2.10+ pings routes at least this often whatever ping_interval says.
+    private static readonly TimeSpan MaxPingInterval = TimeSpan.FromSeconds(30);
+
+    private readonly ClientProtocolReader _reader;
+    private readonly Dictionary<Account, RouteAccountLink> _links = [];
+
+    // The same links by account name, for the name each RS+/RMSG starts with (read without a string).
+    private readonly Dictionary<byte[], RouteAccountLink> _linksByName = new(ByteKeyComparer.Instance);
+    private readonly Lock _linksSync = new();
+    private long _nextPing;
+    private int _pingsOutstanding;
+    private volatile bool _ready;
+
+    /// <summary>A route this server dialled to <paramref name="solicitor"/>'s URL; <see cref="BeginSolicited"/> starts it.</summary>
+    public RouteConnection(NatsServer server, Socket socket, ulong id, RouteSolicitor? solicitor)
+        : base(server, socket, id)
+    {
+        Solicitor = solicitor;
+
+        // Routes carry long interest lists; nats-server does not hold them to max_control_line.
+        _reader = new ClientProtocolReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload, route: true);
+        _nextPing = Started + ToTicks(server.Cluster!.Options.AuthTimeout);
+        server.AddRoute(this);
+    }
+
+    /// <summary>The dial loop behind a solicited route; null for one the peer dialled.</summary>
+    public RouteSolicitor? Solicitor { get; }
+
+    public bool IsSolicited => Solicitor is not null;
+
+    /// <summary>The peer's INFO once it arrived; its server id names the route.</summary>
+    public RouteInfo? Peer { get; private set; }
+
+    public override LinkRole Role => LinkRole.Route;
+
+    // The route itself matches nothing: each message is matched in its account's index.
+    public override MatchCache? Matches => null;
+
+    public bool HeadersEnabled => true;
+
+    public override string ToString() => $"{RemoteEndPoint} - rid:{Id}";
+
+    public override void OnTick(long now)
+    {
+        base.OnTick(now);
+        if (IsClosing || now < _nextPing)
+        {
+            return;
+        }
+
+        if (!_ready)
+        {
+            // The peer never finished the handshake within the cluster's auth timeout.
+            CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
+            return;
+        }
+
+        var interval = Server.Options.PingInterval is var configured && configured > TimeSpan.Zero && configured < MaxPingInterval
+            ? configured
+            : MaxPingInterval;
+        _nextPing = now + ToTicks(interval);
+        if (Interlocked.Increment(ref _pingsOutstanding) > Server.Options.MaxPingsOutstanding)
+        {
+            CloseWithError(ProtocolErrors.StaleConnection, CloseReason.StaleConnection);
+            return;
+        }
+
+        Outbound.Append("PING\r\n"u8);
+        SignalSend();
+    }
+
+    // Subscriptions learned over a route are owned by its account links, which remove them.
+    public override bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch) => false;
+
+    public override void RemoveSubscription(Subscription subscription)
+    {
+    }
+
+    protected override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
+    {
+        _reader.Read(ref buffer, this);
+        return !IsClosing;
+    }
+
+    protected override void OnClosed()
+    {
+        RouteAccountLink[] links;
+        lock (_linksSync)
+        {
+            links = [.. _links.Values];
+            _links.Clear();
+            _linksByName.Clear();
+        }
+
+        foreach (var link in links)
+        {
+            link.Detach();
+        }
+
+        Server.RemoveRoute(this);
+        if (Server.Cluster!.Unregister(this))
+        {
+            Server.RouteClosed();
+            Server.Log.Info($"{this} - Route connection closed: {Reason}");
+        }
+        else
+        {
+            Server.Log.Debug($"{this} - Route connection closed before it was set up: {Reason}");
+        }
+    }
+
+    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    // The link for one account, made on first use: on registration for every account, and when the
+    // peer names an account this server only now has interest in.
+    private RouteAccountLink LinkFor(Account account)
+    {
+        lock (_linksSync)
+        {
+            if (!_links.TryGetValue(account, out var link))
+            {
+                link = new RouteAccountLink(this, account);
+                _links[account] = link;
+                _linksByName[System.Text.Encoding.UTF8.GetBytes(account.Name)] = link;
+                link.Attach();
+            }
+
+            return link;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net.Sockets;
+
+namespace Nats.Edge.Server.Routes;
+
+/// <summary>
+/// Keeps one route dialled (spec §2.5, §7): a configured route is redialled a second after it is
+/// lost, for as long as the server runs; one learned by gossip is tried <c>connect_retries</c> + 1
+/// times and let go once it was up and fell. A route to this server itself is never dialled again.
+/// </summary>
+internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured)
+{
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
+
+    private string? _peerId;
+    private bool _self;
+    private bool _wasUp;
+
+    public Uri Url => url;
+
+    public void NoteSelf() => _self = true;
+
+    public void NoteConnected(string serverId)
+    {
+        _peerId = serverId;
+        _wasUp = true;
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var cluster = server.Cluster!;
+        var attempts = 0;
+        while (!stopping.IsCancellationRequested && !_self)
+        {
+            // Another connection to the same server (it dialled us) serves: wait for it to go.
+            if (_peerId is { } peer && cluster.HasRoute(peer))
+            {
+                await Task.Delay(ReconnectDelay, stopping).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!configured && (_wasUp || attempts > cluster.Options.ConnectRetries))
+            {
+                return;
+            }
+
+            attempts++;
+            if (await DialAsync(stopping).ConfigureAwait(false) is { } route)
+            {
+                await route.Closed.WaitAsync(stopping).ConfigureAwait(false);
+            }
+
+            await Task.Delay(ReconnectDelay, stopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<RouteConnection?> DialAsync(CancellationToken stopping)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            timeout.CancelAfter(DialTimeout);
+            await socket.ConnectAsync(url.Host, url.Port, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            stopping.ThrowIfCancellationRequested();
+            server.Log.Debug($"Error trying to connect to route {url.Host}:{url.Port}: {ex.Message}");
+            return null;
+        }
+
+        var route = new RouteConnection(server, socket, server.NextConnectionId(), this);
+        server.Log.Debug($"{route} - Route connect to {url.Host}:{url.Port}");
+        var (user, password) = Credentials();
+        route.BeginSolicited(user, password);
+        return route;
+    }
+
+    // nats-route://user:pass@host:port gives the login; a route learned by gossip uses the cluster's own.
+    private (string? User, string? Password) Credentials()
+    {
+        if (url.UserInfo is { Length: > 0 } userInfo)
+        {
+            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0
+                ? (Uri.UnescapeDataString(userInfo), null)
+                : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
+        }
+
+        var options = server.Cluster!.Options;
+        return (options.Username, options.Password);
+    }
+}

@@ -1,0 +1,81 @@
+using Nats.Edge.Tests.Infrastructure;
+using NATS.Client.Core;
+
+namespace Nats.Edge.Tests.Routes;
+
+/// <summary>Clusters of nats-edge servers: a full mesh grows from one seed and carries messages once.</summary>
+public sealed class EdgeClusterTests
+{
+    [Fact]
+    public async Task Three_servers_from_one_seed_form_a_full_mesh()
+    {
+        await using var cluster = await EdgeCluster.StartAsync(3);
+
+        await cluster.WaitForMeshAsync();
+    }
+
+    [Fact]
+    public async Task A_message_published_on_one_server_reaches_subscribers_on_every_other_exactly_once()
+    {
+        await using var cluster = await EdgeCluster.StartAsync(3);
+        await cluster.WaitForMeshAsync();
+        await using var a = await TestClients.ConnectAsync(cluster[0]);
+        await using var b = await TestClients.ConnectAsync(cluster[1]);
+        await using var c = await TestClients.ConnectAsync(cluster[2]);
+        await using var onA = await a.SubscribeCoreAsync<string>(">");
+        await using var onC = await c.SubscribeCoreAsync<string>("sensors.*.temperature");
+        await a.PingAsync();
+        await c.PingAsync();
+        await EdgeCluster.WaitForRouteInterestAsync(cluster[1], "sensors.kitchen.temperature", expected: 2);
+
+        await b.PublishAsync("sensors.kitchen.temperature", "21.5");
+        await b.PublishAsync("done", "end");
+
+        Assert.Equal("21.5", (await TestClients.NextAsync(onC)).Data);
+        Assert.Equal("sensors.kitchen.temperature", (await TestClients.NextAsync(onA)).Subject);
+        Assert.Equal("done", (await TestClients.NextAsync(onA)).Subject);
+    }
+
+    [Fact]
+    public async Task A_queue_group_spread_over_the_cluster_gets_each_message_once()
+    {
+        await using var cluster = await EdgeCluster.StartAsync(3);
+        await cluster.WaitForMeshAsync();
+        var connections = new List<NatsConnection>();
+        var counts = new int[3];
+        var tasks = new List<Task>();
+        using var stop = new CancellationTokenSource();
+        for (var i = 0; i < 3; i++)
+        {
+            var connection = await TestClients.ConnectAsync(cluster[i]);
+            connections.Add(connection);
+            var index = i;
+            var subscription = await connection.SubscribeCoreAsync<int>("jobs", queueGroup: "workers");
+            tasks.Add(Task.Run(async () =>
+            {
+                await foreach (var _ in subscription.Msgs.ReadAllAsync(stop.Token))
+                {
+                    Interlocked.Increment(ref counts[index]);
+                }
+            }));
+            await connection.PingAsync();
+        }
+
+        var publisher = connections[1];
+        await EdgeCluster.WaitForRouteInterestAsync(cluster[1], "jobs", expected: 2);
+        for (var n = 0; n < 300; n++)
+        {
+            await publisher.PublishAsync("jobs", n);
+        }
+
+        await Poll.UntilAsync(() => counts.Sum() >= 300, () => string.Join(",", counts));
+        await Task.Delay(200);
+        Assert.Equal(300, counts.Sum());
+        Assert.True(counts[1] > 0, "the local member got nothing");
+        await stop.CancelAsync();
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+}
