@@ -5,7 +5,7 @@ using Nats.Edge.Server.Logging;
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>This server's place in its cluster: the name, the route port, and one route per peer server.</summary>
-internal sealed class ClusterState(ClusterOptions options)
+internal sealed class ClusterState(ClusterOptions options, string serverId)
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, RouteConnection> _routes = new(StringComparer.Ordinal);
@@ -45,12 +45,31 @@ internal sealed class ClusterState(ClusterOptions options)
         }
     }
 
-    /// <summary>Registers the route to <paramref name="serverId"/>; false when one is up already (the first one stays).</summary>
-    public bool TryRegister(RouteConnection route, string serverId)
+    /// <summary>
+    /// Registers the route to <paramref name="peerId"/>. Two servers that dial each other at once (both
+    /// told of the other by gossip) end up with two connections; both sides keep the one dialled by
+    /// the server with the smaller id, so they agree without talking. The loser comes back in
+    /// <paramref name="replaced"/> (an older registered route) or as a false return (this one).
+    /// </summary>
+    public bool TryRegister(RouteConnection route, string peerId, out RouteConnection? replaced)
     {
+        replaced = null;
         lock (_sync)
         {
-            return _routes.TryAdd(serverId, route);
+            if (!_routes.TryGetValue(peerId, out var existing))
+            {
+                _routes.Add(peerId, route);
+                return true;
+            }
+
+            if (!Preferred(route, peerId) || Preferred(existing, peerId))
+            {
+                return false;
+            }
+
+            _routes[peerId] = route;
+            replaced = existing;
+            return true;
         }
     }
 
@@ -62,6 +81,9 @@ internal sealed class ClusterState(ClusterOptions options)
             return route.Peer?.ServerId is { } id && _routes.TryGetValue(id, out var current) && current == route && _routes.Remove(id);
         }
     }
+
+    private bool Preferred(RouteConnection route, string peerId) =>
+        string.CompareOrdinal(route.IsSolicited ? serverId : peerId, route.IsSolicited ? peerId : serverId) < 0;
 
     /// <summary>
     /// A peer names another cluster. A configured name stands; a generated one gives way to a

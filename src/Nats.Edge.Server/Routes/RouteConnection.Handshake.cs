@@ -168,12 +168,17 @@ internal sealed partial class RouteConnection
         }
 
         Peer = info;
-        if (!cluster.TryRegister(this, serverId))
+        if (!cluster.TryRegister(this, serverId, out var replaced))
         {
-            // nats-server keeps whichever route to a server registered first and drops the other quietly.
             Server.Log.Debug($"{this} - Duplicate route to {serverId}, closing");
             Close(CloseReason.DuplicateRoute);
             return;
+        }
+
+        if (replaced is not null)
+        {
+            Server.Log.Debug($"{replaced} - Duplicate route to {serverId}, closing in favour of {this}");
+            replaced.Close(CloseReason.DuplicateRoute);
         }
 
         Solicitor?.NoteConnected(serverId);

@@ -4,8 +4,9 @@ namespace Nats.Edge.Server.Routes;
 
 /// <summary>
 /// Keeps one route dialled (spec §2.5, §7): a configured route is redialled a second after it is
-/// lost, for as long as the server runs; one learned by gossip is tried <c>connect_retries</c> + 1
-/// times and let go once it was up and fell. A route to this server itself is never dialled again.
+/// lost, for as long as the server runs; one learned by gossip is redialled after it fell, but let
+/// go after <c>connect_retries</c> + 1 failed dials in a row. While another connection to the same
+/// server serves (it dialled us), no dial is made. A route to this server itself is never dialled again.
 /// </summary>
 internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured)
 {
@@ -39,7 +40,13 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
                 continue;
             }
 
-            if (!configured && (_wasUp || attempts > cluster.Options.ConnectRetries))
+            if (_wasUp)
+            {
+                _wasUp = false;
+                attempts = 0;
+            }
+
+            if (!configured && attempts > cluster.Options.ConnectRetries)
             {
                 return;
             }

@@ -84,7 +84,36 @@ public static class ReferenceConfig
 
         AppendAuthorization(conf, options);
         AppendTls(conf, options);
+        AppendCluster(conf, options);
         return conf.ToString();
+    }
+
+    private static void AppendCluster(StringBuilder conf, ServerOptions options)
+    {
+        if (options.Cluster is not { } cluster)
+        {
+            return;
+        }
+
+        conf.Append("cluster {\n");
+        if (cluster.Name is { } name)
+        {
+            Line(conf, "name", Quote(name));
+        }
+
+        Line(conf, "listen", Quote($"{cluster.Host}:{(cluster.Port is 0 or -1 ? -1 : cluster.Port).ToString(CultureInfo.InvariantCulture)}"));
+        if (cluster.Routes.Count > 0)
+        {
+            conf.Append("routes: [\n");
+            foreach (var route in cluster.Routes)
+            {
+                conf.Append(Quote(route.ToString().TrimEnd('/'))).Append('\n');
+            }
+
+            conf.Append("]\n");
+        }
+
+        conf.Append("}\n");
     }
 
     private static void AppendAuthorization(StringBuilder conf, ServerOptions options)

@@ -58,6 +58,14 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The route port from its log, which nats-server writes just after "Server is ready".</summary>
+    public async Task<int> ClusterPortAsync()
+    {
+        const string RoutePrefix = "Listening for route connections on ";
+        await Poll.UntilAsync(() => PortAfter(Log, RoutePrefix) is not null, () => Log);
+        return PortAfter(Log, RoutePrefix)!.Value;
+    }
+
     string IServerProcess.Output => Log;
 
     /// <inheritdoc />

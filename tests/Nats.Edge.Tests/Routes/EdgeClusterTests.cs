@@ -78,4 +78,32 @@ public sealed class EdgeClusterTests
             await connection.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_restarted_seed_is_dialled_again_and_its_new_interest_reaches_the_others()
+    {
+        var clusterPort = TestPorts.Free();
+        var seedOptions = TestServers.Defaults with
+        {
+            Cluster = new Nats.Edge.Server.Configuration.ClusterOptions { Name = "heal", Host = "127.0.0.1", Port = clusterPort },
+        };
+        var seed = await EdgeServer.StartAsync(seedOptions, captureLog: true);
+        var seedUrl = new Uri($"nats-route://127.0.0.1:{clusterPort}");
+        await using var b = await EdgeCluster.StartMemberAsync("heal", [seedUrl], captureLog: true);
+        await using var c = await EdgeCluster.StartMemberAsync("heal", [seedUrl], captureLog: true);
+        await Poll.UntilAsync(() => b.RouteCount == 2 && c.RouteCount == 2, () => b.Log + "\n---\n" + c.Log);
+
+        await seed.DisposeAsync();
+        await Poll.UntilAsync(() => b.RouteCount == 1 && c.RouteCount == 1, () => b.Log);
+        await using var restarted = await EdgeServer.StartAsync(seedOptions, captureLog: true);
+
+        await Poll.UntilAsync(() => restarted.RouteCount == 2 && b.RouteCount == 2 && c.RouteCount == 2, () => restarted.Log + "\n---\n" + b.Log);
+        await using var onSeed = await TestClients.ConnectAsync(restarted);
+        await using var subscription = await onSeed.SubscribeCoreAsync<string>("back.again");
+        await onSeed.PingAsync();
+        await EdgeCluster.WaitForRouteInterestAsync(c, "back.again", expected: 1);
+        await using var onC = await TestClients.ConnectAsync(c);
+        await onC.PublishAsync("back.again", "hello");
+        Assert.Equal("hello", (await TestClients.NextAsync(subscription)).Data);
+    }
 }
