@@ -200,7 +200,7 @@ internal sealed class MonitorServer : IAsyncDisposable
             case "/connz":
                 return Serialize(Connz.From(_server, ConnzQuery.Parse(query)), context.Connz);
             case "/routez":
-                return Serialize(Routez.From(_server), context.Routez);
+                return Serialize(Routez.From(_server, QueryReader.Bool(query, "subs")), context.Routez);
             case "/gatewayz":
                 return Serialize(Gatewayz.From(_server), context.Gatewayz);
             case "/leafz":

@@ -115,6 +115,14 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
         }
     }
 
+    public Subscription[] Learned()
+    {
+        lock (_sync)
+        {
+            return [.. _learned.Values];
+        }
+    }
+
     public void RemoveSubscription(Subscription subscription)
     {
         lock (_sync)

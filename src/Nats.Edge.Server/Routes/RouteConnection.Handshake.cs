@@ -127,7 +127,11 @@ internal sealed partial class RouteConnection
 
     public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
 
-    public void OnPong() => Interlocked.Exchange(ref _pingsOutstanding, 0);
+    public void OnPong()
+    {
+        Volatile.Write(ref _pingsOutstanding, 0);
+        MeasureRtt();
+    }
 
     /// <summary>A route that hears -ERR logs it and closes, as nats-server does.</summary>
     public void OnErr(ReadOnlySpan<byte> text)
@@ -189,8 +193,7 @@ internal sealed partial class RouteConnection
 
         _ready = true;
         _nextPing = Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay);
-        Outbound.Append("PING\r\n"u8);
-        SignalSend();
+        SendPing(Stopwatch.GetTimestamp());
         Server.Log.Info($"{this} - Route connection created");
         Server.RouteReady(this);
     }

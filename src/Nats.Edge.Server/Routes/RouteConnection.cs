@@ -84,8 +84,7 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
             return;
         }
 
-        Outbound.Append("PING\r\n"u8);
-        SignalSend();
+        SendPing(now);
     }
 
     // Subscriptions learned over a route are owned by its account links, which remove them.
@@ -126,6 +125,24 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
         {
             Server.Log.Debug($"{this} - Route connection closed before it was set up: {Reason}");
         }
+    }
+
+    /// <summary>A snapshot of what the peer announced, over all accounts: for <c>/routez</c>.</summary>
+    public List<Subscription> LearnedInterest()
+    {
+        RouteAccountLink[] links;
+        lock (_linksSync)
+        {
+            links = [.. _links.Values];
+        }
+
+        var learned = new List<Subscription>();
+        foreach (var link in links)
+        {
+            learned.AddRange(link.Learned());
+        }
+
+        return learned;
     }
 
     private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);

@@ -19,6 +19,9 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
 
     public Uri Url => url;
 
+    /// <summary>True for a route from the config, false for one learned by gossip.</summary>
+    public bool IsConfigured => configured;
+
     public void NoteSelf() => _self = true;
 
     public void NoteConnected(string serverId)

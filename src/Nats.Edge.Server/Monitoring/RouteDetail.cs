@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Serialization;
+using Nats.Edge.Server.Routes;
+
+namespace Nats.Edge.Server.Monitoring;
+
+/// <summary>One route in <c>/routez</c>, nats-server 2.9's <c>RouteInfo</c> fields.</summary>
+internal sealed class RouteDetail
+{
+    public ulong Rid { get; init; }
+
+    public required string RemoteId { get; init; }
+
+    public required string RemoteName { get; init; }
+
+    public bool DidSolicit { get; init; }
+
+    public bool IsConfigured { get; init; }
+
+    public required string Ip { get; init; }
+
+    public int Port { get; init; }
+
+    public required string Start { get; init; }
+
+    public required string LastActivity { get; init; }
+
+    public required string Rtt { get; init; }
+
+    public required string Uptime { get; init; }
+
+    public required string Idle { get; init; }
+
+    public long PendingSize { get; init; }
+
+    public long InMsgs { get; init; }
+
+    public long OutMsgs { get; init; }
+
+    public long InBytes { get; init; }
+
+    public long OutBytes { get; init; }
+
+    public int Subscriptions { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SubscriptionsList { get; init; }
+
+    public static RouteDetail From(NatsServer server, RouteConnection route, bool withSubscriptions)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var traffic = Connections.TrafficCounts.Of(route);
+        var learned = route.LearnedInterest();
+        List<string>? subjects = null;
+        if (withSubscriptions)
+        {
+            subjects = new List<string>(learned.Count);
+            foreach (var subscription in learned)
+            {
+                subjects.Add(Encoding.UTF8.GetString(subscription.Subject));
+            }
+        }
+
+        return new RouteDetail
+        {
+            Rid = route.Id,
+            RemoteId = route.Peer?.ServerId ?? string.Empty,
+            RemoteName = route.Peer?.ServerName ?? string.Empty,
+            DidSolicit = route.IsSolicited,
+            IsConfigured = route.Solicitor?.IsConfigured ?? false,
+            Ip = route.RemoteEndPoint.Address.ToString(),
+            Port = route.RemoteEndPoint.Port,
+            Start = GoFormat.Timestamp(server.WallClock(route.Started)),
+            LastActivity = GoFormat.Timestamp(server.WallClock(route.LastActivity)),
+            Rtt = GoFormat.Duration(route.Rtt),
+            Uptime = GoFormat.Uptime(Stopwatch.GetElapsedTime(route.Started, now)),
+            Idle = GoFormat.Uptime(Stopwatch.GetElapsedTime(route.LastActivity, now)),
+            PendingSize = route.Outbound.PendingBytes,
+            InMsgs = traffic.InMessages,
+            OutMsgs = traffic.OutMessages,
+            InBytes = traffic.InBytes,
+            OutBytes = traffic.OutBytes,
+            Subscriptions = learned.Count,
+            SubscriptionsList = subjects,
+        };
+    }
+}
