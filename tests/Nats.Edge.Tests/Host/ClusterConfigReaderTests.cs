@@ -1,0 +1,74 @@
+using Nats.Edge.CommandLine;
+using Nats.Edge.Configuration;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Tests.Host;
+
+/// <summary>The cluster block and flags, in the shapes nats-server takes.</summary>
+public sealed class ClusterConfigReaderTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("nats-edge-cluster-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    [Theory]
+    [InlineData("server.json", """
+        { "cluster": { "name": "garage", "listen": "127.0.0.1:6250",
+                       "routes": ["nats-route://a:6222", "nats-route://ruser:rpass@b:6222"],
+                       "authorization": { "user": "ruser", "password": "rpass", "timeout": 0.5 },
+                       "no_advertise": true, "connect_retries": 3 } }
+        """)]
+    [InlineData("server.conf", """
+        cluster {
+          name: garage
+          listen: 127.0.0.1:6250
+          routes: [
+            nats-route://a:6222
+            nats-route://ruser:rpass@b:6222
+          ]
+          authorization { user: ruser, password: rpass, timeout: 0.5 }
+          no_advertise: true
+          connect_retries: 3
+        }
+        """)]
+    public void Cluster_block_reads_the_same_from_json_and_nats_conf(string fileName, string text)
+    {
+        var cluster = Load(fileName, text);
+
+        Assert.Equal("garage", cluster.Name);
+        Assert.Equal(("127.0.0.1", 6250), (cluster.Host, cluster.Port));
+        Assert.Equal(["nats-route://a:6222/", "nats-route://ruser:rpass@b:6222/"], cluster.Routes.Select(url => url.ToString()));
+        Assert.Equal(("ruser", "rpass", TimeSpan.FromSeconds(0.5)), (cluster.Username, cluster.Password, cluster.AuthTimeout));
+        Assert.True(cluster.NoAdvertise);
+        Assert.Equal(3, cluster.ConnectRetries);
+    }
+
+    [Theory]
+    [InlineData("""{ "cluster": { "routes": ["http://a:6222"] } }""", "is not a nats-route://host:port URL")]
+    [InlineData("""{ "cluster": { "pool_size": 3 } }""", "not supported by nats-edge")]
+    [InlineData("""{ "cluster": { "colour": "blue" } }""", "colour")]
+    public void Bad_cluster_keys_are_errors_naming_the_key(string json, string message)
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("server.json", json));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cluster_flags_are_nats_server_flags()
+    {
+        var arguments = CommandLineParser.Parse(
+            ["--cluster", "nats://ruser:rpass@127.0.0.1:-1", "--routes", "nats-route://a:6222, nats-route://b:6222", "--cluster_name", "garage"]);
+
+        Assert.Equal("nats://ruser:rpass@127.0.0.1:0/", arguments.ClusterListen!.ToString());
+        Assert.Equal(["nats-route://a:6222/", "nats-route://b:6222/"], arguments.Routes.Select(url => url.ToString()));
+        Assert.Equal("garage", arguments.ClusterName);
+    }
+
+    private ClusterOptions Load(string fileName, string text)
+    {
+        var path = Path.Combine(_directory.FullName, fileName);
+        File.WriteAllText(path, text);
+        return ConfigFileLoader.Load(path).Options.Cluster!;
+    }
+}
