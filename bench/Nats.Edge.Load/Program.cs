@@ -16,6 +16,7 @@ try
         null => LoadCommand.Run(arguments),
         "compare" => CompareCommand.Run(arguments),
         "leaf-compare" => LeafCompareCommand.Run(arguments),
+        "cluster-compare" => ClusterCompareCommand.Run(arguments),
         _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
     };
 }

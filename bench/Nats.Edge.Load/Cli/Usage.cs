@@ -39,5 +39,9 @@ internal static class Usage
         The board's uplink: a nats-server hub with, as its leafnode, nats-edge or nats-server in turn;
         one publisher on the leaf, one subscriber on the hub, every message crossing the link:
           nats-edge-load leaf-compare [--edge PATH] [--ref PATH] [--rounds R] [--msgs N] [--size BYTES] [--timeout S]
+
+        A cluster of two: a nats-edge pair or a nats-server pair, one publisher on one server and one
+        subscriber on the other, every message crossing the route:
+          nats-edge-load cluster-compare [--edge PATH] [--ref PATH] [--rounds R] [--msgs N] [--size BYTES] [--timeout S]
         """;
 }
