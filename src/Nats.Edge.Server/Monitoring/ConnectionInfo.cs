@@ -84,7 +84,7 @@ internal sealed class ConnectionInfo
             Port = client.RemoteEndPoint.Port,
             Start = GoFormat.Timestamp(server.WallClock(client.Started)),
             LastActivity = GoFormat.Timestamp(server.WallClock(client.LastActivity)),
-            Rtt = client.Rtt > TimeSpan.Zero ? GoFormat.Duration(client.Rtt) : null,
+            Rtt = client.Rtt > TimeSpan.Zero ? Configuration.GoDuration.Format(client.Rtt) : null,
             Uptime = GoFormat.Uptime(Stopwatch.GetElapsedTime(client.Started, now)),
             Idle = GoFormat.Uptime(Stopwatch.GetElapsedTime(client.LastActivity, now)),
             PendingBytes = client.Outbound.PendingBytes,

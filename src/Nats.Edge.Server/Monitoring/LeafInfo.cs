@@ -49,7 +49,7 @@ internal sealed class LeafInfo
             Account = account.Name,
             Ip = leaf.RemoteEndPoint.Address.ToString(),
             Port = leaf.RemoteEndPoint.Port,
-            Rtt = GoFormat.Duration(leaf.Rtt),
+            Rtt = Configuration.GoDuration.Format(leaf.Rtt),
             InMsgs = traffic.InMessages,
             OutMsgs = traffic.OutMessages,
             InBytes = traffic.InBytes,

@@ -73,7 +73,7 @@ internal sealed class RouteDetail
             Port = route.RemoteEndPoint.Port,
             Start = GoFormat.Timestamp(server.WallClock(route.Started)),
             LastActivity = GoFormat.Timestamp(server.WallClock(route.LastActivity)),
-            Rtt = GoFormat.Duration(route.Rtt),
+            Rtt = Configuration.GoDuration.Format(route.Rtt),
             Uptime = GoFormat.Uptime(Stopwatch.GetElapsedTime(route.Started, now)),
             Idle = GoFormat.Uptime(Stopwatch.GetElapsedTime(route.LastActivity, now)),
             PendingSize = route.Outbound.PendingBytes,
