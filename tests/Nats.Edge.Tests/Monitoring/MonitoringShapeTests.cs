@@ -35,8 +35,8 @@ public sealed class MonitoringShapeTests
     public async Task Varz_leaf_has_every_field_nats_server_has()
     {
         var hubPort = TestPorts.Free();
-        await using var reference = await TestServers.StartWithConfigAsync(ServerTarget.Reference, LeafConfig(TestPorts.Free(), hubPort));
-        await using var edge = await TestServers.StartWithConfigAsync(ServerTarget.Edge, LeafConfig(TestPorts.Free(), hubPort));
+        await using var reference = await TestServers.StartWithConfigAsync(ServerTarget.Reference, LeafConfig(hubPort));
+        await using var edge = await TestServers.StartWithConfigAsync(ServerTarget.Edge, LeafConfig(hubPort));
 
         var referenceLeaf = (await MonitorClient.GetJsonAsync(reference, "/varz")).GetProperty("leaf");
         var edgeLeaf = (await MonitorClient.GetJsonAsync(edge, "/varz")).GetProperty("leaf");
@@ -127,10 +127,12 @@ public sealed class MonitoringShapeTests
     }
 
     // nats-server shows a remote's local_account once it is set, which an explicit account does at once.
-    private static string LeafConfig(int leafPort, int hubPort) => $$"""
+    // The leafnode port is picked by each server (-1): a port chosen here could be taken by a
+    // parallel test before the server binds it.
+    private static string LeafConfig(int hubPort) => $$"""
         "http_port": -1,
         "leafnodes": {
-          "listen": "127.0.0.1:{{leafPort}}",
+          "listen": "127.0.0.1:-1",
           "remotes": [ { "url": "nats-leaf://127.0.0.1:{{hubPort}}", "account": "$G", "deny_imports": ["secret.>"], "deny_exports": ["local.>"] } ]
         }
         """;

@@ -26,8 +26,8 @@ public sealed partial class LoggingTests
             await using var client = await RawClient.OpenSessionAsync(port);
         }
 
-        await Poll.UntilAsync(() => Directory.GetFiles(folder, "edge.log.*").Length >= 2);
-        var backup = Directory.GetFiles(folder, "edge.log.*")[0];
+        await Poll.UntilAsync(() => Backups(folder).Count >= 2);
+        var backup = Backups(folder)[0];
         Assert.Matches(BackupName(), Path.GetFileName(backup));
         Assert.True(new FileInfo(backup).Length is > 1000 and < 1400, $"backup holds {new FileInfo(backup).Length} bytes");
         await Poll.UntilAsync(() => File.ReadAllText(path).Contains("[INF] Rotated log, backup saved as " + folder, StringComparison.Ordinal));
@@ -85,6 +85,10 @@ public sealed partial class LoggingTests
         var length = daemon.Receive(buffer);
         Assert.Matches(LocalSyslogLine(), Encoding.UTF8.GetString(buffer, 0, length));
     }
+
+    // Not GetFiles("edge.log.*"): that pattern matches edge.log itself, as it does on Windows.
+    private static List<string> Backups(string folder) =>
+        Directory.GetFiles(folder).Where(file => Path.GetFileName(file).StartsWith("edge.log.", StringComparison.Ordinal)).Order().ToList();
 
     private static string AllLogText(string folder)
     {
