@@ -25,6 +25,8 @@ install -D -m 0644 "$deb/nats-edge.conf" "$stage/etc/nats-edge/nats-edge.conf"
 install -D -m 0644 "$deb/nats-edge.service" "$stage/lib/systemd/system/nats-edge.service"
 install -D -m 0644 "$root/README.md" "$stage/usr/share/doc/nats-edge/README.md"
 install -D -m 0644 "$root/packaging/README.md" "$stage/usr/share/doc/nats-edge/raspberry-pi.md"
+install -D -m 0644 -t "$stage/usr/share/doc/nats-edge/examples" \
+  "$root/packaging/examples/pi-temperature" "$root/packaging/examples/pi-temperature.service"
 
 install -d "$stage/DEBIAN"
 install -m 0755 "$deb/postinst" "$deb/prerm" "$deb/postrm" "$stage/DEBIAN/"
