@@ -19,8 +19,9 @@ cache="$root/artifacts/cache"
 mkdir -p "$cache"
 # Debian's arm64 nats-server, unpacked, never installed: it would replace the host's.
 if ! [ -x "$cache/nats-server-arm64/usr/sbin/nats-server" ]; then
-  (cd "$cache" && apt-get download -qq nats-server:arm64 2>/dev/null)
-  dpkg-deb -x "$cache"/nats-server_*_arm64.deb "$cache/nats-server-arm64"
+  # Sandbox user root: apt's _apt user may not write into the checkout.
+  (cd "$cache" && apt-get download -qq -o APT::Sandbox::User=root nats-server:arm64)
+  dpkg-deb -x "$(compgen -G "$cache/nats-server_*_arm64.deb" | tail -n1)" "$cache/nats-server-arm64"
 fi
 
 work="$(mktemp -d)"

@@ -22,10 +22,16 @@ codename="$(. /etc/os-release && echo "$VERSION_CODENAME")"
 mirror="$(apt-get indextargets --format '$(REPO_URI)' "Release: $codename" 'Identifier: Packages' | head -n1)"
 [ -n "$mirror" ] || { echo "verify-deb.sh: no apt source for $codename on this host" >&2; exit 1; }
 
+cache="$root/artifacts/cache"
+mkdir -p "$cache"
+if ! compgen -G "$cache/qemu-user-static_*_amd64.deb" >/dev/null; then
+  # Sandbox user root: apt's _apt user may not write into the checkout.
+  (cd "$cache" && apt-get download -qq -o APT::Sandbox::User=root qemu-user-static)
+fi
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && apt-get download -qq qemu-user-static 2>/dev/null)
-dpkg-deb -x "$work"/qemu-user-static_*.deb "$work/qemu"
+dpkg-deb -x "$(compgen -G "$cache/qemu-user-static_*_amd64.deb" | tail -n1)" "$work/qemu"
 cp "$deb" "$work/nats-edge.deb"
 
 # root inside, ids 0-65535 as on the host: dpkg and debootstrap chown files to system users.
