@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the packaging scripts and .ci/run: installs Debian packages only when they are missing.
 # apt-get update runs at most once per run, children included (NATS_EDGE_APT_UPDATED is exported),
 # because on the shared 2-core machine each update costs seconds of CPU and network.

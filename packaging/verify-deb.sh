@@ -18,7 +18,8 @@ deb="$root/artifacts/nats-edge_${version}_arm64.deb"
 
 need debootstrap debian-archive-keyring
 codename="$(. /etc/os-release && echo "$VERSION_CODENAME")"
-# The mirror this host's apt already uses for its own release.
+# The mirror this host's apt already uses for its own release ($(REPO_URI) is apt's field, not bash's).
+# shellcheck disable=SC2016
 mirror="$(apt-get indextargets --format '$(REPO_URI)' "Release: $codename" 'Identifier: Packages' | head -n1)"
 [ -n "$mirror" ] || { echo "verify-deb.sh: no apt source for $codename on this host" >&2; exit 1; }
 
@@ -36,6 +37,7 @@ cp "$deb" "$work/nats-edge.deb"
 
 # root inside, ids 0-65535 as on the host: dpkg and debootstrap chown files to system users.
 mkfifo "$work/mapped"
+# shellcheck disable=SC2016 # the inner bash expands $1 and $@
 unshare --user --mount --pid --fork --kill-child -- \
   bash -c 'read -r _ < "$1"; shift; exec "$@"' sandbox "$work/mapped" \
   env container=lxc bash "$root/packaging/verify-deb-root.sh" "$work" "$codename" "$mirror" &
