@@ -9,7 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version="$("$root/packaging/version.sh")"
 out="$root/artifacts"
-# Archive timestamps from the last commit, so the same commit packs the same tarballs.
+# Archive timestamps (tarballs and .debs) are the last commit's: they tell which source a package holds,
+# not when it was built. The bytes still differ between builds, because the AOT binaries do.
 SOURCE_DATE_EPOCH="$(git -C "$root" log -1 --format=%ct)"
 export SOURCE_DATE_EPOCH
 
