@@ -8,17 +8,8 @@ rid="${1:-linux-x64}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/artifacts/$rid"
 
-apt_updated=0
-need() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-  done
-  if ((${#missing[@]})); then
-    if ((apt_updated == 0)); then apt-get update -qq; apt_updated=1; fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-  fi
-}
+# shellcheck source=packaging/apt-need.sh
+. "$root/packaging/apt-need.sh"
 
 extra=()
 case "$rid" in

@@ -124,7 +124,8 @@ internal static class HostRunner
             await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
-        using var signals = SignalHandlers.Register(server, log, () => Reload(server, hostLog, arguments), hostLog.Reopen);
+        var systemd = SystemdNotifier.FromEnvironment(log);
+        using var signals = SignalHandlers.Register(server, log, () => systemd.AroundReload(() => Reload(server, hostLog, arguments)), hostLog.Reopen);
         try
         {
             await server.StartAsync().ConfigureAwait(false);
@@ -141,7 +142,9 @@ internal static class HostRunner
         }
 
         using var portsFile = config.Host.PortsFileDir is { } folder ? PortsFile.Write(folder, server) : null;
+        systemd.Ready();
         await server.Completion.ConfigureAwait(false);
+        systemd.Stopping();
         return 0;
     }
 

@@ -6,7 +6,8 @@ namespace Nats.Edge.Tests.Infrastructure;
 
 /// <summary>
 /// The nats-edge host run as a real child process (<c>dotnet nats-edge.dll …</c>, copied beside the
-/// tests by the project reference), for what only a process shows: flags, exit codes, log lines, signals.
+/// tests by the project reference, or a published binary), for what only a process shows: flags, exit
+/// codes, log lines, signals.
 /// </summary>
 public sealed class EdgeProcess : IServerProcess
 {
@@ -16,15 +17,14 @@ public sealed class EdgeProcess : IServerProcess
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private EdgeProcess(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    private EdgeProcess(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nats-edge.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -62,10 +62,21 @@ public sealed class EdgeProcess : IServerProcess
     /// <summary>Starts the process with variables added to the test's environment and returns at once.</summary>
     public static EdgeProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var edge = new EdgeProcess(arguments, environment);
-        edge._process.Start();
-        edge._process.BeginOutputReadLine();
-        edge._process.BeginErrorReadLine();
+        var edge = new EdgeProcess("dotnet", [Path.Combine(AppContext.BaseDirectory, "nats-edge.dll"), .. arguments], environment);
+        edge.Begin();
+        return edge;
+    }
+
+    /// <summary>
+    /// Starts a nats-edge other than this build's dll: a published binary, or one run by an emulator
+    /// (<paramref name="fileName"/> is then the emulator and the binary comes first in
+    /// <paramref name="arguments"/>); waits up to <paramref name="startup"/> for "Server is ready".
+    /// </summary>
+    public static async Task<EdgeProcess> StartExecutableReadyAsync(string fileName, IEnumerable<string> arguments, TimeSpan startup)
+    {
+        var edge = new EdgeProcess(fileName, arguments, null);
+        edge.Begin();
+        await edge._ready.Task.WaitAsync(startup);
         return edge;
     }
 
@@ -101,6 +112,13 @@ public sealed class EdgeProcess : IServerProcess
         }
 
         _process.Dispose();
+    }
+
+    private void Begin()
+    {
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     private void OnLine(string? line)

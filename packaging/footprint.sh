@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Prints the footprint budget as a Markdown table: binary size and idle RSS of nats-edge for
+# linux-x64 and linux-arm64, beside Debian's nats-server for the same architectures.
+# Needs artifacts/linux-x64/nats-edge and artifacts/linux-arm64/nats-edge (packaging/publish.sh).
+#
+# Idle RSS: `ps -o rss` 3 s after "Server is ready", nothing connected. arm64 runs under qemu-aarch64,
+# whose process also holds qemu itself; the arm64 figure is what remains of its RSS after qemu's heap,
+# its translated-code buffer and its x86-64 libraries: indicative only, but measured the same way
+# for both servers.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=packaging/apt-need.sh
+. "$root/packaging/apt-need.sh"
+need nats-server
+need_arm64_runtime
+
+cache="$root/artifacts/cache"
+mkdir -p "$cache"
+# Debian's arm64 nats-server, unpacked, never installed: it would replace the host's.
+if ! [ -x "$cache/nats-server-arm64/usr/sbin/nats-server" ]; then
+  # Sandbox user root: apt's _apt user may not write into the checkout.
+  (cd "$cache" && apt-get download -qq -o APT::Sandbox::User=root nats-server:arm64)
+  dpkg-deb -x "$(compgen -G "$cache/nats-server_*_arm64.deb" | tail -n1)" "$cache/nats-server-arm64"
+fi
+
+work="$(mktemp -d)"
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mib() { awk -v bytes="$1" 'BEGIN { printf "%.2f MiB", bytes / 1048576 }'; }
+
+# idle_rss x64|arm64 BINARY: starts BINARY on a free loopback port, waits until it is ready and
+# settled, sets rss to its resident set (in bytes), stops it with SIGTERM. No subshell: the EXIT trap
+# must see $server.
+idle_rss() {
+  local arch="$1" binary="$2" log="$work/server.log" kib
+  if [ "$arch" = arm64 ]; then
+    qemu-aarch64 "$binary" -a 127.0.0.1 -p -1 > "$log" 2>&1 &
+  else
+    "$binary" -a 127.0.0.1 -p -1 > "$log" 2>&1 &
+  fi
+  server=$!
+  for _ in $(seq 1 200); do
+    grep -q "Server is ready" "$log" && break
+    sleep 0.05
+  done
+  grep -q "Server is ready" "$log" || { cat "$log" >&2; echo "footprint.sh: $binary did not start" >&2; exit 1; }
+  sleep 3
+  if [ "$arch" = arm64 ]; then
+    # Every mapping's Rss, less [heap] (qemu's malloc: it tracks the guest's whole reserved address
+    # space page by page), the rwx translated-code buffer and the host's x86-64 qemu and libraries.
+    kib="$(awk '
+      /^[0-9a-f]+-[0-9a-f]+ / { skip = ($2 ~ /x/ && $2 ~ /w/) || $6 == "[heap]" || $6 ~ /x86_64-linux-gnu|\/qemu-/ }
+      /^Rss:/ && !skip { total += $2 }
+      END { print total }' "/proc/$server/smaps")"
+  else
+    kib="$(ps -o rss= -p "$server" | tr -d ' ')"
+  fi
+  kill -TERM "$server"
+  wait "$server" || true
+  server=""
+  rss=$((kib * 1024))
+}
+
+version="$("$root/packaging/version.sh")"
+reference_version="$(/usr/sbin/nats-server --version | sed 's/^nats-server: v//')"
+edge_x64="$root/artifacts/linux-x64/nats-edge"
+edge_arm64="$root/artifacts/linux-arm64/nats-edge"
+server_x64=/usr/sbin/nats-server
+server_arm64="$cache/nats-server-arm64/usr/sbin/nats-server"
+
+idle_rss x64 "$edge_x64"; edge_x64_rss=$rss
+idle_rss x64 "$server_x64"; server_x64_rss=$rss
+idle_rss arm64 "$edge_arm64"; edge_arm64_rss=$rss
+idle_rss arm64 "$server_arm64"; server_arm64_rss=$rss
+
+echo "| | nats-edge $version | nats-server $reference_version (Debian) |"
+echo "|---|---|---|"
+echo "| binary, linux-x64 | $(mib "$(stat -c %s "$edge_x64")") | $(mib "$(stat -c %s "$server_x64")") |"
+echo "| binary, linux-arm64 | $(mib "$(stat -c %s "$edge_arm64")") | $(mib "$(stat -c %s "$server_arm64")") |"
+echo "| idle RSS, linux-x64 | $(mib "$edge_x64_rss") | $(mib "$server_x64_rss") |"
+echo "| idle RSS, linux-arm64 under qemu (indicative) | $(mib "$edge_arm64_rss") | $(mib "$server_arm64_rss") |"
