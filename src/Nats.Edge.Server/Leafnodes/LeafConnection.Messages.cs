@@ -119,6 +119,6 @@ internal sealed partial class LeafConnection
 
     // Never back over the link a message came in on, and never from one hub to another: each hub
     // sees only what this board's own clients publish.
-    private bool MayForwardFrom(Connection source) =>
+    private bool MayForwardFrom(Connection? source) =>
         source != this && !(IsSolicited && source is LeafConnection { IsSolicited: true });
 }
