@@ -96,6 +96,29 @@ public sealed class SensorSamplerTests
         Assert.Equal(["devices.test.cpu.humidity", "devices.test.cpu.pressure", "devices.test.cpu.temperature"], subjects.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Sampling_and_publishing_a_reading_allocates_nothing_once_warm()
+    {
+        await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
+        long bytes = 0;
+        using var subscriber = new InProcessClient(server.Server).Subscribe("devices.>", queue: null, (in InProcessMessage message) => bytes += message.Payload.Length);
+        using var sampler = Sampler(server, new ScriptedSensor { Next = 47.2 }, new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu" });
+        for (var i = 0; i < 100; i++)
+        {
+            sampler.Sample(Now);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            sampler.Sample(Now);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 10_000, $"{allocated} bytes for 10,000 readings");
+        Assert.True(bytes > 0);
+    }
+
     private static SensorSampler Sampler(EdgeServer server, ScriptedSensor sensor, SensorOptions options, TimeSpan? maxBackoff = null) =>
         new(options, "devices.test.cpu", () => sensor, new InProcessClient(server.Server), ServerLog.None, maxBackoff ?? TimeSpan.FromMinutes(1));
 
