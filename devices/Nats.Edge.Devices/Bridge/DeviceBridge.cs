@@ -37,6 +37,7 @@ public sealed class DeviceBridge : IAsyncDisposable
         Channel.CreateBounded<BridgeRequest>(new BoundedChannelOptions(MaxQueuedRequests) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
+    private SamplingThread? _sampling;
     private readonly PayloadWriter _writer = new();
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly string _serverName;
@@ -60,7 +61,16 @@ public sealed class DeviceBridge : IAsyncDisposable
     public static DeviceBridge Start(NatsServer server, DeviceBridgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Start(server, options, Board.Create(options));
+        var board = Board.Create(options);
+        try
+        {
+            return Start(server, options, board);
+        }
+        catch
+        {
+            board.Dispose();
+            throw;
+        }
     }
 
     internal static DeviceBridge Start(NatsServer server, DeviceBridgeOptions options, Board board)
@@ -87,6 +97,7 @@ public sealed class DeviceBridge : IAsyncDisposable
         _requests.Writer.TryComplete();
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loops).ConfigureAwait(false);
+        _sampling?.Dispose();
         foreach (var input in _inputs)
         {
             input.Dispose();
@@ -127,8 +138,6 @@ public sealed class DeviceBridge : IAsyncDisposable
             _actuators.Add(new ActuatorEndpoint(actuator, _subjects.Of(actuator), OpenActuator, _client, _log));
         }
 
-        var sensorCount = _samplers.Count + _inputs.Count;
-        _log.Info($"Device bridge: {sensorCount} sensor{(sensorCount == 1 ? "" : "s")}, {_actuators.Count} actuator{(_actuators.Count == 1 ? "" : "s")} on board {_options.Board}{(_board.Model == BoardModel.Simulated ? " (simulated)" : "")}");
         Publish(_subjects.Meta, Meta(), DeviceJsonContext.Default.BoardMeta);
 
         foreach (var actuator in _actuators)
@@ -151,14 +160,15 @@ public sealed class DeviceBridge : IAsyncDisposable
             input.Start();
         }
 
-        foreach (var sampler in _samplers)
-        {
-            var running = sampler;
-            _loops.Add(Task.Run(() => running.RunAsync(_stop.Token), CancellationToken.None));
-        }
+        _sampling = new SamplingThread(_samplers);
+        _sampling.Start();
 
         _loops.Add(Task.Run(() => HandleRequestsAsync(_stop.Token), CancellationToken.None));
         _loops.Add(Task.Run(() => StatusLoopAsync(_stop.Token), CancellationToken.None));
+
+        // Last, so the line means every subject is served.
+        var sensorCount = _samplers.Count + _inputs.Count;
+        _log.Info($"Device bridge: {sensorCount} sensor{(sensorCount == 1 ? "" : "s")}, {_actuators.Count} actuator{(_actuators.Count == 1 ? "" : "s")} on board {_options.Board}{(_board.Model == BoardModel.Simulated ? " (simulated)" : "")}");
     }
 
     private IActuator OpenActuator(ActuatorOptions actuator) => actuator.Type switch

@@ -46,23 +46,6 @@ internal sealed class SensorSampler : IDisposable
 
     public bool IsFailing => Volatile.Read(ref _failures) > 0;
 
-    /// <summary>Samples until <paramref name="stop"/> is cancelled; the first sample is taken at once.</summary>
-    public async Task RunAsync(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            var wait = Sample(DateTime.UtcNow);
-            try
-            {
-                await Task.Delay(wait, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>Takes and publishes one sample; returns how long to wait before the next.</summary>
     public TimeSpan Sample(DateTime now)
     {

@@ -264,6 +264,42 @@ public sealed class DeviceBridgeTests
     }
 
     [Fact]
+    public async Task Readings_go_to_the_configured_account_only()
+    {
+        var options = TestServers.Defaults with
+        {
+            Users = [new Nats.Edge.Server.Configuration.UserOptions { Username = "hub", Password = "h", Account = "DEVICES" }, new Nats.Edge.Server.Configuration.UserOptions { Username = "guest", Password = "g" }],
+            Accounts = [new Nats.Edge.Server.Configuration.AccountOptions { Name = "DEVICES" }],
+        };
+        await using var server = await EdgeServer.StartAsync(options);
+        await using var inAccount = await TestClients.ConnectAsync(server, new NatsAuthOpts { Username = "hub", Password = "h" });
+        await using var outside = await TestClients.ConnectAsync(server, new NatsAuthOpts { Username = "guest", Password = "g" });
+        await using var readings = await inAccount.SubscribeCoreAsync<string>("devices.test.bme280.temperature");
+        await using var leaked = await outside.SubscribeCoreAsync<string>("devices.>");
+        await inAccount.PingAsync();
+        await outside.PingAsync();
+        var devices = Board(Bme280) with { Account = "DEVICES" };
+        using var simulated = new Nats.Edge.Devices.Boards.SimulatedBoard(devices);
+        await using var bridge = Nats.Edge.Devices.Bridge.DeviceBridge.Start(server.Server, devices, simulated);
+
+        await TestClients.NextAsync(readings);
+        await outside.PingAsync();
+
+        Assert.Empty(TestClients.Drain(leaked));
+    }
+
+    [Fact]
+    public async Task Unknown_account_is_refused_at_start()
+    {
+        await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
+
+        var error = Assert.Throws<Nats.Edge.Server.Configuration.ServerOptionsException>(
+            () => Nats.Edge.Devices.Bridge.DeviceBridge.Start(server.Server, Board(Bme280) with { Account = "NOPE" }));
+
+        Assert.Contains("unknown account \"NOPE\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Subject_override_replaces_the_board_and_device_tokens()
     {
         await using var board = await SimulatedBridge.StartAsync(Board(Bme280 with { Subject = "devices.test.kitchen.climate" }));

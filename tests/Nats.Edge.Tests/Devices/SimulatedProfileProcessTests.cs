@@ -12,6 +12,8 @@ public sealed class SimulatedProfileProcessTests
     {
         var profile = RepositoryFiles.Path("devices", "profiles", "simulated.json");
         await using var edge = await EdgeProcess.StartReadyAsync("-c", profile, "-a", "127.0.0.1", "-p", "-1");
+        // The client port opens before the bridge starts: wait for its line rather than race it.
+        await Poll.UntilAsync(() => edge.Output.Contains("Device bridge:", StringComparison.Ordinal), () => edge.Output);
         await using var client = await TestClients.ConnectAsync(edge);
         await using var readings = await client.SubscribeCoreAsync<string>("devices.pi-sim.>");
         await client.PingAsync();
@@ -22,5 +24,13 @@ public sealed class SimulatedProfileProcessTests
         Assert.Equal(7, JsonDocument.Parse(meta.Data!).RootElement.GetProperty("sensors").GetArrayLength());
         Assert.Equal(1, JsonDocument.Parse(relay.Data!).RootElement.GetProperty("value").GetDouble());
         Assert.Contains("[INF] Device bridge: 7 sensors, 2 actuators on board pi-sim (simulated)", edge.Output, StringComparison.Ordinal);
+        NatsMsg<string> state;
+        do
+        {
+            state = await TestClients.NextAsync(readings);
+        }
+        while (state.Subject != "devices.pi-sim.relay.state");
+
+        Assert.Equal(1, JsonDocument.Parse(state.Data!).RootElement.GetProperty("value").GetDouble());
     }
 }
