@@ -8,7 +8,7 @@ namespace Nats.Edge.Server.Connections;
 /// It also gathers, per message, what goes to each leafnode link: one LMSG carries the plain
 /// delivery and every queue group the link was chosen for.
 /// </summary>
-internal sealed class DeliveryBatch(Connection source)
+internal sealed class DeliveryBatch(Connection? source)
 {
     private static long s_nextBatchId;
 
@@ -19,8 +19,11 @@ internal sealed class DeliveryBatch(Connection source)
     private int _frame;
     private int _queueFrame;
 
-    /// <summary>The connection whose input this batch carries; links use it to not echo a message back.</summary>
-    public Connection Source => source;
+    /// <summary>
+    /// The connection whose input this batch carries, so links do not echo a message back; null for
+    /// an in-process publisher, which no link can be.
+    /// </summary>
+    public Connection? Source => source;
 
     /// <summary>The touched connection with the most output queued, when that is past the stall threshold.</summary>
     public Connection? Laggard { get; private set; }

@@ -42,6 +42,7 @@ internal sealed partial class LeafConnection
         return true;
     }
 
-    // Never back over the link a message came in on, and otherwise as the one rule says.
-    private bool MayForwardFrom(Connection source) => source != this && LinkRoles.MayForward(source.Role, Role);
+    // Never back over the link a message came in on, and otherwise as the one rule says; a message
+    // without a source connection came from an in-process client of this server.
+    private bool MayForwardFrom(Connection? source) => source != this && LinkRoles.MayForward(source?.Role ?? LinkRole.Local, Role);
 }

@@ -142,7 +142,7 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
     /// <summary>Notes the message for the peer, once for its plain interest and each queue group chosen.</summary>
     public bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
     {
-        if (!route.IsReady || !LinkRoles.MayForward(batch.Source.Role, LinkRole.Route))
+        if (!route.IsReady || !LinkRoles.MayForward(batch.Source?.Role ?? LinkRole.Local, LinkRole.Route))
         {
             return false;
         }

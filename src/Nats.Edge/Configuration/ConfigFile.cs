@@ -129,6 +129,10 @@ internal sealed class ConfigFile
     [ConfigurationKeyName("leafnodes")]
     public IConfigurationSection? Leafnodes { get; set; }
 
+    // nats-edge's own: the board's sensors and actuators (DevicesConfigReader).
+    [ConfigurationKeyName("devices")]
+    public IConfigurationSection? Devices { get; set; }
+
     [ConfigurationKeyName("no_auth_user")]
     public string? NoAuthUser { get; set; }
 

@@ -50,7 +50,10 @@ internal static class ConfigFileLoader
         var where = new KeyLocations(path, content?.Lines ?? new Dictionary<string, KeyLocation>(), environmentProvider);
         var folder = path is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var file = Bind(root, where, content?.Conf);
-        return new LoadedConfig(ToOptions(where, folder, file), ToHostSettings(where, file));
+        var devices = file.Devices is { } section && section.Exists()
+            ? new DevicesConfigReader(where).Read(section, DevicesConfigReader.TokenFrom(file.ServerName ?? Environment.MachineName))
+            : null;
+        return new LoadedConfig(ToOptions(where, folder, file), ToHostSettings(where, file), devices);
     }
 
     private static HostSettings ToHostSettings(KeyLocations where, ConfigFile file) => new()

@@ -1,6 +1,10 @@
+using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration;
 
-/// <summary>Server options plus the host-only settings (logging, process files) a config file can carry.</summary>
-internal sealed record LoadedConfig(ServerOptions Options, HostSettings Host);
+/// <summary>
+/// Server options plus the host-only settings (logging, process files) a config file can carry, and
+/// the device bridge's, when the file has a <c>devices</c> block.
+/// </summary>
+internal sealed record LoadedConfig(ServerOptions Options, HostSettings Host, DeviceBridgeOptions? Devices = null);

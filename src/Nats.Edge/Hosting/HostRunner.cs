@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Nats.Edge.CommandLine;
 using Nats.Edge.Configuration;
+using Nats.Edge.Devices.Bridge;
 using Nats.Edge.Server;
 using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Logging;
@@ -142,9 +143,28 @@ internal static class HostRunner
         }
 
         using var portsFile = config.Host.PortsFileDir is { } folder ? PortsFile.Write(folder, server) : null;
+        DeviceBridge? devices = null;
+        try
+        {
+            devices = config.Devices is { } deviceOptions ? DeviceBridge.Start(server, deviceOptions) : null;
+        }
+        catch (ServerOptionsException ex)
+        {
+            log.Write(LogLevel.Fatal, $"configuration error: devices: {ex.Message}");
+            await server.ShutdownAsync().ConfigureAwait(false);
+            return 1;
+        }
+
+        // The bridge goes once the server has stopped: a sample taken while it closed reached nobody,
+        // and nothing the bridge does can throw into the shutdown.
         systemd.Ready();
-        await server.Completion.ConfigureAwait(false);
+        await using (devices)
+        {
+            await server.Completion.ConfigureAwait(false);
+        }
+
         systemd.Stopping();
+
         return 0;
     }
 
@@ -188,7 +208,7 @@ internal static class HostRunner
     private static LoadedConfig Configure(HostArguments arguments)
     {
         var loaded = ConfigFileLoader.Load(arguments.ConfigFile);
-        return new LoadedConfig(ApplyFlags(loaded.Options, arguments), ApplyFlags(loaded.Host, arguments));
+        return loaded with { Options = ApplyFlags(loaded.Options, arguments), Host = ApplyFlags(loaded.Host, arguments) };
     }
 
     private static HostSettings ApplyFlags(HostSettings settings, HostArguments flags) => settings with

@@ -44,6 +44,9 @@ public sealed class EdgeServer : IRunningServer
         return count;
     }
 
+    /// <summary>The server itself, for what runs inside its process (in-process clients, the device bridge).</summary>
+    public NatsServer Server => _server;
+
     /// <summary>Applies changed options as SIGHUP does for the process.</summary>
     public void Reload(ServerOptions options) => _server.Reload(options);
 

@@ -9,11 +9,16 @@ public static class TestClients
     /// Connects a NATS.Net client, with <paramref name="auth"/> when given, that retries quickly so
     /// reconnect tests finish in seconds.
     /// </summary>
-    public static async Task<NatsConnection> ConnectAsync(IRunningServer server, NatsAuthOpts? auth = null)
+    public static Task<NatsConnection> ConnectAsync(IRunningServer server, NatsAuthOpts? auth = null) => ConnectAsync(server.Url, auth);
+
+    /// <summary>The same, to a server started as a process (<see cref="IServerProcess"/>) on 127.0.0.1.</summary>
+    public static Task<NatsConnection> ConnectAsync(IServerProcess server) => ConnectAsync($"nats://127.0.0.1:{server.Port}", auth: null);
+
+    private static async Task<NatsConnection> ConnectAsync(string url, NatsAuthOpts? auth)
     {
         var connection = new NatsConnection(new NatsOpts
         {
-            Url = server.Url,
+            Url = url,
             AuthOpts = auth ?? NatsAuthOpts.Default,
             Name = "nats-edge-tests",
             ConnectTimeout = TestTimeouts.Reply,
