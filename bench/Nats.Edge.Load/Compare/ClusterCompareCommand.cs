@@ -1,6 +1,4 @@
-using System.Globalization;
 using Nats.Edge.Load.Cli;
-using Nats.Edge.Load.Reporting;
 using Nats.Edge.Load.Workloads;
 
 namespace Nats.Edge.Load.Compare;
@@ -12,62 +10,18 @@ namespace Nats.Edge.Load.Compare;
 /// </summary>
 internal static class ClusterCompareCommand
 {
-    private const string DefaultEdge = "artifacts/linux-x64/nats-edge";
-    private const string DefaultReference = "/usr/sbin/nats-server";
-    private const int DefaultRounds = 5;
-    private const int DefaultSize = 16;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
 
-    public static int Run(Arguments arguments)
-    {
-        var edge = ServerCommand.FromPath("nats-edge", arguments.Text("edge", DefaultEdge));
-        var reference = ServerCommand.FromPath("nats-server", arguments.Text("ref", DefaultReference));
-        int rounds = (int)arguments.Number("rounds", DefaultRounds, 1, 99);
-        long messages = arguments.Number("msgs", Defaults.Messages, 1, int.MaxValue);
-        int size = (int)arguments.Number("size", DefaultSize, 0, Defaults.MaxSize);
-        var timeout = TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600));
-        arguments.RejectUnread();
+    public static int Run(Arguments arguments) => AlternatingCompare.Run(
+        arguments,
+        "across a route",
+        (edge, reference, rounds) => $"a pair of `{edge}` or of `{reference}` in one cluster, alternating, {rounds} rounds each; 1 publisher on one server → 1 subscriber on the other",
+        "pair",
+        "both servers",
+        Measure);
 
-        Console.WriteLine($"## across a route: {MachineInfo.Today}, {MachineInfo.Describe()}, commit {MachineInfo.Commit}");
-        Console.WriteLine();
-        Console.WriteLine($"- a pair of `{edge}` or of `{reference}` in one cluster, alternating, {rounds} rounds each");
-        Console.WriteLine($"- {Units.Count(messages)} msgs of {Units.Size(size)}, 1 publisher on one server → 1 subscriber on the other; median reported");
-        Console.WriteLine();
-
-        var results = new Dictionary<string, List<ServerRun>> { [edge.Label] = [], [reference.Label] = [] };
-        for (int round = 1; round <= rounds; round++)
-        {
-            foreach (ServerCommand pair in (ServerCommand[])[edge, reference])
-            {
-                ServerRun? run = Measure(pair, messages, size, timeout, out string? failure);
-                string step = $"route round {round}/{rounds} {pair.Label} pair";
-                if (run is null)
-                {
-                    Console.Error.WriteLine($"{step}: FAILED {failure}");
-                    return 1;
-                }
-
-                results[pair.Label].Add(run);
-                Console.Error.WriteLine($"{step}: {Units.Count(run.Rate)} msgs/s, {Units.Decimal(run.CpuPerMillion, 2)} CPU s/M, peak RSS {Units.Mebibytes(run.PeakRssKiB)}");
-            }
-        }
-
-        var table = new TextTable("pair", "msgs/s", "CPU s per M msgs (both)", "peak RSS (both)");
-        foreach (ServerCommand pair in (ServerCommand[])[edge, reference])
-        {
-            List<ServerRun> runs = results[pair.Label];
-            runs.Sort((a, b) => a.Rate.CompareTo(b.Rate));
-            ServerRun median = runs[runs.Count / 2];
-            table.Add(pair.Label, Units.Count(median.Rate), Units.Decimal(median.CpuPerMillion, 2), Units.Mebibytes(median.PeakRssKiB));
-        }
-
-        Console.WriteLine(table);
-        double ratio = results[edge.Label][rounds / 2].Rate / results[reference.Label][rounds / 2].Rate;
-        Console.WriteLine($"nats-edge pair / nats-server pair: {ratio.ToString("0.00", CultureInfo.InvariantCulture)}×");
-        return 0;
-    }
-
-    private static ServerRun? Measure(ServerCommand command, long messages, int size, TimeSpan timeout, out string? failure)
+    // Both servers of a pair are the contender; the reference has no place in this setup.
+    private static ServerRun? Measure(ServerCommand command, ServerCommand _, long messages, int size, TimeSpan timeout, out string? failure)
     {
         string folder = Directory.CreateTempSubdirectory("nats-edge-load-route-").FullName;
         try

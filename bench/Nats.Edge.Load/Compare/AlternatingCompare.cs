@@ -1,0 +1,77 @@
+using System.Globalization;
+using Nats.Edge.Load.Cli;
+using Nats.Edge.Load.Reporting;
+
+namespace Nats.Edge.Load.Compare;
+
+/// <summary>
+/// The round-by-round frame the multi-server comparisons share: nats-edge and nats-server take
+/// turns in the same setup, each round measured by the caller, medians and the ratio printed.
+/// </summary>
+internal static class AlternatingCompare
+{
+    private const string DefaultEdge = "artifacts/linux-x64/nats-edge";
+    private const string DefaultReference = "/usr/sbin/nats-server";
+    private const int DefaultRounds = 5;
+    private const int DefaultSize = 16;
+
+    /// <summary>One measured round: the contender in its place, the reference where the setup needs one.</summary>
+    public delegate ServerRun? Measure(ServerCommand contender, ServerCommand reference, long messages, int size, TimeSpan timeout, out string? failure);
+
+    /// <param name="heading">The report's first line, before the date and machine.</param>
+    /// <param name="setup">What each round runs, a line for the report.</param>
+    /// <param name="role">What the contender is in the setup ("leaf", "pair").</param>
+    /// <param name="measured">What the CPU and RSS columns cover ("leaf", "both servers").</param>
+    public static int Run(Arguments arguments, string heading, Func<ServerCommand, ServerCommand, int, string> setup, string role, string measured, Measure measure)
+    {
+        var edge = ServerCommand.FromPath("nats-edge", arguments.Text("edge", DefaultEdge));
+        var reference = ServerCommand.FromPath("nats-server", arguments.Text("ref", DefaultReference));
+        int rounds = (int)arguments.Number("rounds", DefaultRounds, 1, 99);
+        long messages = arguments.Number("msgs", Defaults.Messages, 1, int.MaxValue);
+        int size = (int)arguments.Number("size", DefaultSize, 0, Defaults.MaxSize);
+        var timeout = TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600));
+        arguments.RejectUnread();
+
+        Console.WriteLine($"## {heading}: {MachineInfo.Today}, {MachineInfo.Describe()}, commit {MachineInfo.Commit}");
+        Console.WriteLine();
+        Console.WriteLine($"- {setup(edge, reference, rounds)}");
+        Console.WriteLine($"- {Units.Count(messages)} msgs of {Units.Size(size)}; median reported");
+        Console.WriteLine();
+
+        var results = new Dictionary<string, List<ServerRun>> { [edge.Label] = [], [reference.Label] = [] };
+        for (int round = 1; round <= rounds; round++)
+        {
+            foreach (ServerCommand contender in (ServerCommand[])[edge, reference])
+            {
+                ServerRun? run = measure(contender, reference, messages, size, timeout, out string? failure);
+                string step = $"{heading} round {round}/{rounds} {contender.Label} {role}";
+                if (run is null)
+                {
+                    Console.Error.WriteLine($"{step}: FAILED {failure}");
+                    return 1;
+                }
+
+                results[contender.Label].Add(run);
+                Console.Error.WriteLine($"{step}: {Units.Count(run.Rate)} msgs/s, {Units.Decimal(run.CpuPerMillion, 2)} CPU s/M ({measured}), peak RSS {Units.Mebibytes(run.PeakRssKiB)}");
+            }
+        }
+
+        var table = new TextTable(role, "msgs/s", $"CPU s per M msgs ({measured})", $"peak RSS ({measured})");
+        foreach (ServerCommand contender in (ServerCommand[])[edge, reference])
+        {
+            ServerRun median = Median(results[contender.Label]);
+            table.Add(contender.Label, Units.Count(median.Rate), Units.Decimal(median.CpuPerMillion, 2), Units.Mebibytes(median.PeakRssKiB));
+        }
+
+        Console.WriteLine(table);
+        double ratio = Median(results[edge.Label]).Rate / Median(results[reference.Label]).Rate;
+        Console.WriteLine($"nats-edge {role} / nats-server {role}: {ratio.ToString("0.00", CultureInfo.InvariantCulture)}×");
+        return 0;
+    }
+
+    private static ServerRun Median(List<ServerRun> runs)
+    {
+        runs.Sort((a, b) => a.Rate.CompareTo(b.Rate));
+        return runs[runs.Count / 2];
+    }
+}
