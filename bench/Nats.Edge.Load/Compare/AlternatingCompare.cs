@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nats.Edge.Load.Cli;
 using Nats.Edge.Load.Reporting;
+using Nats.Edge.Load.Workloads;
 
 namespace Nats.Edge.Load.Compare;
 
@@ -14,6 +15,7 @@ internal static class AlternatingCompare
     private const string DefaultReference = "/usr/sbin/nats-server";
     private const int DefaultRounds = 5;
     private const int DefaultSize = 16;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>One measured round: the contender in its place, the reference where the setup needs one.</summary>
     public delegate ServerRun? Measure(ServerCommand contender, ServerCommand reference, long messages, int size, TimeSpan timeout, out string? failure);
@@ -67,6 +69,81 @@ internal static class AlternatingCompare
         double ratio = Median(results[edge.Label]).Rate / Median(results[reference.Label]).Rate;
         Console.WriteLine($"nats-edge {role} / nats-server {role}: {ratio.ToString("0.00", CultureInfo.InvariantCulture)}×");
         return 0;
+    }
+
+    /// <summary>
+    /// One round across two servers: <paramref name="subscriberSide"/> starts first on its config, then
+    /// <paramref name="publisherSide"/>; one publisher on the second sends to one subscriber on the first.
+    /// CPU and peak RSS are the publisher side's, or both servers' with <paramref name="countBoth"/>.
+    /// </summary>
+    public static ServerRun? RunAcross(
+        (ServerCommand Command, string Name, string Config) subscriberSide,
+        (ServerCommand Command, string Name, string Config) publisherSide,
+        bool countBoth, long messages, int size, TimeSpan timeout, out string? failure)
+    {
+        string folder = Directory.CreateTempSubdirectory("nats-edge-load-").FullName;
+        try
+        {
+            using ServerProcess? subscriberServer = Start(subscriberSide, folder, out failure);
+            if (subscriberServer is null)
+            {
+                return null;
+            }
+
+            using ServerProcess? publisherServer = Start(publisherSide, folder, out failure);
+            if (publisherServer is null)
+            {
+                return null;
+            }
+
+            ServerProcess[] counted = countBoth ? [subscriberServer, publisherServer] : [publisherServer];
+            var settings = new LoadSettings(Mode.PubSub, publisherServer.Endpoint, messages, size, 1, 1, timeout, subscriberServer.Endpoint);
+            double cpuBefore = CpuSeconds(counted);
+            ThroughputResult result = ThroughputWorkload.Run(settings);
+            if (!result.Complete)
+            {
+                failure = $"only {result.Delivered} of {result.Expected} deliveries arrived within {timeout.TotalSeconds} s";
+                return null;
+            }
+
+            long peakRss = 0;
+            foreach (ServerProcess server in counted)
+            {
+                peakRss += ProcFs.PeakRssKiB(server.Pid);
+            }
+
+            return new ServerRun(result.HeadlineRate, result.Published, CpuSeconds(counted) - cpuBefore, peakRss, null);
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
+        {
+            failure = e.Message;
+            return null;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ServerProcess? Start((ServerCommand Command, string Name, string Config) side, string folder, out string? failure)
+    {
+        string configFile = Path.Combine(folder, side.Name + ".json");
+        File.WriteAllText(configFile, side.Config);
+        var command = side.Command with { Arguments = [.. side.Command.Arguments, "-c", configFile] };
+        ServerProcess? server = ServerProcess.TryStart(command, StartTimeout, out string startFailure);
+        failure = server is null ? $"{side.Name}: {startFailure}" : null;
+        return server;
+    }
+
+    private static double CpuSeconds(ServerProcess[] servers)
+    {
+        double seconds = 0;
+        foreach (ServerProcess server in servers)
+        {
+            seconds += ProcFs.CpuSeconds(server.Pid);
+        }
+
+        return seconds;
     }
 
     private static ServerRun Median(List<ServerRun> runs)

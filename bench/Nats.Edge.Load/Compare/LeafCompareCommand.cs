@@ -1,5 +1,4 @@
 using Nats.Edge.Load.Cli;
-using Nats.Edge.Load.Workloads;
 
 namespace Nats.Edge.Load.Compare;
 
@@ -10,8 +9,6 @@ namespace Nats.Edge.Load.Compare;
 /// </summary>
 internal static class LeafCompareCommand
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
-
     public static int Run(Arguments arguments) => AlternatingCompare.Run(
         arguments,
         "leaf → hub",
@@ -20,54 +17,13 @@ internal static class LeafCompareCommand
         "leaf",
         Measure);
 
-    private static ServerRun? Measure(ServerCommand leafCommand, ServerCommand hubCommand, long messages, int size, TimeSpan timeout, out string? failure)
+    // The hub is nats-server every round; only the leaf, where the publisher is, is measured.
+    private static ServerRun? Measure(ServerCommand leaf, ServerCommand hub, long messages, int size, TimeSpan timeout, out string? failure)
     {
-        string folder = Directory.CreateTempSubdirectory("nats-edge-load-leaf-").FullName;
-        try
-        {
-            int leafPort = ServerProcess.FreePort();
-            string hubConfig = Path.Combine(folder, "hub.json");
-            string leafConfig = Path.Combine(folder, "leaf.json");
-            File.WriteAllText(hubConfig, $$"""{ "leafnodes": { "listen": "127.0.0.1:{{leafPort}}" } }""");
-            File.WriteAllText(leafConfig, $$"""{ "leafnodes": { "remotes": [ { "url": "nats-leaf://127.0.0.1:{{leafPort}}" } ] } }""");
-
-            using ServerProcess? hub = ServerProcess.TryStart(WithConfig(hubCommand, hubConfig), StartTimeout, out string hubFailure);
-            if (hub is null)
-            {
-                failure = "hub: " + hubFailure;
-                return null;
-            }
-
-            using ServerProcess? leaf = ServerProcess.TryStart(WithConfig(leafCommand, leafConfig), StartTimeout, out string leafFailure);
-            if (leaf is null)
-            {
-                failure = "leaf: " + leafFailure;
-                return null;
-            }
-
-            var settings = new LoadSettings(Mode.PubSub, leaf.Endpoint, messages, size, 1, 1, timeout, hub.Endpoint);
-            double cpuBefore = ProcFs.CpuSeconds(leaf.Pid);
-            ThroughputResult result = ThroughputWorkload.Run(settings);
-            if (!result.Complete)
-            {
-                failure = $"only {result.Delivered} of {result.Expected} deliveries arrived within {timeout.TotalSeconds} s";
-                return null;
-            }
-
-            failure = null;
-            return new ServerRun(result.HeadlineRate, result.Published, ProcFs.CpuSeconds(leaf.Pid) - cpuBefore, ProcFs.PeakRssKiB(leaf.Pid), null);
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
-        {
-            failure = e.Message;
-            return null;
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        int leafPort = ServerProcess.FreePort();
+        return AlternatingCompare.RunAcross(
+            (hub, "hub", $$"""{ "leafnodes": { "listen": "127.0.0.1:{{leafPort}}" } }"""),
+            (leaf, "leaf", $$"""{ "leafnodes": { "remotes": [ { "url": "nats-leaf://127.0.0.1:{{leafPort}}" } ] } }"""),
+            countBoth: false, messages, size, timeout, out failure);
     }
-
-    private static ServerCommand WithConfig(ServerCommand command, string configFile) =>
-        command with { Arguments = [.. command.Arguments, "-c", configFile] };
 }
