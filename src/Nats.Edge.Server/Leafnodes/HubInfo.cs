@@ -33,26 +33,8 @@ internal sealed class HubInfo
     /// <summary>Null when the JSON is not an object.</summary>
     public static HubInfo? Parse(ReadOnlySpan<byte> json)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json.ToArray());
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var info = new HubInfo();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                info.Read(property);
-            }
-
-            return info;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
+        var info = new HubInfo();
+        return Protocol.JsonFields.TryRead(json, info.Read) ? info : null;
     }
 
     private void Read(JsonProperty property)

@@ -35,26 +35,8 @@ internal sealed class LeafConnect
     /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
     public static LeafConnect? Parse(ReadOnlySpan<byte> json)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json.ToArray());
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var connect = new LeafConnect();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                connect.Read(property);
-            }
-
-            return connect;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return null;
-        }
+        var connect = new LeafConnect();
+        return Protocol.JsonFields.TryRead(json, connect.Read) ? connect : null;
     }
 
     private void Read(JsonProperty property)

@@ -42,26 +42,8 @@ internal sealed class RouteInfo
     /// <summary>Null when the JSON is not an object.</summary>
     public static RouteInfo? Parse(ReadOnlySpan<byte> json)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(json.ToArray());
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var info = new RouteInfo();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                info.Read(property);
-            }
-
-            return info;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
+        var info = new RouteInfo();
+        return Protocol.JsonFields.TryRead(json, info.Read) ? info : null;
     }
 
     private void Read(JsonProperty property)
