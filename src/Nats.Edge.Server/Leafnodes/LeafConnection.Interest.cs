@@ -9,10 +9,8 @@ namespace Nats.Edge.Server.Leafnodes;
 /// <summary>Interest both ways: LS+/LS- heard from the far side, and what this side announces (spec §5, §8).</summary>
 internal sealed partial class LeafConnection
 {
-    private readonly Lock _interestSync = new();
-
-    // What the far side announced, by "subject" or "subject queue"; each is one subscription here.
-    private readonly Dictionary<string, Subscription> _remoteInterest = new(StringComparer.Ordinal);
+    // What the far side announced; each is one subscription here.
+    private readonly LearnedInterest _learned = new();
 
     // What this side announced: plain subjects with how many interests stand behind each (interest
     // narrowed to an allow list can put several behind one subject).
@@ -95,45 +93,17 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        var key = InterestKey(subject, queue);
-        Subscription subscription;
-        lock (_interestSync)
-        {
-            if (_remoteInterest.ContainsKey(key))
-            {
-                // A queue group's new weight: one far member stands for the group either way.
-                return;
-            }
-
-            subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), []);
-            _remoteInterest.Add(key, subscription);
-        }
-
-        account.Subscribe(subscription);
+        _learned.Learn(this, account, subject, queue);
     }
 
     /// <summary><c>LS-</c>: that interest is gone; unknown ones are ignored.</summary>
     public void OnLeafUnsub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue)
     {
-        if (Account is not { } account)
+        if (Account is { } account)
         {
-            return;
-        }
-
-        Subscription? subscription;
-        lock (_interestSync)
-        {
-            _remoteInterest.Remove(InterestKey(subject, queue), out subscription);
-        }
-
-        if (subscription is not null)
-        {
-            account.Unsubscribe(subscription);
+            _learned.Forget(account, subject, queue);
         }
     }
-
-    private static string InterestKey(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) =>
-        queue.IsEmpty ? Encoding.UTF8.GetString(subject) : $"{Encoding.UTF8.GetString(subject)} {Encoding.UTF8.GetString(queue)}";
 
 
     // Interest is announced only where messages may come back over the link: on a board what it may

@@ -6,11 +6,5 @@ namespace Nats.Edge.Server.Leafnodes;
 internal sealed partial class LeafConnection
 {
     /// <summary>A snapshot of the interest the far side announced: one subscription here each.</summary>
-    public Subscription[] RemoteInterest()
-    {
-        lock (_interestSync)
-        {
-            return [.. _remoteInterest.Values];
-        }
-    }
+    public Subscription[] RemoteInterest() => _learned.ToArray();
 }

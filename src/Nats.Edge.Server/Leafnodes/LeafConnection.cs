@@ -102,18 +102,10 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
 
     public override void RemoveSubscription(Subscription subscription)
     {
-        lock (_interestSync)
+        if (Account is { } account)
         {
-            var key = InterestKey(subscription.Subject, subscription.Queue);
-            if (!_remoteInterest.TryGetValue(key, out var current) || current != subscription)
-            {
-                return;
-            }
-
-            _remoteInterest.Remove(key);
+            _learned.Remove(account, subscription);
         }
-
-        Account?.Unsubscribe(subscription);
     }
 
     protected override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
@@ -132,17 +124,7 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
             }
 
             // Everything learned over this link goes, and the account's other links hear LS-.
-            Subscription[] learned;
-            lock (_interestSync)
-            {
-                learned = [.. _remoteInterest.Values];
-                _remoteInterest.Clear();
-            }
-
-            foreach (var subscription in learned)
-            {
-                account.Unsubscribe(subscription);
-            }
+            _learned.Clear(account);
         }
 
         Server.RemoveLeaf(this);

@@ -14,10 +14,7 @@ namespace Nats.Edge.Server.Routes;
 internal sealed class RouteAccountLink(RouteConnection route, Account account) : ISubscriber, IRemoteLink, IInterestLink
 {
     private readonly byte[] _accountName = Encoding.UTF8.GetBytes(account.Name);
-    private readonly Lock _sync = new();
-
-    // What the peer announced, by "subject" or "subject queue"; each is one subscription here.
-    private readonly Dictionary<string, Subscription> _learned = new(StringComparer.Ordinal);
+    private readonly LearnedInterest _learned = new();
 
     public Account Account => account;
 
@@ -35,17 +32,7 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
     public void Detach()
     {
         account.Interest.Detach(this);
-        Subscription[] learned;
-        lock (_sync)
-        {
-            learned = [.. _learned.Values];
-            _learned.Clear();
-        }
-
-        foreach (var subscription in learned)
-        {
-            account.Unsubscribe(subscription);
-        }
+        _learned.Clear(account);
     }
 
     // Leafnode loop detection has no meaning on a route.
@@ -82,62 +69,14 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
     }
 
     /// <summary><c>RS+</c>: the peer has interest; a repeated one (a queue group's new weight) changes nothing here.</summary>
-    public void Learn(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue)
-    {
-        var key = Key(subject, queue);
-        Subscription subscription;
-        lock (_sync)
-        {
-            if (_learned.ContainsKey(key))
-            {
-                return;
-            }
-
-            subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), []);
-            _learned.Add(key, subscription);
-        }
-
-        account.Subscribe(subscription);
-    }
+    public void Learn(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) => _learned.Learn(this, account, subject, queue);
 
     /// <summary><c>RS-</c>: that interest is gone; unknown ones are ignored.</summary>
-    public void Forget(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue)
-    {
-        Subscription? subscription;
-        lock (_sync)
-        {
-            _learned.Remove(Key(subject, queue), out subscription);
-        }
+    public void Forget(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) => _learned.Forget(account, subject, queue);
 
-        if (subscription is not null)
-        {
-            account.Unsubscribe(subscription);
-        }
-    }
+    public Subscription[] Learned() => _learned.ToArray();
 
-    public Subscription[] Learned()
-    {
-        lock (_sync)
-        {
-            return [.. _learned.Values];
-        }
-    }
-
-    public void RemoveSubscription(Subscription subscription)
-    {
-        lock (_sync)
-        {
-            var key = Key(subscription.Subject, subscription.Queue);
-            if (!_learned.TryGetValue(key, out var current) || current != subscription)
-            {
-                return;
-            }
-
-            _learned.Remove(key);
-        }
-
-        account.Unsubscribe(subscription);
-    }
+    public void RemoveSubscription(Subscription subscription) => _learned.Remove(account, subscription);
 
     /// <summary>Notes the message for the peer, once for its plain interest and each queue group chosen.</summary>
     public bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
@@ -156,7 +95,4 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
         RemoteMessageWriter.Write(route, _accountName, message, queues, route.PeerHeaders, batch);
         return true;
     }
-
-    private static string Key(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) =>
-        queue.IsEmpty ? Encoding.UTF8.GetString(subject) : $"{Encoding.UTF8.GetString(subject)} {Encoding.UTF8.GetString(queue)}";
 }

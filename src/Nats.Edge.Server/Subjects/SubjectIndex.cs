@@ -12,7 +12,6 @@ internal sealed partial class SubjectIndex
     private readonly Lock _sync = new();
     private readonly Node _root = new();
     private long _generation;
-    private int _count;
     private long _inserts;
     private long _removes;
     private MatchStatistics _closedCaches;
@@ -21,7 +20,7 @@ internal sealed partial class SubjectIndex
     public long Generation => Volatile.Read(ref _generation);
 
     /// <summary>Number of subscriptions held.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public int Count => (int)(Inserts - Removes);
 
     /// <summary>Subscriptions ever added, for <c>/subsz</c>.</summary>
     public long Inserts => Volatile.Read(ref _inserts);
@@ -50,7 +49,6 @@ internal sealed partial class SubjectIndex
             }
 
             node.Add(subscription);
-            _count++;
             _inserts++;
             Interlocked.Increment(ref _generation);
         }
@@ -66,7 +64,6 @@ internal sealed partial class SubjectIndex
                 return false;
             }
 
-            _count--;
             _removes++;
             Interlocked.Increment(ref _generation);
             return true;
