@@ -2,6 +2,8 @@
 # Prints the footprint budget as a Markdown table: binary size and idle RSS of nats-edge for
 # linux-x64 and linux-arm64, beside Debian's nats-server for the same architectures.
 # Needs artifacts/linux-x64/nats-edge and artifacts/linux-arm64/nats-edge (packaging/publish.sh).
+# Exits 1 when nats-edge is not below nats-server in a row that is a goal: both binary sizes and the
+# x64 idle RSS (the qemu arm64 RSS is indicative only).
 #
 # Idle RSS: `ps -o rss` 3 s after "Server is ready", nothing connected. arm64 runs under qemu-aarch64,
 # whose process also holds qemu itself; the arm64 figure is what remains of its RSS after qemu's heap,
@@ -79,9 +81,27 @@ idle_rss x64 "$server_x64"; server_x64_rss=$rss
 idle_rss arm64 "$edge_arm64"; edge_arm64_rss=$rss
 idle_rss arm64 "$server_arm64"; server_arm64_rss=$rss
 
-echo "| | nats-edge $version | nats-server $reference_version (Debian) |"
-echo "|---|---|---|"
-echo "| binary, linux-x64 | $(mib "$(stat -c %s "$edge_x64")") | $(mib "$(stat -c %s "$server_x64")") |"
-echo "| binary, linux-arm64 | $(mib "$(stat -c %s "$edge_arm64")") | $(mib "$(stat -c %s "$server_arm64")") |"
-echo "| idle RSS, linux-x64 | $(mib "$edge_x64_rss") | $(mib "$server_x64_rss") |"
-echo "| idle RSS, linux-arm64 under qemu (indicative) | $(mib "$edge_arm64_rss") | $(mib "$server_arm64_rss") |"
+over=0
+# row LABEL EDGE_BYTES SERVER_BYTES goal|indicative: one table row; a goal row nats-edge is not below
+# nats-server in marks the run as over budget.
+row() {
+  local verdict="below"
+  if [ "$2" -ge "$3" ]; then
+    verdict="NOT below"
+    if [ "$4" = goal ]; then over=1; fi
+  fi
+  if [ "$4" = indicative ]; then verdict="$verdict (indicative)"; fi
+  echo "| $1 | $(mib "$2") | $(mib "$3") | $verdict |"
+}
+
+echo "| | nats-edge $version | nats-server $reference_version (Debian) | nats-edge is |"
+echo "|---|---|---|---|"
+row "binary, linux-x64" "$(stat -c %s "$edge_x64")" "$(stat -c %s "$server_x64")" goal
+row "binary, linux-arm64" "$(stat -c %s "$edge_arm64")" "$(stat -c %s "$server_arm64")" goal
+row "idle RSS, linux-x64" "$edge_x64_rss" "$server_x64_rss" goal
+row "idle RSS, linux-arm64 under qemu" "$edge_arm64_rss" "$server_arm64_rss" indicative
+
+if [ "$over" = 1 ]; then
+  echo "footprint.sh: nats-edge is over its footprint budget (packaging/README.md, Footprint)" >&2
+  exit 1
+fi
