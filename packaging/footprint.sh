@@ -26,19 +26,13 @@ if ! [ -x "$cache/nats-server-arm64/usr/sbin/nats-server" ]; then
   dpkg-deb -x "$(compgen -G "$cache/nats-server_*_arm64.deb" | tail -n1)" "$cache/nats-server-arm64"
 fi
 
-work="$(mktemp -d)"
-server=""
-cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=packaging/scratch.sh
+. "$root/packaging/scratch.sh"
 
 mib() { awk -v bytes="$1" 'BEGIN { printf "%.2f MiB", bytes / 1048576 }'; }
 
 # idle_rss x64|arm64 BINARY: starts BINARY on a free loopback port, waits until it is ready and
-# settled, sets rss to its resident set (in bytes), stops it with SIGTERM. No subshell: the EXIT trap
-# must see $server.
+# settled, sets rss to its resident set (in bytes), stops it with SIGTERM.
 idle_rss() {
   local arch="$1" binary="$2" log="$work/server.log" kib
   if [ "$arch" = arm64 ]; then

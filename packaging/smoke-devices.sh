@@ -15,13 +15,9 @@ if [ "${2:-}" = qemu ]; then
   runner=(qemu-aarch64)
 fi
 
-work="$(mktemp -d)"
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=packaging/scratch.sh
+. "$root/packaging/scratch.sh"
 
 cat >"$work/smoke.json" <<'EOF'
 {
@@ -48,7 +44,7 @@ expected=(
 )
 
 "${runner[@]}" "$binary" -c "$work/smoke.json" -a 127.0.0.1 -p -1 >"$work/log" 2>&1 &
-pid=$!
+server=$!
 port=""
 for _ in $(seq 200); do
   port=$(sed -n 's/.*Listening for client connections on 127.0.0.1:\([0-9]*\).*/\1/p' "$work/log")
