@@ -5,8 +5,11 @@ namespace Nats.Edge.Server.Monitoring;
 /// <summary>
 /// Source-generated serializers for the monitoring documents: no reflection, trimmed with the rest.
 /// Names are nats-server's snake_case; indentation and escaping are the writer's (<see cref="MonitorServer"/>).
+/// The documents are only ever written, so only the writers are generated, not the property
+/// metadata that reading needs (with <see cref="Reloading.OptionsJsonContext"/>, 0.3 MiB of binary).
+/// A property given a JsonConverter would need that metadata and fail at run time.
 /// </summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(Varz))]
 [JsonSerializable(typeof(Connz))]
 [JsonSerializable(typeof(Routez))]

@@ -6,6 +6,8 @@ namespace Nats.Edge.Server.Reloading;
 /// <summary>
 /// Options as JSON, generated at build time: a reload compares old and new option by option without
 /// reflection, and an option added later is compared (and refused) without anyone listing it.
+/// Write-only, as the monitoring documents are: no property metadata is generated.
 /// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(ServerOptions))]
 internal sealed partial class OptionsJsonContext : JsonSerializerContext;
