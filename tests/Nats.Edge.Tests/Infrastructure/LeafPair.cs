@@ -118,8 +118,11 @@ public sealed class LeafPair : IAsyncDisposable
         await Hub.DisposeAsync();
     }
 
-    /// <summary>Publishes on <paramref name="from"/> until a subscriber on <paramref name="to"/> receives.</summary>
-    public static async Task WaitForCrossingAsync(NatsConnection from, NatsConnection to)
+    /// <summary>
+    /// Publishes on <paramref name="from"/> until a subscriber on <paramref name="to"/> receives, on
+    /// subjects <paramref name="prefix"/>.&lt;unique&gt; (a prefix the link's allow lists let through).
+    /// </summary>
+    public static async Task WaitForCrossingAsync(NatsConnection from, NatsConnection to, string prefix = "link-check")
     {
         // A board's redial waits double after each failed dial (1, 2, 4, 8 s…); on a loaded two-core
         // machine a couple of early failures push the next dial past 15 s.
@@ -130,7 +133,7 @@ public sealed class LeafPair : IAsyncDisposable
             // A fresh subscription each second: nats-server 2.9.10 can miss one made while a leaf
             // is connecting (its updateSmap returns while the link's subject map is still unset),
             // and then never announces it over that link.
-            subject = "link-check." + Guid.NewGuid().ToString("N");
+            subject = prefix + "." + Guid.NewGuid().ToString("N");
             await using var subscription = await to.SubscribeCoreAsync<string>(subject);
             await to.PingAsync();
             for (var attempt = 0; attempt < 10; attempt++)
@@ -149,7 +152,7 @@ public sealed class LeafPair : IAsyncDisposable
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"no message crossed on link-check subjects (the last {subject}) within 30 s");
+        Assert.Fail($"no message crossed on {prefix} subjects (the last {subject}) within 30 s");
     }
 
     // nats-server's config reader wants a separating comma at the end of a line, not at the start of the next.

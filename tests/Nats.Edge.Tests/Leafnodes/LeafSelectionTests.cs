@@ -59,7 +59,7 @@ public sealed class LeafSelectionTests
         await using var hub = await pair.ConnectHubAsync();
         await using var leaf = await pair.ConnectLeafAsync();
         await using var everything = await hub.SubscribeCoreAsync<string>(">");
-        await WaitForCrossingAsync(leaf, hub, "sensors.warmup");
+        await LeafPair.WaitForCrossingAsync(leaf, hub, "sensors.warmup");
 
         await leaf.PublishAsync("logs.pi1", "boot");
         await leaf.PublishAsync("sensors.pi1.temperature", "21.5");
@@ -76,7 +76,7 @@ public sealed class LeafSelectionTests
         await using var hub = await pair.ConnectHubAsync();
         await using var leaf = await pair.ConnectLeafAsync();
         await using var everything = await leaf.SubscribeCoreAsync<string>(">");
-        await WaitForCrossingAsync(hub, leaf, "commands.pi1.warmup");
+        await LeafPair.WaitForCrossingAsync(hub, leaf, "commands.pi1.warmup");
 
         await hub.PublishAsync("commands.pi2.led", "on");
         await hub.PublishAsync("firmware.update", "v2");
@@ -109,27 +109,5 @@ public sealed class LeafSelectionTests
         }
 
         return subjects;
-    }
-
-    // Publishes a warm-up on an allowed subject until the far side's wide subscription sees it.
-    private static async Task WaitForCrossingAsync(NatsConnection from, NatsConnection to, string subject)
-    {
-        await using var probe = await to.SubscribeCoreAsync<string>(subject);
-        await to.PingAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            await from.PublishAsync(subject, "warmup");
-            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-            try
-            {
-                await probe.Msgs.ReadAsync(wait.Token);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"nothing crossed on {subject} within 15 s");
-            }
-        }
     }
 }
