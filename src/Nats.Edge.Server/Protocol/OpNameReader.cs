@@ -48,43 +48,9 @@ internal static class OpNameReader
                     ? Match(head, "HMSG"u8, ClientOp.LeafHMsg, needsBlank: true, out op, out argumentsStart)
                     : Match(head, "HPUB"u8, ClientOp.HPub, needsBlank: true, out op, out argumentsStart);
             case 'l' when leaf:
-                if (head.Length < 2)
-                {
-                    return OpNameStatus.Incomplete;
-                }
-
-                if (Lower(head[1]) == 'm')
-                {
-                    return Match(head, "LMSG"u8, ClientOp.LeafMsg, needsBlank: true, out op, out argumentsStart);
-                }
-
-                if (head.Length < 3)
-                {
-                    return Lower(head[1]) == 's' ? OpNameStatus.Incomplete : OpNameStatus.Unknown;
-                }
-
-                return head[2] == (byte)'-'
-                    ? Match(head, "LS-"u8, ClientOp.LeafUnsub, needsBlank: true, out op, out argumentsStart)
-                    : Match(head, "LS+"u8, ClientOp.LeafSub, needsBlank: true, out op, out argumentsStart);
+                return ReadLinkOp(head, "LMSG"u8, ClientOp.LeafMsg, "LS+"u8, ClientOp.LeafSub, "LS-"u8, ClientOp.LeafUnsub, out op, out argumentsStart);
             case 'r' when route:
-                if (head.Length < 2)
-                {
-                    return OpNameStatus.Incomplete;
-                }
-
-                if (Lower(head[1]) == 'm')
-                {
-                    return Match(head, "RMSG"u8, ClientOp.RouteMsg, needsBlank: true, out op, out argumentsStart);
-                }
-
-                if (head.Length < 3)
-                {
-                    return Lower(head[1]) == 's' ? OpNameStatus.Incomplete : OpNameStatus.Unknown;
-                }
-
-                return head[2] == (byte)'-'
-                    ? Match(head, "RS-"u8, ClientOp.RouteUnsub, needsBlank: true, out op, out argumentsStart)
-                    : Match(head, "RS+"u8, ClientOp.RouteSub, needsBlank: true, out op, out argumentsStart);
+                return ReadLinkOp(head, "RMSG"u8, ClientOp.RouteMsg, "RS+"u8, ClientOp.RouteSub, "RS-"u8, ClientOp.RouteUnsub, out op, out argumentsStart);
             case 's':
                 return Match(head, "SUB"u8, ClientOp.Sub, needsBlank: true, out op, out argumentsStart);
             case 'u':
@@ -100,6 +66,40 @@ internal static class OpNameReader
             default:
                 return OpNameStatus.Unknown;
         }
+    }
+
+    // A leaf link's LMSG, LS+, LS- and a route's RMSG, RS+, RS-: the same three ops under their own letter.
+    private static OpNameStatus ReadLinkOp(
+        ReadOnlySpan<byte> head,
+        ReadOnlySpan<byte> msgName,
+        ClientOp msg,
+        ReadOnlySpan<byte> subName,
+        ClientOp sub,
+        ReadOnlySpan<byte> unsubName,
+        ClientOp unsub,
+        out ClientOp op,
+        out int argumentsStart)
+    {
+        op = default;
+        argumentsStart = 0;
+        if (head.Length < 2)
+        {
+            return OpNameStatus.Incomplete;
+        }
+
+        if (Lower(head[1]) == 'm')
+        {
+            return Match(head, msgName, msg, needsBlank: true, out op, out argumentsStart);
+        }
+
+        if (head.Length < 3)
+        {
+            return Lower(head[1]) == 's' ? OpNameStatus.Incomplete : OpNameStatus.Unknown;
+        }
+
+        return head[2] == (byte)'-'
+            ? Match(head, unsubName, unsub, needsBlank: true, out op, out argumentsStart)
+            : Match(head, subName, sub, needsBlank: true, out op, out argumentsStart);
     }
 
     private static OpNameStatus Match(
