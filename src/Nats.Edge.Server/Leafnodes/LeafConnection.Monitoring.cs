@@ -6,5 +6,5 @@ namespace Nats.Edge.Server.Leafnodes;
 internal sealed partial class LeafConnection
 {
     /// <summary>A snapshot of the interest the far side announced: one subscription here each.</summary>
-    public Subscription[] RemoteInterest() => _learned.ToArray();
+    public Subscription[] LearnedInterest() => _learned.ToArray();
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Authentication;
-using System.Text;
 using System.Text.Json.Serialization;
 using Nats.Edge.Server.Clients;
 using Nats.Edge.Server.Connections;
@@ -102,7 +101,7 @@ internal sealed class ConnectionInfo
 
             // nats-server 2.9 names the account with auth=1 unless it is the global one.
             Account = query.Auth && client.Account.Name != Accounts.Account.GlobalName ? client.Account.Name : null,
-            SubscriptionsList = query.Subscriptions ? SubjectList(subscriptions!) : null,
+            SubscriptionsList = query.Subscriptions ? SubjectLists.Of(subscriptions!) : null,
             SubscriptionsListDetail = query.SubscriptionDetails ? DetailList(subscriptions!) : null,
         };
     }
@@ -116,17 +115,6 @@ internal sealed class ConnectionInfo
         SslProtocols.Tls13 => "1.3",
         _ => protocol.ToString(),
     };
-
-    private static List<string> SubjectList(Subjects.Subscription[] subscriptions)
-    {
-        var subjects = new List<string>(subscriptions.Length);
-        foreach (var subscription in subscriptions)
-        {
-            subjects.Add(Encoding.UTF8.GetString(subscription.Subject));
-        }
-
-        return subjects;
-    }
 
     private static List<SubscriptionDetail> DetailList(Subjects.Subscription[] subscriptions)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Serialization;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Leafnodes;
@@ -33,16 +32,7 @@ internal sealed class LeafInfo
     public static LeafInfo From(LeafConnection leaf, Accounts.Account account, bool withSubscriptions)
     {
         var traffic = TrafficCounts.Of(leaf);
-        var interest = leaf.RemoteInterest();
-        List<string>? subjects = null;
-        if (withSubscriptions)
-        {
-            subjects = new List<string>(interest.Length);
-            foreach (var subscription in interest)
-            {
-                subjects.Add(Encoding.UTF8.GetString(subscription.Subject));
-            }
-        }
+        var learned = leaf.LearnedInterest();
 
         return new LeafInfo
         {
@@ -54,8 +44,8 @@ internal sealed class LeafInfo
             OutMsgs = traffic.OutMessages,
             InBytes = traffic.InBytes,
             OutBytes = traffic.OutBytes,
-            Subscriptions = interest.Length,
-            SubscriptionsList = subjects,
+            Subscriptions = learned.Length,
+            SubscriptionsList = withSubscriptions ? SubjectLists.Of(learned) : null,
         };
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Serialization;
 using Nats.Edge.Server.Routes;
 
@@ -52,15 +51,6 @@ internal sealed class RouteDetail
         var now = Stopwatch.GetTimestamp();
         var traffic = Connections.TrafficCounts.Of(route);
         var learned = route.LearnedInterest();
-        List<string>? subjects = null;
-        if (withSubscriptions)
-        {
-            subjects = new List<string>(learned.Count);
-            foreach (var subscription in learned)
-            {
-                subjects.Add(Encoding.UTF8.GetString(subscription.Subject));
-            }
-        }
 
         return new RouteDetail
         {
@@ -82,7 +72,7 @@ internal sealed class RouteDetail
             InBytes = traffic.InBytes,
             OutBytes = traffic.OutBytes,
             Subscriptions = learned.Count,
-            SubscriptionsList = subjects,
+            SubscriptionsList = withSubscriptions ? SubjectLists.Of(learned) : null,
         };
     }
 }
