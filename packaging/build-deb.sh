@@ -23,6 +23,7 @@ install -D -m 0755 "$binary" "$stage/usr/bin/nats-edge"
 install -D -m 0644 "$deb/nats-edge.conf" "$stage/etc/nats-edge/nats-edge.conf"
 # /lib, not /usr/lib: bookworm's dpkg still tracks unit files under the unmerged path.
 install -D -m 0644 "$deb/nats-edge.service" "$stage/lib/systemd/system/nats-edge.service"
+install -D -m 0644 "$deb/copyright" "$stage/usr/share/doc/nats-edge/copyright"
 install -D -m 0644 "$root/README.md" "$stage/usr/share/doc/nats-edge/README.md"
 install -D -m 0644 "$root/packaging/README.md" "$stage/usr/share/doc/nats-edge/raspberry-pi.md"
 install -D -m 0644 -t "$stage/usr/share/doc/nats-edge/examples" \

@@ -25,11 +25,9 @@ for rid in linux-arm64 linux-x64; do
   install -m 0755 "$out/$rid/nats-edge" "$stage/$name/"
   install -m 0644 "$root/README.md" "$stage/$name/"
   install -m 0644 "$root/packaging/deb/nats-edge.conf" "$stage/$name/"
-  if [ -f "$root/LICENSE" ]; then
-    install -m 0644 "$root/LICENSE" "$stage/$name/"
-  else
-    echo "package.sh: warning: no LICENSE in the repository; $name.tar.gz ships without one" >&2
-  fi
+  install -m 0644 "$root/LICENSE" "$stage/$name/"
+  # What the one binary holds besides nats-edge's own code, and under which licences.
+  install -m 0644 "$root/packaging/deb/copyright" "$stage/$name/COPYRIGHT"
   tar -C "$stage" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" -cf - "$name" \
     | gzip -9n > "$out/$name.tar.gz"
   rm -rf "$stage"
