@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using NATS.Client.Core;
 
@@ -124,35 +125,69 @@ public sealed class LeafPair : IAsyncDisposable
     /// </summary>
     public static async Task WaitForCrossingAsync(NatsConnection from, NatsConnection to, string prefix = "link-check")
     {
+        await using var probe = await SubscribeAcrossAsync(from, to, subject: null, prefix);
+    }
+
+    /// <summary>
+    /// Subscribes <paramref name="to"/> to <paramref name="subject"/> (or, when null, to each probe's
+    /// own subject) and returns the subscription once a probe from <paramref name="from"/>, on
+    /// <paramref name="prefix"/>.&lt;unique&gt; (a prefix the link's allow lists let through), has
+    /// reached it. Later probes may still arrive on it, ahead of anything published after this returns.
+    /// </summary>
+    public static async Task<INatsSub<string>> SubscribeAcrossAsync(NatsConnection from, NatsConnection to, string? subject, string prefix)
+    {
         // A board's redial waits double after each failed dial (1, 2, 4, 8 s…); on a loaded two-core
         // machine a couple of early failures push the next dial past 15 s.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string subject;
         do
         {
             // A fresh subscription each second: nats-server 2.9.10 can miss one made while a leaf
             // is connecting (its updateSmap returns while the link's subject map is still unset),
             // and then never announces it over that link.
-            subject = prefix + "." + Guid.NewGuid().ToString("N");
-            await using var subscription = await to.SubscribeCoreAsync<string>(subject);
+            var probe = prefix + "." + Guid.NewGuid().ToString("N");
+            var subscription = await to.SubscribeCoreAsync<string>(subject ?? probe);
             await to.PingAsync();
-            for (var attempt = 0; attempt < 10; attempt++)
+            if (await ReachesAsync(from, subscription, probe, TimeSpan.FromSeconds(1)))
             {
-                await from.PublishAsync(subject, "ping");
-                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-                try
-                {
-                    await subscription.Msgs.ReadAsync(wait.Token);
-                    return;
-                }
-                catch (OperationCanceledException)
-                {
-                }
+                return subscription;
             }
+
+            await subscription.DisposeAsync();
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"no message crossed on {prefix} subjects (the last {subject}) within 30 s");
+        Assert.Fail($"no message crossed on {prefix} subjects within 30 s");
+        throw new UnreachableException();
+    }
+
+    /// <summary>
+    /// Publishes "warmup" on <paramref name="probe"/> from <paramref name="from"/> until
+    /// <paramref name="witness"/> receives it; false when it has not arrived <paramref name="within"/>.
+    /// </summary>
+    public static async Task<bool> ReachesAsync(NatsConnection from, INatsSub<string> witness, string probe, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            await from.PublishAsync(probe, "warmup");
+            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            try
+            {
+                while (true)
+                {
+                    var message = await witness.Msgs.ReadAsync(wait.Token);
+                    if (message.Subject == probe)
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return false;
     }
 
     // nats-server's config reader wants a separating comma at the end of a line, not at the start of the next.

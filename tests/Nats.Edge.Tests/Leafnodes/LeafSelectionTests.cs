@@ -58,8 +58,7 @@ public sealed class LeafSelectionTests
         await using var pair = await LeafPair.StartAsync(topology, remote: AllowLists, waitForLink: false);
         await using var hub = await pair.ConnectHubAsync();
         await using var leaf = await pair.ConnectLeafAsync();
-        await using var everything = await hub.SubscribeCoreAsync<string>(">");
-        await LeafPair.WaitForCrossingAsync(leaf, hub, "sensors.warmup");
+        await using var everything = await LeafPair.SubscribeAcrossAsync(leaf, hub, ">", "sensors.warmup");
 
         await leaf.PublishAsync("logs.pi1", "boot");
         await leaf.PublishAsync("sensors.pi1.temperature", "21.5");
@@ -75,8 +74,7 @@ public sealed class LeafSelectionTests
         await using var pair = await LeafPair.StartAsync(topology, remote: AllowLists, waitForLink: false);
         await using var hub = await pair.ConnectHubAsync();
         await using var leaf = await pair.ConnectLeafAsync();
-        await using var everything = await leaf.SubscribeCoreAsync<string>(">");
-        await LeafPair.WaitForCrossingAsync(hub, leaf, "commands.pi1.warmup");
+        await using var everything = await LeafPair.SubscribeAcrossAsync(hub, leaf, ">", "commands.pi1.warmup");
 
         await hub.PublishAsync("commands.pi2.led", "on");
         await hub.PublishAsync("firmware.update", "v2");
