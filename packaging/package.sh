@@ -14,14 +14,17 @@ out="$root/artifacts"
 SOURCE_DATE_EPOCH="$(git -C "$root" log -1 --format=%ct)"
 export SOURCE_DATE_EPOCH
 
+# shellcheck source=packaging/scratch.sh
+. "$root/packaging/scratch.sh"
+
 for rid in linux-arm64 linux-x64; do
   "$root/packaging/publish.sh" "$rid"
   "$root/packaging/build-deb.sh" "$rid"
 
   # One folder in the tarball: the binary, run as it is (see packaging/README.md, "Just the binary").
   name="nats-edge-$version-$rid"
-  stage="$(mktemp -d)"
-  mkdir "$stage/$name"
+  stage="$work/$rid"
+  mkdir -p "$stage/$name"
   install -m 0755 "$out/$rid/nats-edge" "$stage/$name/"
   install -m 0644 "$root/README.md" "$stage/$name/"
   install -m 0644 "$root/packaging/deb/nats-edge.conf" "$stage/$name/"
@@ -30,7 +33,6 @@ for rid in linux-arm64 linux-x64; do
   install -m 0644 "$root/packaging/deb/copyright" "$stage/$name/COPYRIGHT"
   tar -C "$stage" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" -cf - "$name" \
     | gzip -9n > "$out/$name.tar.gz"
-  rm -rf "$stage"
 done
 
 (cd "$out" && sha256sum "nats-edge_${version}_arm64.deb" "nats-edge_${version}_amd64.deb" \

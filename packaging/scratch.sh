@@ -1,5 +1,5 @@
-# Sourced by the scripts that start a server: a scratch folder ($work) and at most one background
-# process ($server, its pid), both gone when the script exits however it exits. No subshell may
+# Sourced by the scripts that need a scratch folder ($work) or start a server (at most one background
+# process, $server, its pid): both are gone when the script exits however it exits. No subshell may
 # start the process: the EXIT trap must see $server.
 work="$(mktemp -d)"
 server=""
