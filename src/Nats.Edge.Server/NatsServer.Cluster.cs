@@ -21,38 +21,23 @@ public sealed partial class NatsServer
     /// <summary>How many other servers this one has a route to.</summary>
     public int RouteCount => Cluster?.Routes.Count ?? 0;
 
+    // Route events arrive on their routes' threads: rebuilding under one lock keeps a list built from
+    // an older snapshot of the routes from overwriting a newer one.
+    private readonly Lock _clientConnectUrlsSync = new();
+    private string[]? _clientConnectUrls;
+
     /// <summary>
     /// What clients are told in <c>connect_urls</c>: this server's client address and every routed
     /// peer's, so a client can fail over across the cluster; null outside a cluster or with <c>no_advertise</c>.
+    /// Built once per route event, not per INFO.
     /// </summary>
-    internal IReadOnlyList<string>? ClientConnectUrls
-    {
-        get
-        {
-            if (Cluster is not { Options.NoAdvertise: false } cluster)
-            {
-                return null;
-            }
+    internal IReadOnlyList<string>? ClientConnectUrls => Volatile.Read(ref _clientConnectUrls);
 
-            var urls = new List<string>(OwnClientUrls(noAdvertise: false));
-            foreach (var route in cluster.Routes)
-            {
-                foreach (var url in route.Peer?.ConnectUrls ?? [])
-                {
-                    if (!urls.Contains(url))
-                    {
-                        urls.Add(url);
-                    }
-                }
-            }
-
-            return urls;
-        }
-    }
-
-    /// <summary>This server's own client address(es), as route INFO advertises them.</summary>
-    internal IReadOnlyList<string> OwnClientUrls(bool noAdvertise) =>
-        noAdvertise ? [] : AdvertisedAddresses(Options.Host, ClientEndPoint.Port);
+    /// <summary>
+    /// This server's own client address(es), as route INFO advertises them; empty with <c>no_advertise</c>.
+    /// Resolved once when the client listener binds: on 0.0.0.0 it costs a DNS lookup.
+    /// </summary>
+    internal IReadOnlyList<string> OwnClientUrls { get; private set; } = [];
 
     internal void AddRoute(RouteConnection route) => _routeConnections[route.Id] = route;
 
@@ -166,15 +151,45 @@ public sealed partial class NatsServer
         }
     }
 
+    private void ResolveOwnClientUrls()
+    {
+        if (Cluster is { Options.NoAdvertise: false })
+        {
+            OwnClientUrls = AdvertisedAddresses(Options.Host, ClientEndPoint.Port);
+            RebuildClientConnectUrls();
+        }
+    }
+
     // Clients that take INFO updates learn the cluster's current client URLs, as nats-server tells them.
     private void UpdateClientInfo()
     {
         if (Cluster is { Options.NoAdvertise: false })
         {
+            RebuildClientConnectUrls();
             foreach (var client in _clients.Values)
             {
                 client.SendInfoUpdate();
             }
+        }
+    }
+
+    private void RebuildClientConnectUrls()
+    {
+        lock (_clientConnectUrlsSync)
+        {
+            var urls = new List<string>(OwnClientUrls);
+            foreach (var route in Cluster!.Routes)
+            {
+                foreach (var url in route.Peer?.ConnectUrls ?? [])
+                {
+                    if (!urls.Contains(url))
+                    {
+                        urls.Add(url);
+                    }
+                }
+            }
+
+            Volatile.Write(ref _clientConnectUrls, [.. urls]);
         }
     }
 }

@@ -125,6 +125,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         var listener = await ListenAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
         _listener = listener;
         ClientEndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        ResolveOwnClientUrls();
         Log.Info($"Listening for client connections on {FormatHostPort(Options.Host, ClientEndPoint.Port)}");
 
         if (Options.Leafnodes is { Port: { } leafPort } leafnodes)

@@ -51,7 +51,7 @@ internal sealed partial class ClientConnection : Connection
     public void Open(bool overLimit)
     {
         _nonce = Server.Authenticator.NonceRequired ? NewNonce() : null;
-        var info = InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _nonce));
+        var info = WriteInfo();
         if (Server.Tls is { } tls && !overLimit)
         {
             // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
@@ -83,9 +83,11 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        Outbound.Append(InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _nonce)));
+        Outbound.Append(WriteInfo());
         SignalSend();
     }
+
+    private byte[] WriteInfo() => InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _nonce));
 
     public override void OnTick(long now)
     {

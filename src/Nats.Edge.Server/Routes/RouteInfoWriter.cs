@@ -39,7 +39,7 @@ internal static class RouteInfoWriter
             json.WriteBoolean("cluster_dynamic"u8, true);
         }
 
-        WriteUrls(json, server.OwnClientUrls(cluster.Options.NoAdvertise));
+        WriteUrls(json, server.OwnClientUrls);
         if (lameDuck)
         {
             json.WriteBoolean("ldm"u8, true);
