@@ -28,14 +28,6 @@ internal sealed partial class ClientConnection : IClientOpHandler
         return false;
     }
 
-    public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
-
-    public void OnPong()
-    {
-        Volatile.Write(ref _pingsOutstanding, 0);
-        MeasureRtt();
-    }
-
     public void OnInfo(ReadOnlySpan<byte> json)
     {
         // A client's INFO is ignored, but must still be JSON: nats-server closes otherwise.

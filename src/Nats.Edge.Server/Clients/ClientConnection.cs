@@ -23,7 +23,6 @@ internal sealed partial class ClientConnection : Connection
     private ConnectOptions _connect = ConnectOptions.Default;
     private bool _connectReceived;
     private long _nextPing;
-    private int _pingsOutstanding;
     private bool _firstPingDue;
     private string? _nonce;
     private PublishGate? _publishGate;
@@ -119,14 +118,7 @@ internal sealed partial class ClientConnection : Connection
         }
 
         _firstPingDue = false;
-
-        if (Interlocked.Increment(ref _pingsOutstanding) > options.MaxPingsOutstanding)
-        {
-            CloseWithError(ProtocolErrors.StaleConnection, CloseReason.StaleConnection);
-            return;
-        }
-
-        SendPing(now);
+        PingOrCloseStale(now);
     }
 
     protected override void OnClosed()
@@ -149,8 +141,6 @@ internal sealed partial class ClientConnection : Connection
 
     // 16 random bytes as unpadded base64url, the 22-character nonce nats-server sends.
     private static string NewNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-
-    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s) plus up
     // to 20 % jitter, then every ping_interval.

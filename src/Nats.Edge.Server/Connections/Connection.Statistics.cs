@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Connections;
 
@@ -12,6 +13,9 @@ internal abstract partial class Connection
 
     // Set by the timer when a PING goes out, taken by the receive loop when the PONG comes.
     private long _pingSent;
+
+    // Counted up by the timer per PING, cleared by the receive loop when a PONG comes.
+    private int _pingsOutstanding;
 
     /// <summary>Messages the far side sent us (nats-server's <c>in_msgs</c>).</summary>
     public long InMessages => Volatile.Read(ref _inMessages);
@@ -33,6 +37,33 @@ internal abstract partial class Connection
     {
         _inMessages++;
         _inBytes += payloadBytes;
+    }
+
+    /// <summary>The PONG every PING gets, clients', leafs' and routes' alike.</summary>
+    public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
+
+    /// <summary>A PONG came: nothing is outstanding any more, and it gives the round trip.</summary>
+    public void OnPong()
+    {
+        Volatile.Write(ref _pingsOutstanding, 0);
+        MeasureRtt();
+    }
+
+    protected static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>
+    /// The PING the timer owes, unless more than <c>max_pings_out</c> went unanswered: then the
+    /// connection is closed as stale, as nats-server does. When a PING is owed is each subclass's own.
+    /// </summary>
+    protected void PingOrCloseStale(long now)
+    {
+        if (Interlocked.Increment(ref _pingsOutstanding) > Server.Options.MaxPingsOutstanding)
+        {
+            CloseWithError(ProtocolErrors.StaleConnection, CloseReason.StaleConnection);
+            return;
+        }
+
+        SendPing(now);
     }
 
     /// <summary>Queues a PING and notes when, so the PONG gives the round trip.</summary>

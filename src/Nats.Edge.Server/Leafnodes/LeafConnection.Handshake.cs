@@ -175,14 +175,6 @@ internal sealed partial class LeafConnection
         }
     }
 
-    public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
-
-    public void OnPong()
-    {
-        Volatile.Write(ref _pingsOutstanding, 0);
-        MeasureRtt();
-    }
-
     // The far side closes after its -ERR; a board remembers the errors that ask it to wait longer.
     public void OnErr(ReadOnlySpan<byte> text)
     {

@@ -28,7 +28,6 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
     private bool _ready;
     private bool _peerHeaders = true;
     private long _nextPing;
-    private int _pingsOutstanding;
 
     /// <summary>A link this server dialled; <see cref="BeginSolicited"/> sends its CONNECT.</summary>
     public LeafConnection(NatsServer server, Socket socket, ulong id, LeafSolicitor solicitor, Account account, LinkRules rules)
@@ -91,13 +90,7 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
         }
 
         _nextPing = now + ToTicks(Server.Options.PingInterval);
-        if (Interlocked.Increment(ref _pingsOutstanding) > Server.Options.MaxPingsOutstanding)
-        {
-            CloseWithError(ProtocolErrors.StaleConnection, CloseReason.StaleConnection);
-            return;
-        }
-
-        SendPing(now);
+        PingOrCloseStale(now);
     }
 
     public override void RemoveSubscription(Subscription subscription)
@@ -137,8 +130,6 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
             Server.Log.Debug($"{this} - Leafnode connection closed before it was set up: {Reason}");
         }
     }
-
-    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     // Interest may flow from now on: the account's links list takes this one in and it hears the
     // loop-detection subject and every subject the far side should know of.

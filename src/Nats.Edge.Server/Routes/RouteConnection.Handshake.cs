@@ -125,14 +125,6 @@ internal sealed partial class RouteConnection
         Register(info, serverId);
     }
 
-    public void OnPing() => Enqueue("PONG\r\n"u8, Batch);
-
-    public void OnPong()
-    {
-        Volatile.Write(ref _pingsOutstanding, 0);
-        MeasureRtt();
-    }
-
     /// <summary>A route that hears -ERR logs it and closes, as nats-server does.</summary>
     public void OnErr(ReadOnlySpan<byte> text)
     {

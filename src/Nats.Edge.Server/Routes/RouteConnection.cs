@@ -27,7 +27,6 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
     private readonly Dictionary<byte[], RouteAccountLink> _linksByName = new(ByteKeyComparer.Instance);
     private readonly Lock _linksSync = new();
     private long _nextPing;
-    private int _pingsOutstanding;
     private volatile bool _ready;
 
     /// <summary>A route this server dialled to <paramref name="solicitor"/>'s URL; <see cref="BeginSolicited"/> starts it.</summary>
@@ -78,13 +77,7 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
             ? configured
             : MaxPingInterval;
         _nextPing = now + ToTicks(interval);
-        if (Interlocked.Increment(ref _pingsOutstanding) > Server.Options.MaxPingsOutstanding)
-        {
-            CloseWithError(ProtocolErrors.StaleConnection, CloseReason.StaleConnection);
-            return;
-        }
-
-        SendPing(now);
+        PingOrCloseStale(now);
     }
 
     // Subscriptions learned over a route are owned by its account links, which remove them.
@@ -144,8 +137,6 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
 
         return learned;
     }
-
-    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     // The link for one account, made on first use: on registration for every account, and when the
     // peer names an account this server only now has interest in.
