@@ -131,7 +131,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
 
         // RS+, RS-, RMSG and a route's HMSG are the leaf ops with the account in front
         // (spec/route-protocol.md §1): the handler takes the account, the leaf code reads the rest.
-        if (route && op is ClientOp.RouteSub or ClientOp.RouteUnsub or ClientOp.RouteMsg or ClientOp.LeafHMsg)
+        if (route && op is ClientOp.LeafSub or ClientOp.LeafUnsub or ClientOp.LeafMsg or ClientOp.LeafHMsg)
         {
             var blank = arguments.IndexOfAny(" \t"u8);
             if (blank <= 0)
@@ -142,13 +142,6 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
 
             ((IRouteOpHandler)handler).OnAccount(arguments[..blank]);
             arguments = arguments[blank..].TrimStart(" \t"u8);
-            op = op switch
-            {
-                ClientOp.RouteSub => ClientOp.LeafSub,
-                ClientOp.RouteUnsub => ClientOp.LeafUnsub,
-                ClientOp.RouteMsg => ClientOp.LeafMsg,
-                _ => ClientOp.LeafHMsg,
-            };
         }
 
         if (op is ClientOp.Pub or ClientOp.HPub or ClientOp.LeafMsg or ClientOp.LeafHMsg)

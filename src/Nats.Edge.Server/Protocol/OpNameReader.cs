@@ -48,9 +48,9 @@ internal static class OpNameReader
                     ? Match(head, "HMSG"u8, ClientOp.LeafHMsg, needsBlank: true, out op, out argumentsStart)
                     : Match(head, "HPUB"u8, ClientOp.HPub, needsBlank: true, out op, out argumentsStart);
             case 'l' when leaf:
-                return ReadLinkOp(head, "LMSG"u8, ClientOp.LeafMsg, "LS+"u8, ClientOp.LeafSub, "LS-"u8, ClientOp.LeafUnsub, out op, out argumentsStart);
+                return ReadLinkOp(head, "LMSG"u8, "LS+"u8, "LS-"u8, out op, out argumentsStart);
             case 'r' when route:
-                return ReadLinkOp(head, "RMSG"u8, ClientOp.RouteMsg, "RS+"u8, ClientOp.RouteSub, "RS-"u8, ClientOp.RouteUnsub, out op, out argumentsStart);
+                return ReadLinkOp(head, "RMSG"u8, "RS+"u8, "RS-"u8, out op, out argumentsStart);
             case 's':
                 return Match(head, "SUB"u8, ClientOp.Sub, needsBlank: true, out op, out argumentsStart);
             case 'u':
@@ -70,15 +70,7 @@ internal static class OpNameReader
 
     // A leaf link's LMSG, LS+, LS- and a route's RMSG, RS+, RS-: the same three ops under their own letter.
     private static OpNameStatus ReadLinkOp(
-        ReadOnlySpan<byte> head,
-        ReadOnlySpan<byte> msgName,
-        ClientOp msg,
-        ReadOnlySpan<byte> subName,
-        ClientOp sub,
-        ReadOnlySpan<byte> unsubName,
-        ClientOp unsub,
-        out ClientOp op,
-        out int argumentsStart)
+        ReadOnlySpan<byte> head, ReadOnlySpan<byte> msgName, ReadOnlySpan<byte> subName, ReadOnlySpan<byte> unsubName, out ClientOp op, out int argumentsStart)
     {
         op = default;
         argumentsStart = 0;
@@ -89,7 +81,7 @@ internal static class OpNameReader
 
         if (Lower(head[1]) == 'm')
         {
-            return Match(head, msgName, msg, needsBlank: true, out op, out argumentsStart);
+            return Match(head, msgName, ClientOp.LeafMsg, needsBlank: true, out op, out argumentsStart);
         }
 
         if (head.Length < 3)
@@ -98,8 +90,8 @@ internal static class OpNameReader
         }
 
         return head[2] == (byte)'-'
-            ? Match(head, unsubName, unsub, needsBlank: true, out op, out argumentsStart)
-            : Match(head, subName, sub, needsBlank: true, out op, out argumentsStart);
+            ? Match(head, unsubName, ClientOp.LeafUnsub, needsBlank: true, out op, out argumentsStart)
+            : Match(head, subName, ClientOp.LeafSub, needsBlank: true, out op, out argumentsStart);
     }
 
     private static OpNameStatus Match(
