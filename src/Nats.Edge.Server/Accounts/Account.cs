@@ -11,7 +11,7 @@ internal sealed class Account
     public Account(string name)
     {
         Name = name;
-        Interest = new AccountInterest(this);
+        Interest = new AccountInterest();
 
         // Announced on every leafnode link of the account; seeing it come back over a link means the
         // links form a loop (spec/leafnode-protocol.md §8).

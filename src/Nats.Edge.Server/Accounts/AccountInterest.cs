@@ -11,7 +11,7 @@ namespace Nats.Edge.Server.Accounts;
 /// spec/route-protocol.md §4). A link is never told of its own interest, and hears others' only as
 /// <see cref="LinkRoles.MayForward"/> allows.
 /// </summary>
-internal sealed class AccountInterest(Account account)
+internal sealed class AccountInterest
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<(string Subject, string? Queue), Counts> _counts = [];
@@ -21,19 +21,18 @@ internal sealed class AccountInterest(Account account)
 
     public void Removed(Subscription subscription) => Change(subscription, -1);
 
-    /// <summary>Starts telling <paramref name="link"/>: the loop-detection subject, then all current interest.</summary>
+    /// <summary>Starts telling <paramref name="link"/>: all current interest, then each change.</summary>
     public void Attach(IInterestLink link)
     {
         lock (_sync)
         {
             _links.Add(link);
-            link.AnnounceLoopDetection(account.LoopDetectionSubject);
             foreach (var ((subject, queue), counts) in _counts)
             {
                 var count = counts.For(link);
                 if (count > 0)
                 {
-                    link.InterestChanged(account, subject, queue, 0, count);
+                    link.InterestChanged(subject, queue, 0, count);
                 }
             }
         }
@@ -76,7 +75,7 @@ internal sealed class AccountInterest(Account account)
                 var after = counts.For(_links[i]);
                 if (after != before[i])
                 {
-                    _links[i].InterestChanged(account, key.Item1, key.Item2, before[i], after);
+                    _links[i].InterestChanged(key.Item1, key.Item2, before[i], after);
                 }
             }
 

@@ -16,11 +16,8 @@ internal sealed partial class LeafConnection
     // narrowed to an allow list can put several behind one subject).
     private readonly Dictionary<string, int> _announced = new(StringComparer.Ordinal);
 
-    /// <summary>Called once, first, by the account: the subject that reveals a loop if it comes back.</summary>
-    public void AnnounceLoopDetection(string subject) => Outbound.Append(Encoding.UTF8.GetBytes($"LS+ {subject}\r\n"));
-
     /// <inheritdoc />
-    public void InterestChanged(Accounts.Account account, string subject, string? queue, int before, int after)
+    public void InterestChanged(string subject, string? queue, int before, int after)
     {
         if (queue is not null)
         {

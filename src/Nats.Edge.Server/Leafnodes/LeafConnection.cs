@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
@@ -138,7 +139,11 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
         _ready = true;
         _nextPing = Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay);
         Server.Log.Info($"{this} - Leafnode connection created{(IsSolicited ? " (uplink)" : string.Empty)} for account: {Account}");
-        Account!.Interest.Attach(this);
+        // The subject that reveals a loop if it comes back goes first, before any interest: the
+        // account cannot tell this link of any until Attach takes it in.
+        var account = Account!;
+        Outbound.Append(Encoding.UTF8.GetBytes($"LS+ {account.LoopDetectionSubject}\r\n"));
+        account.Interest.Attach(this);
         SignalSend();
     }
 }

@@ -35,16 +35,11 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
         _learned.Clear(account);
     }
 
-    // Leafnode loop detection has no meaning on a route.
-    public void AnnounceLoopDetection(string subject)
-    {
-    }
-
     /// <summary>
     /// RS+ once when a plain subject gains interest and RS- when it loses the last; for a queue group
     /// RS+ with the new member count on every change, RS- when none is left (spec §4).
     /// </summary>
-    public void InterestChanged(Account changed, string subject, string? queue, int before, int after)
+    public void InterestChanged(string subject, string? queue, int before, int after)
     {
         string line;
         if (queue is not null)
