@@ -13,10 +13,12 @@ namespace Nats.Edge.Server.Routes;
 /// </summary>
 internal sealed class RouteAccountLink(RouteConnection route, Account account) : ISubscriber, IRemoteLink, IInterestLink
 {
-    private readonly byte[] _accountName = Encoding.UTF8.GetBytes(account.Name);
     private readonly LearnedInterest _learned = new();
 
     public Account Account => account;
+
+    /// <summary>The account's name as RS+/RS-/RMSG carry it.</summary>
+    public byte[] Name { get; } = Encoding.UTF8.GetBytes(account.Name);
 
     /// <summary>Matches for messages that arrive over the route; used by its receive loop only.</summary>
     public MatchCache Matches { get; } = new(account.Subscriptions);
@@ -87,7 +89,7 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
 
     public bool WriteMessage(in InboundMessage message, bool plain, ReadOnlySpan<byte[]> queues, DeliveryBatch batch)
     {
-        RemoteMessageWriter.Write(route, _accountName, message, queues, route.PeerHeaders, batch);
+        RemoteMessageWriter.Write(route, Name, message, queues, route.PeerHeaders, batch);
         return true;
     }
 }

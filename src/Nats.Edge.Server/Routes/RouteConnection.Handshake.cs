@@ -180,7 +180,7 @@ internal sealed partial class RouteConnection
         Solicitor?.NoteConnected(serverId);
         foreach (var account in Server.Accounts.All)
         {
-            LinkFor(account);
+            AddLink(account);
         }
 
         _ready = true;

@@ -13,7 +13,7 @@ internal sealed partial class RouteConnection
     // The links are all made before the route is ready and dropped only after its loops ended, so
     // the receive loop reads them without the lock.
     public void OnAccount(ReadOnlySpan<byte> account) =>
-        _current = _linksByName.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(account, out var link) ? link : null;
+        _current = _links.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(account, out var link) ? link : null;
 
     /// <summary><c>RS+ account subject [queue weight]</c>.</summary>
     public void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight)

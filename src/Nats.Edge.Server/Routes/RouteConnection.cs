@@ -21,10 +21,9 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
     private static readonly TimeSpan MaxPingInterval = TimeSpan.FromSeconds(30);
 
     private readonly ClientProtocolReader _reader;
-    private readonly Dictionary<Account, RouteAccountLink> _links = [];
 
-    // The same links by account name, for the name each RS+/RMSG starts with (read without a string).
-    private readonly Dictionary<byte[], RouteAccountLink> _linksByName = new(ByteKeyComparer.Instance);
+    // One link per account, by the account name each RS+/RMSG starts with (read without a string).
+    private readonly Dictionary<byte[], RouteAccountLink> _links = new(ByteKeyComparer.Instance);
     private readonly Lock _linksSync = new();
     private long _nextPing;
     private volatile bool _ready;
@@ -100,7 +99,6 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
         {
             links = [.. _links.Values];
             _links.Clear();
-            _linksByName.Clear();
         }
 
         foreach (var link in links)
@@ -138,21 +136,15 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
         return learned;
     }
 
-    // The link for one account, made on first use: on registration for every account, and when the
-    // peer names an account this server only now has interest in.
-    private RouteAccountLink LinkFor(Account account)
+    // Registration makes each account's link, once. Attaching under the lock keeps OnClosed from
+    // taking a link that is not attached yet.
+    private void AddLink(Account account)
     {
+        var link = new RouteAccountLink(this, account);
         lock (_linksSync)
         {
-            if (!_links.TryGetValue(account, out var link))
-            {
-                link = new RouteAccountLink(this, account);
-                _links[account] = link;
-                _linksByName[System.Text.Encoding.UTF8.GetBytes(account.Name)] = link;
-                link.Attach();
-            }
-
-            return link;
+            _links[link.Name] = link;
+            link.Attach();
         }
     }
 }
