@@ -57,12 +57,8 @@ public sealed partial class NatsServer
             }
         }
 
-        UpdateClientInfo();
+        RoutesChanged();
     }
-
-    internal void RouteUpdated() => UpdateClientInfo();
-
-    internal void RouteClosed() => UpdateClientInfo();
 
     /// <summary>A peer told of a server this one has no route to: dial it, so the mesh stays full.</summary>
     internal void OnRouteGossip(RouteInfo info)
@@ -83,7 +79,6 @@ public sealed partial class NatsServer
         var listener = await ListenAsync(options.Host, options.Port, cancellationToken).ConfigureAwait(false);
         _routeListener = listener;
         ClusterEndPoint = (IPEndPoint)listener.LocalEndPoint!;
-        cluster.Port = ClusterEndPoint.Port;
         Log.Info($"Cluster name is {cluster.Name}");
         if (cluster.NameIsDynamic)
         {
@@ -160,8 +155,11 @@ public sealed partial class NatsServer
         }
     }
 
-    // Clients that take INFO updates learn the cluster's current client URLs, as nats-server tells them.
-    private void UpdateClientInfo()
+    /// <summary>
+    /// A route came up, its peer's INFO changed, or it went: clients that take INFO updates learn the
+    /// cluster's current client URLs, as nats-server tells them.
+    /// </summary>
+    internal void RoutesChanged()
     {
         if (Cluster is { Options.NoAdvertise: false })
         {

@@ -17,12 +17,6 @@ internal sealed class ClusterState(ClusterOptions options, string serverId)
 
     public bool NameIsDynamic { get; private set; } = options.Name is null;
 
-    /// <summary>The bound route port (the real one when 0 or -1 was asked for).</summary>
-    public int Port { get; set; }
-
-    /// <summary>What INFO says the route listener's host is.</summary>
-    public string AdvertisedHost { get; set; } = options.Host;
-
     public bool RequiresAuthentication => options.Username is not null;
 
     /// <summary>The routes that are up, one per peer.</summary>

@@ -112,7 +112,7 @@ internal sealed partial class RouteConnection
             if (serverId == peer.ServerId)
             {
                 Peer = info;
-                Server.RouteUpdated();
+                Server.RoutesChanged();
             }
             else
             {

@@ -109,7 +109,7 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
         Server.RemoveRoute(this);
         if (Server.Cluster!.Unregister(this))
         {
-            Server.RouteClosed();
+            Server.RoutesChanged();
             Server.Log.Info($"{this} - Route connection closed: {Reason}");
         }
         else

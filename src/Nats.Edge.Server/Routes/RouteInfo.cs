@@ -9,9 +9,6 @@ internal sealed class RouteInfo
 
     public string? ServerName { get; private set; }
 
-    /// <summary>CONNECT's <c>name</c>: the dialling server's id.</summary>
-    public string? Name { get; private set; }
-
     public string? Cluster { get; private set; }
 
     public bool ClusterDynamic { get; private set; }
@@ -21,8 +18,6 @@ internal sealed class RouteInfo
     public int Port { get; private set; }
 
     public bool Headers { get; private set; }
-
-    public bool LameDuck { get; private set; }
 
     /// <summary>Where a gossiped server can be dialled: <c>nats-route://host:port/</c>.</summary>
     public string? Ip { get; private set; }
@@ -57,9 +52,6 @@ internal sealed class RouteInfo
             case "server_name":
                 ServerName = Text(value);
                 break;
-            case "name":
-                Name = Text(value);
-                break;
             case "cluster":
                 Cluster = Text(value);
                 break;
@@ -74,9 +66,6 @@ internal sealed class RouteInfo
                 break;
             case "headers":
                 Headers = value.ValueKind == JsonValueKind.True;
-                break;
-            case "ldm":
-                LameDuck = value.ValueKind == JsonValueKind.True;
                 break;
             case "ip":
                 Ip = Text(value);

@@ -11,7 +11,7 @@ internal static class RouteInfoWriter
     private const int RouteProtocol = 2;
 
     /// <summary>This server's route INFO; <paramref name="nonce"/> only in the first one an accepted route gets.</summary>
-    public static byte[] Write(NatsServer server, string? nonce, bool lameDuck = false) => Info(json =>
+    public static byte[] Write(NatsServer server, string? nonce) => Info(json =>
     {
         var cluster = server.Cluster!;
         json.WriteString("server_id"u8, server.ServerId);
@@ -19,8 +19,8 @@ internal static class RouteInfoWriter
         json.WriteString("version"u8, ServerVersion.Info);
         json.WriteNumber("proto"u8, RouteProtocol);
         json.WriteString("go"u8, InfoWriter.Runtime);
-        json.WriteString("host"u8, cluster.AdvertisedHost);
-        json.WriteNumber("port"u8, cluster.Port);
+        json.WriteString("host"u8, cluster.Options.Host);
+        json.WriteNumber("port"u8, server.ClusterEndPoint!.Port);
         json.WriteBoolean("headers"u8, true);
         json.WriteNumber("max_payload"u8, server.Options.MaxPayload);
         if (nonce is not null)
@@ -40,10 +40,6 @@ internal static class RouteInfoWriter
         }
 
         WriteUrls(json, server.OwnClientUrls);
-        if (lameDuck)
-        {
-            json.WriteBoolean("ldm"u8, true);
-        }
     });
 
     /// <summary>

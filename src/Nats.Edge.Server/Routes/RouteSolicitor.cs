@@ -17,8 +17,6 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
     private bool _self;
     private bool _wasUp;
 
-    public Uri Url => url;
-
     /// <summary>True for a route from the config, false for one learned by gossip.</summary>
     public bool IsConfigured => configured;
 
