@@ -1,8 +1,10 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
@@ -226,6 +228,12 @@ internal abstract partial class Connection : ISubscriber
             // The client is gone already; nothing to tell it.
         }
     }
+
+    /// <summary>
+    /// The nonce an accepting leafnode or route port puts in its first INFO: 11 secure random bytes
+    /// as unpadded base64url, 15 characters.
+    /// </summary>
+    protected static string NewLinkNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(11));
 
     private void AbortSocket()
     {

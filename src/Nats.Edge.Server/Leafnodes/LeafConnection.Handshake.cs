@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
@@ -18,7 +16,7 @@ internal sealed partial class LeafConnection
     /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
     public void Open()
     {
-        _nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(11));
+        _nonce = NewLinkNonce();
         var info = LeafInfoWriter.Write(Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null);
         if (Server.LeafTls is { } tls)
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Logging;
 
@@ -106,6 +105,6 @@ internal sealed class ClusterState(ClusterOptions options, string serverId)
         return true;
     }
 
-    // nats-server generates 22 characters; any unique name does.
-    private static string NewName() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', 'A').Replace('/', 'B');
+    // nats-server generates a 22-character NUID; any unique name does, and it need not be secret.
+    private static string NewName() => ServerIdentity.NewNuid();
 }

@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
@@ -22,8 +20,7 @@ internal sealed partial class RouteConnection
     /// <summary>Accepted: this server speaks first with its INFO, then waits for CONNECT and the peer's INFO.</summary>
     public void Open()
     {
-        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(11));
-        Outbound.Append(RouteInfoWriter.Write(Server, nonce));
+        Outbound.Append(RouteInfoWriter.Write(Server, NewLinkNonce()));
         SignalSend();
         Start();
     }
