@@ -29,6 +29,9 @@ public sealed class DeviceBridge : IAsyncDisposable
     private readonly InProcessClient _client;
     private readonly ServerLog _log;
     private readonly SubjectNames _subjects;
+    // Encoded once, not on every status tick.
+    private readonly byte[] _meta;
+    private readonly byte[] _status;
     private readonly List<SensorSampler> _samplers = [];
     private readonly List<InputWatcher> _inputs = [];
     private readonly List<ActuatorEndpoint> _actuators = [];
@@ -51,6 +54,8 @@ public sealed class DeviceBridge : IAsyncDisposable
         _serverName = server.ServerName;
         _client = new InProcessClient(server, options.Account);
         _subjects = new SubjectNames(options);
+        _meta = SubjectNames.Bytes(_subjects.Meta);
+        _status = SubjectNames.Bytes(_subjects.Status);
     }
 
     /// <summary>
@@ -138,7 +143,7 @@ public sealed class DeviceBridge : IAsyncDisposable
             _actuators.Add(new ActuatorEndpoint(actuator, _subjects.Of(actuator), OpenActuator, _client, _log));
         }
 
-        Publish(_subjects.Meta, Meta(), DeviceJsonContext.Default.BoardMeta);
+        Publish(_meta, Meta(), DeviceJsonContext.Default.BoardMeta);
 
         foreach (var actuator in _actuators)
         {
@@ -216,7 +221,7 @@ public sealed class DeviceBridge : IAsyncDisposable
         {
             do
             {
-                Publish(_subjects.Status, Status(), DeviceJsonContext.Default.BoardStatus);
+                Publish(_status, Status(), DeviceJsonContext.Default.BoardStatus);
             }
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false));
         }
@@ -258,7 +263,7 @@ public sealed class DeviceBridge : IAsyncDisposable
             sensors.Add(new SensorMeta(
                 sensor.Name,
                 SensorCatalog.Name(sensor.Type),
-                [.. SensorCatalog.Quantities(sensor).Select(quantity => $"{subject}.{quantity.Name}")],
+                [.. SensorCatalog.Quantities(sensor).Select(quantity => SubjectNames.Of(subject, quantity))],
                 sensor.Type == SensorType.DigitalInput ? null : GoDuration.Format(sensor.Interval)));
         }
 
@@ -274,9 +279,6 @@ public sealed class DeviceBridge : IAsyncDisposable
     }
 
     // Meta and status come from the request loop and the status loop at once: one writer, one lock.
-    private void Publish<T>(string subject, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        Publish(SubjectNames.Bytes(subject), value, type);
-
     private void Publish<T>(ReadOnlySpan<byte> subject, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         lock (_writer)

@@ -33,7 +33,7 @@ internal sealed class InputWatcher : IDisposable
         _gpio = gpio;
         _client = client;
         _log = log;
-        _subject = SubjectNames.Bytes($"{subject}.{Quantity.State.Name}");
+        _subject = SubjectNames.Bytes(SubjectNames.Of(subject, Quantity.State));
         _settle = new Timer(_ => Settled());
     }
 
