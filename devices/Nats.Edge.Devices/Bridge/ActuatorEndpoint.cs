@@ -139,20 +139,16 @@ internal sealed class ActuatorEndpoint : IDisposable
 
     private ReadOnlySpan<byte> Format(string? error)
     {
-        _reading.Timestamp = DateTime.UtcNow;
-        if (error is null && _actuator is { } actuator)
+        var now = DateTime.UtcNow;
+        if (error is not null)
         {
-            _reading.Value = actuator.State;
-            _reading.Unit = actuator.Quantity.Unit;
-            _reading.Quality = Quality.Good;
-            _reading.Error = null;
+            _reading.SetError(error, now);
         }
         else
         {
-            _reading.Value = null;
-            _reading.Unit = null;
-            _reading.Quality = Quality.Error;
-            _reading.Error = error;
+            // No error means the actuator just opened or applied: it is there.
+            var actuator = _actuator!;
+            _reading.SetGood(actuator.State, actuator.Quantity.Unit, now);
         }
 
         return _writer.Write(_reading, DeviceJsonContext.Default.Reading);

@@ -116,11 +116,17 @@ internal sealed class InputWatcher : IDisposable
 
     private void Publish(string? error, string? edge)
     {
-        _reading.Value = error is null ? (_active ? 1 : 0) : null;
+        var now = DateTime.UtcNow;
+        if (error is null)
+        {
+            _reading.SetGood(_active ? 1 : 0, Quantity.State.Unit, now);
+        }
+        else
+        {
+            _reading.SetError(error, now);
+        }
+
         _reading.Edge = edge;
-        _reading.Timestamp = DateTime.UtcNow;
-        _reading.Quality = error is null ? Quality.Good : Quality.Error;
-        _reading.Error = error;
         _client.Publish(_subject, default, _writer.Write(_reading, DeviceJsonContext.Default.Reading));
     }
 }

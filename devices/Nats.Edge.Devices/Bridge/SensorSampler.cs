@@ -79,11 +79,7 @@ internal sealed class SensorSampler : IDisposable
             }
 
             _published[i] = value;
-            _reading.Value = value;
-            _reading.Unit = quantity.Unit;
-            _reading.Timestamp = now;
-            _reading.Quality = Quality.Good;
-            _reading.Error = null;
+            _reading.SetGood(value, quantity.Unit, now);
             _client.Publish(_subjects[i], default, _writer.Write(_reading, DeviceJsonContext.Default.Reading));
         }
 
@@ -111,11 +107,7 @@ internal sealed class SensorSampler : IDisposable
             _log.Debug(message);
         }
 
-        _reading.Value = null;
-        _reading.Unit = null;
-        _reading.Timestamp = now;
-        _reading.Quality = Quality.Error;
-        _reading.Error = ex.Message;
+        _reading.SetError(ex.Message, now);
         var payload = _writer.Write(_reading, DeviceJsonContext.Default.Reading);
         foreach (var subject in _subjects)
         {
