@@ -42,17 +42,7 @@ internal sealed class ActuatorEndpoint : IDisposable
     public string StateSubject { get; }
 
     /// <summary>Opens the output at its default and publishes that state.</summary>
-    public void Start()
-    {
-        if (TryOpen(out var error))
-        {
-            _client.Publish(_state, default, Format(error: null));
-        }
-        else
-        {
-            _client.Publish(_state, default, Format(error));
-        }
-    }
+    public void Start() => _client.Publish(_state, default, Format(Open()));
 
     /// <summary>Applies one request's <paramref name="payload"/> and answers on <paramref name="reply"/> (when there is one).</summary>
     public void Handle(ReadOnlySpan<byte> reply, ReadOnlySpan<byte> payload)
@@ -78,7 +68,7 @@ internal sealed class ActuatorEndpoint : IDisposable
 
     private string? Apply(ReadOnlySpan<byte> payload)
     {
-        if (_actuator is null && !TryOpen(out var openError))
+        if (_actuator is null && Open() is { } openError)
         {
             return openError;
         }
@@ -119,21 +109,20 @@ internal sealed class ActuatorEndpoint : IDisposable
         }
     }
 
-    private bool TryOpen(out string error)
+    // Null once open, else the error to answer with, like any other refused request.
+    private string? Open()
     {
         try
         {
             _actuator = _open(_options);
-            error = string.Empty;
-            return true;
+            return null;
         }
 #pragma warning disable CA1031 // Same as a failing sensor: reported, retried, never fatal.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             _log.Error($"Device {Name}: cannot open: {ex.Message}");
-            error = ex.Message;
-            return false;
+            return ex.Message;
         }
     }
 
