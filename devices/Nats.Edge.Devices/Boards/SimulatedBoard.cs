@@ -40,13 +40,13 @@ internal sealed class SimulatedBoard : Board
                     _chips[(sensor.Bus, sensor.Address)] = new SimulatedAds1115(sensor.Bus, sensor.Address);
                     break;
                 case SensorType.Dht22:
-                    _readings[sensor.Name] = new SimulatedSensor($"no answer from the DHT22 on GPIO {sensor.Pin}", 22.4, 48.1);
+                    _readings[sensor.Name] = new SimulatedSensor(22.4, 48.1);
                     break;
                 case SensorType.Ds18b20:
-                    _readings[sensor.Name] = new SimulatedSensor("no 1-Wire thermometer found", 19.75);
+                    _readings[sensor.Name] = new SimulatedSensor(19.75);
                     break;
                 case SensorType.CpuTemperature:
-                    _readings[sensor.Name] = new SimulatedSensor("the CPU temperature is not available on this system", 47.2);
+                    _readings[sensor.Name] = new SimulatedSensor(47.2);
                     break;
                 case SensorType.DigitalInput:
                     break;
@@ -65,9 +65,6 @@ internal sealed class SimulatedBoard : Board
 
     /// <summary>The chip at <paramref name="address"/> on <paramref name="bus"/>.</summary>
     public SimulatedI2cDevice Chip(int bus, int address) => _chips[(bus, address)];
-
-    /// <summary>The reading-level simulation of the sensor named <paramref name="name"/>.</summary>
-    public SimulatedSensor Readings(string name) => _readings[name];
 
     /// <summary>The PWM channel the bridge opened, once it did.</summary>
     public SimulatedPwmChannel Pwm(int chip, int channel)
