@@ -56,8 +56,8 @@ internal sealed class DevicesConfigReader(KeyLocations where)
 
         // Pins are read after the board block, wherever it stands, so its numbering applies to all.
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var sensorList = sensors is null ? [] : SectionReader.Items(sensors).Select(item => Unique(names, item, Sensor(item))).ToList();
-        var actuatorList = actuators is null ? [] : SectionReader.Items(actuators).Select(item => Unique(names, item, Actuator(item))).ToList();
+        var sensorList = sensors is null ? [] : SectionReader.Items(sensors).Select(item => Unique(names, item, Sensor(item), sensor => sensor.Name)).ToList();
+        var actuatorList = actuators is null ? [] : SectionReader.Items(actuators).Select(item => Unique(names, item, Actuator(item), actuator => actuator.Name)).ToList();
         return options with { Board = board ?? defaultBoard, Model = model, Sensors = sensorList, Actuators = actuatorList };
     }
 
@@ -209,14 +209,9 @@ internal sealed class DevicesConfigReader(KeyLocations where)
         return actuator;
     }
 
-    private T Unique<T>(HashSet<string> names, IConfigurationSection section, T device)
+    private T Unique<T>(HashSet<string> names, IConfigurationSection section, T device, Func<T, string> nameOf)
     {
-        var name = device switch
-        {
-            SensorOptions sensor => sensor.Name,
-            ActuatorOptions actuator => actuator.Name,
-            _ => throw new ArgumentOutOfRangeException(nameof(device)),
-        };
+        var name = nameOf(device);
         return names.Add(name)
             ? device
             : throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a second device named \"{name}\" (give one a \"name\")");
