@@ -30,7 +30,7 @@ internal abstract class Board : IDisposable
         SensorType.Bmp280 => OverI2c(sensor, device => new Bmx280Sensor(new Bmp280(device))),
         SensorType.Sht3x => OverI2c(sensor, device => new Sht3xSensor(new Sht3x(device))),
         SensorType.Ads1115 => OverI2c(sensor, device => new Ads1115Sensor(
-            new Ads1115(device, InputMultiplexer.AIN0, Range(sensor.FullScale), DataRate.SPS128, DeviceMode.PowerDown), sensor.Channels)),
+            new Ads1115(device, InputMultiplexer.AIN0, Ads1115FullScale.Range(sensor.FullScale), DataRate.SPS128, DeviceMode.PowerDown), sensor.Channels)),
         SensorType.Dht22 => OpenDht22(sensor),
         SensorType.Ds18b20 => OpenDs18b20(sensor),
         SensorType.CpuTemperature => OpenCpuTemperature(sensor),
@@ -54,18 +54,6 @@ internal abstract class Board : IDisposable
     protected abstract ISensor OpenCpuTemperature(SensorOptions sensor);
 
     protected abstract void Dispose(bool disposing);
-
-    /// <summary>The ADS1115 gain setting whose full scale is <paramref name="volts"/>.</summary>
-    public static MeasuringRange Range(double volts) => volts switch
-    {
-        6.144 => MeasuringRange.FS6144,
-        4.096 => MeasuringRange.FS4096,
-        2.048 => MeasuringRange.FS2048,
-        1.024 => MeasuringRange.FS1024,
-        0.512 => MeasuringRange.FS0512,
-        0.256 => MeasuringRange.FS0256,
-        _ => throw new ArgumentOutOfRangeException(nameof(volts), volts, "not an ADS1115 full-scale range"),
-    };
 
     // A binding whose constructor finds no chip throws; the bus handle it was given must not leak.
     private ISensor OverI2c(SensorOptions sensor, Func<I2cDevice, ISensor> bind)

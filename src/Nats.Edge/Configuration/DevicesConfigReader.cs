@@ -11,8 +11,6 @@ namespace Nats.Edge.Configuration;
 /// </summary>
 internal sealed class DevicesConfigReader(KeyLocations where)
 {
-    private static readonly double[] s_fullScales = [6.144, 4.096, 2.048, 1.024, 0.512, 0.256];
-
     private readonly KeyLocations _where = where;
     private readonly SectionReader _read = new(where);
     private bool _headerNumbering;
@@ -273,7 +271,7 @@ internal sealed class DevicesConfigReader(KeyLocations where)
     private double FullScale(IConfigurationSection section)
     {
         var volts = Number(section, 0, 10);
-        return s_fullScales.Contains(volts) ? volts : throw Invalid(section, "is not 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256");
+        return Ads1115FullScale.IsRange(volts) ? volts : throw Invalid(section, "is not 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256");
     }
 
     private PinPull Pull(IConfigurationSection section) => _read.Scalar(section).ToLowerInvariant() switch
