@@ -133,21 +133,19 @@ internal sealed partial class ConfParser
             : throw Error($"unexpected '{Peek()}' where a key should start");
     }
 
+    // A ',' or ';' is the value's own end and is consumed; a new line, a comment or the block's end
+    // are left for the next entry to read.
     private void EndOfValue(string key, char? close)
     {
         SkipSpaces();
-        if (AtEnd || Peek() == '\n' || AtComment || Peek() == close)
-        {
-            return;
-        }
-
         if (Peek() is ',' or ';')
         {
             Advance();
-            return;
         }
-
-        throw Error($"expected a new line, ',' or ';' after the value of \"{key}\", found '{Peek()}'");
+        else if (!AtValueEnd(close))
+        {
+            throw Error($"expected a new line, ',' or ';' after the value of \"{key}\", found '{Peek()}'");
+        }
     }
 
     // The included file's keys land in the block being read, at this point, and see its variables.
