@@ -230,7 +230,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Sensor_missing_from_the_bus_is_an_error_reading_not_a_failed_start()
     {
-        var options = Board(new SensorOptions { Type = SensorType.Bme280, Name = "bme280", Address = 0x76, Interval = Fast });
+        var options = Board(Bme280);
         await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
         await using var client = await TestClients.ConnectAsync(server);
         await using var readings = await client.SubscribeCoreAsync<string>("devices.test.bme280.humidity");
@@ -319,7 +319,7 @@ public sealed class DeviceBridgeTests
         var probe = new Nats.Edge.Server.Embedded.InProcessClient(board.Server.Server);
         probe.Publish("devices.test.probe"u8, default, "{}"u8);
 
-        var next = await board.Readings.Msgs.ReadAsync();
+        var next = await TestClients.NextAsync(board.Readings);
         Assert.Equal("devices.test.probe", next.Subject);
     }
 
