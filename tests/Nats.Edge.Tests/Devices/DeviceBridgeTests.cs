@@ -47,7 +47,7 @@ public sealed class DeviceBridgeTests
     public async Task Payload_is_compact_json_with_the_unit_unescaped()
     {
         await using var board = await SimulatedBridge.StartAsync(Board(Bme280));
-        var message = await NextRawAsync(board, "devices.test.bme280.temperature");
+        var message = (await TestClients.NextOnAsync(board.Readings, "devices.test.bme280.temperature")).Data!;
 
         Assert.StartsWith("{\"value\":25.08,\"unit\":\"°C\",\"ts\":\"", message);
         Assert.EndsWith("Z\",\"quality\":\"good\"}", message);
@@ -323,15 +323,4 @@ public sealed class DeviceBridgeTests
         Assert.Equal("devices.test.probe", next.Subject);
     }
 
-    private static async Task<string> NextRawAsync(SimulatedBridge board, string subject)
-    {
-        while (true)
-        {
-            var message = await TestClients.NextAsync(board.Readings);
-            if (message.Subject == subject)
-            {
-                return message.Data!;
-            }
-        }
-    }
 }

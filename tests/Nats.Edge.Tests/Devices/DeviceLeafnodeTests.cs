@@ -28,7 +28,7 @@ public sealed class DeviceLeafnodeTests
         using var board = new SimulatedBoard(Options);
         await using var bridge = DeviceBridge.Start(((EdgeServer)pair.Leaf).Server, Options, board);
 
-        var reading = await NextAsync(readings, "devices.pi-kitchen.bme280.temperature");
+        var reading = JsonDocument.Parse((await TestClients.NextOnAsync(readings, "devices.pi-kitchen.bme280.temperature")).Data!).RootElement;
 
         Assert.Equal(25.08, reading.GetProperty("value").GetDouble());
     }
@@ -65,16 +65,4 @@ public sealed class DeviceLeafnodeTests
         Assert.Equal(System.Device.Gpio.PinValue.High, board.Pins.Output(17));
     }
 
-    private static async Task<JsonElement> NextAsync(INatsSub<string> subscription, string subject)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Startup);
-        while (true)
-        {
-            var message = await subscription.Msgs.ReadAsync(timeout.Token);
-            if (message.Subject == subject)
-            {
-                return JsonDocument.Parse(message.Data!).RootElement;
-            }
-        }
-    }
 }

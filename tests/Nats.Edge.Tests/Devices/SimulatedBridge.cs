@@ -44,33 +44,15 @@ public sealed class SimulatedBridge : IAsyncDisposable
         return new SimulatedBridge(server, client, readings, bridge, board);
     }
 
-    /// <summary>The next message on <paramref name="subject"/>, skipping others, as JSON; fails after 10 s.</summary>
+    /// <summary>The next message on <paramref name="subject"/>, skipping others, as JSON; fails after 10 s with the server log.</summary>
     public async Task<JsonElement> NextAsync(string subject, Func<JsonElement, bool>? where = null)
     {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Startup);
-        try
-        {
-            while (true)
-            {
-                var message = await Readings.Msgs.ReadAsync(timeout.Token);
-                if (message.Subject != subject)
-                {
-                    continue;
-                }
-
-                var json = JsonDocument.Parse(message.Data!).RootElement.Clone();
-                if (where is null || where(json))
-                {
-                    return json;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            Assert.Fail($"nothing matching on {subject} within {TestTimeouts.Startup}; server log:\n{Server.Log}");
-            throw;
-        }
+        var message = await TestClients.NextOnAsync(
+            Readings, subject, candidate => where is null || where(Json(candidate)), () => $"server log:\n{Server.Log}");
+        return Json(message);
     }
+
+    private static JsonElement Json(NatsMsg<string> message) => JsonDocument.Parse(message.Data!).RootElement.Clone();
 
     public async ValueTask DisposeAsync()
     {

@@ -24,12 +24,7 @@ public sealed class SimulatedProfileProcessTests
         Assert.Equal(7, JsonDocument.Parse(meta.Data!).RootElement.GetProperty("sensors").GetArrayLength());
         Assert.Equal(1, JsonDocument.Parse(relay.Data!).RootElement.GetProperty("value").GetDouble());
         Assert.Contains("[INF] Device bridge: 7 sensors, 2 actuators on board pi-sim (simulated)", edge.Output, StringComparison.Ordinal);
-        NatsMsg<string> state;
-        do
-        {
-            state = await TestClients.NextAsync(readings);
-        }
-        while (state.Subject != "devices.pi-sim.relay.state");
+        var state = await TestClients.NextOnAsync(readings, "devices.pi-sim.relay.state");
 
         Assert.Equal(1, JsonDocument.Parse(state.Data!).RootElement.GetProperty("value").GetDouble());
     }

@@ -55,6 +55,33 @@ public static class TestClients
         }
     }
 
+    /// <summary>
+    /// The next message on <paramref name="subject"/> that <paramref name="where"/> accepts, skipping
+    /// the others. One deadline covers the whole wait, the startup one because a wildcard subscription
+    /// may carry many periodic messages first; the failure adds <paramref name="describe"/>'s text.
+    /// </summary>
+    public static async Task<NatsMsg<T>> NextOnAsync<T>(
+        INatsSub<T> subscription, string subject, Func<NatsMsg<T>, bool>? where = null, Func<string>? describe = null)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Startup);
+        try
+        {
+            while (true)
+            {
+                var message = await subscription.Msgs.ReadAsync(timeout.Token);
+                if (message.Subject == subject && (where is null || where(message)))
+                {
+                    return message;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"Nothing matching on {subject} within {TestTimeouts.Startup}." + (describe is null ? string.Empty : "\n" + describe()));
+            throw;
+        }
+    }
+
     /// <summary>Everything already delivered to <paramref name="subscription"/>, without waiting.</summary>
     public static List<T?> Drain<T>(INatsSub<T> subscription)
     {
