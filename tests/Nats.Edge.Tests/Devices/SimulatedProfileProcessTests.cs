@@ -13,7 +13,7 @@ public sealed class SimulatedProfileProcessTests
         var profile = RepositoryFiles.Path("devices", "profiles", "simulated.json");
         await using var edge = await EdgeProcess.StartReadyAsync("-c", profile, "-a", "127.0.0.1", "-p", "-1");
         // The client port opens before the bridge starts: wait for its line rather than race it.
-        await Poll.UntilAsync(() => edge.Output.Contains("Device bridge:", StringComparison.Ordinal), () => edge.Output);
+        await edge.WaitForLogAsync("Device bridge:");
         await using var client = await TestClients.ConnectAsync(edge);
         await using var readings = await client.SubscribeCoreAsync<string>("devices.pi-sim.>");
         await client.PingAsync();

@@ -186,7 +186,7 @@ public sealed partial class HostProcessTests
 
         await using var alice = await RawClient.OpenSessionAsync(edge.Port, "{\"verbose\":false,\"user\":\"alice\",\"pass\":\"configured-secret\"}");
         await alice.ExchangeAsync("PUB elsewhere 1\r\nx\r\n");
-        await Poll.UntilAsync(() => edge.Output.Contains("Publish Violation", StringComparison.Ordinal));
+        await edge.WaitForLogAsync("Publish Violation");
 
         Assert.Contains("[WRN] Plaintext passwords detected, use nkeys or bcrypt", edge.Output, StringComparison.Ordinal);
         Assert.Contains("authentication error - User \"alice\"", edge.Output, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class SystemdNotifyTests
         // Nothing waits on the log here: READY=1 alone must mean the listener is up.
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TestTimeouts.Reply);
-        await Poll.UntilAsync(() => edge.Output.Contains("Server is ready", StringComparison.Ordinal), () => edge.Output);
+        await edge.WaitForLogAsync("Server is ready");
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SystemdNotifyTests
 
         Assert.Equal("RELOADING=1", await systemd.ReceiveAsync());
         Assert.Equal("READY=1", await systemd.ReceiveAsync());
-        await Poll.UntilAsync(() => edge.Output.Contains("Reloaded server configuration", StringComparison.Ordinal), () => edge.Output);
+        await edge.WaitForLogAsync("Reloaded server configuration");
     }
 
     [Fact]

@@ -103,6 +103,9 @@ public sealed class EdgeProcess : IServerProcess
     /// <summary>Sends a POSIX signal to the process, by its own id.</summary>
     public void Signal(int signal) => Posix.Signal(_process.Id, signal);
 
+    /// <summary>Polls <see cref="Output"/> until <paramref name="text"/> appears; fails with the whole output after 10 s.</summary>
+    public Task WaitForLogAsync(string text) => Poll.UntilLogContainsAsync(() => Output, text);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -56,6 +56,9 @@ public sealed class EdgeServer : IRunningServer
     /// <summary>What the server logged, when it was started with a log.</summary>
     public string Log => _log?.ToString() ?? string.Empty;
 
+    /// <summary>Polls <see cref="Log"/> until <paramref name="text"/> appears; fails with the whole log after 10 s. Needs a captured log.</summary>
+    public Task WaitForLogAsync(string text) => Poll.UntilLogContainsAsync(() => Log, text);
+
     /// <summary>Starts a server and returns once it accepts connections; with <paramref name="captureLog"/> its log is kept in <see cref="Log"/>.</summary>
     public static async Task<EdgeServer> StartAsync(ServerOptions options, bool captureLog = false)
     {

@@ -15,8 +15,7 @@ public interface IServerProcess : IAsyncDisposable
     void Signal(int signal) => Posix.Signal(ProcessId, signal);
 
     /// <summary>Polls the log until <paramref name="text"/> appears; fails with the whole log after 10 s.</summary>
-    Task WaitForLogAsync(string text) =>
-        Poll.UntilAsync(() => Output.Contains(text, StringComparison.Ordinal), () => $"\"{text}\" never appeared in the log:\n{Output}");
+    Task WaitForLogAsync(string text) => Poll.UntilLogContainsAsync(() => Output, text);
 
     /// <summary>Waits for the process to end on its own and returns its exit code.</summary>
     Task<int> WaitForExitAsync();

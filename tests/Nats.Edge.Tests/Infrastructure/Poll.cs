@@ -17,4 +17,8 @@ public static class Poll
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Polls <paramref name="log"/> until <paramref name="text"/> appears; fails with the whole log after 10 s.</summary>
+    public static Task UntilLogContainsAsync(Func<string> log, string text) =>
+        UntilAsync(() => log().Contains(text, StringComparison.Ordinal), () => $"\"{text}\" never appeared in the log:\n{log()}");
 }

@@ -46,12 +46,7 @@ public sealed class LeafReconnectTests
             "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://127.0.0.1:{{hub.Port}}" } ] }
             """, captureLog: true);
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!leaf.Log.Contains("attempted to connect to wrong port", StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "no error about the wrong port in the log:\n" + leaf.Log);
-            await Task.Delay(50);
-        }
+        await leaf.WaitForLogAsync("attempted to connect to wrong port");
 
         Assert.DoesNotContain("Leafnode connection created", leaf.Log, StringComparison.Ordinal);
     }

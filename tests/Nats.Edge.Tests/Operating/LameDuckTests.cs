@@ -49,7 +49,7 @@ public sealed class LameDuckTests
 
         edge.Signal(Posix.SigUsr2);
 
-        await ((IServerProcess)edge).WaitForLogAsync("Entering lame duck mode");
+        await edge.WaitForLogAsync("Entering lame duck mode");
         await original.AssertNothingAsync(500);
         await original.AssertClosedAsync(TimeSpan.FromSeconds(5));
     }

@@ -22,14 +22,14 @@ public sealed class LeafReloadTests
         {
             Leafnodes = new LeafnodeOptions { Remotes = [new RemoteLeafOptions { Urls = [new Uri($"nats-leaf://pi:old-secret@127.0.0.1:{leafPort}")] }] },
         });
-        await Poll.UntilAsync(() => hub.Log.Contains("Leafnode connection created", StringComparison.Ordinal), () => hub.Log);
+        await hub.WaitForLogAsync("Leafnode connection created");
 
         hub.Reload(hubOptions with { Users = [new UserOptions { Username = "pi", Password = password }] });
 
-        await Poll.UntilAsync(() => hub.Log.Contains("Reloaded server configuration", StringComparison.Ordinal), () => hub.Log);
+        await hub.WaitForLogAsync("Reloaded server configuration");
         if (closed)
         {
-            await Poll.UntilAsync(() => hub.Log.Contains("Leafnode connection closed: AuthenticationViolation", StringComparison.Ordinal), () => hub.Log);
+            await hub.WaitForLogAsync("Leafnode connection closed: AuthenticationViolation");
         }
         else
         {

@@ -61,7 +61,7 @@ public sealed class ProcessCommandTests
         await using var command = EdgeProcess.Start("--signal", $"reload={pidFile}");
 
         Assert.Equal(0, await command.WaitForExitAsync());
-        await ((IServerProcess)edge).WaitForLogAsync("[INF] Reloaded: max_payload = 2048");
+        await edge.WaitForLogAsync("[INF] Reloaded: max_payload = 2048");
     }
 
     [Theory]

@@ -15,8 +15,8 @@ public sealed class ClusterFlagsTests
             "-a", "127.0.0.1", "-p", "-1", "--cluster", "nats://127.0.0.1:-1", "--cluster_name", "flags",
             "--routes", $"nats-route://127.0.0.1:{seedRoutePort}");
 
-        await ((IServerProcess)seed).WaitForLogAsync("Route connection created");
-        await ((IServerProcess)joiner).WaitForLogAsync("Route connection created");
+        await seed.WaitForLogAsync("Route connection created");
+        await joiner.WaitForLogAsync("Route connection created");
         Assert.Contains("[INF] Cluster name is flags", seed.Output, StringComparison.Ordinal);
 
         await using var subscriber = await RawClient.OpenSessionAsync(seed.Port);
