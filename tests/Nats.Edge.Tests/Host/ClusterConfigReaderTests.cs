@@ -1,15 +1,16 @@
 using Nats.Edge.CommandLine;
 using Nats.Edge.Configuration;
 using Nats.Edge.Server.Configuration;
+using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Host;
 
 /// <summary>The cluster block and flags, in the shapes nats-server takes.</summary>
 public sealed class ClusterConfigReaderTests : IDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("nats-edge-cluster-");
+    private readonly TempConfigFolder _folder = new();
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Theory]
     [InlineData("server.json", """
@@ -65,10 +66,6 @@ public sealed class ClusterConfigReaderTests : IDisposable
         Assert.Equal("garage", arguments.ClusterName);
     }
 
-    private ClusterOptions Load(string fileName, string text)
-    {
-        var path = Path.Combine(_directory.FullName, fileName);
-        File.WriteAllText(path, text);
-        return ConfigFileLoader.Load(path).Options.Cluster!;
-    }
+    // The loader as the host calls it, environment included; TempConfigFolder.Load would turn that off.
+    private ClusterOptions Load(string fileName, string text) => ConfigFileLoader.Load(_folder.Write(fileName, text)).Options.Cluster!;
 }

@@ -8,9 +8,9 @@ public sealed class SharedConfigFileTests
     [ServerTheory]
     public async Task The_same_json_file_sets_port_payload_limit_and_name_on_both_servers(ServerTarget target)
     {
+        using var folder = new TempConfigFolder();
         var port = TestPorts.Free();
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-shared-").FullName, "server.json");
-        await File.WriteAllTextAsync(path, $$"""
+        var path = folder.Write("server.json", $$"""
             { "host": "127.0.0.1", "port": {{port}}, "max_payload": 4096, "server_name": "shared-config" }
             """);
 
@@ -26,9 +26,9 @@ public sealed class SharedConfigFileTests
     [ServerTheory]
     public async Task The_same_nats_server_conf_file_starts_both_servers_with_its_limit_and_user(ServerTarget target)
     {
+        using var folder = new TempConfigFolder();
         var port = TestPorts.Free();
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-shared-").FullName, "nats-server.conf");
-        await File.WriteAllTextAsync(path, $$"""
+        var path = folder.Write("nats-server.conf", $$"""
             # Client listener, loopback only
             listen: 127.0.0.1:{{port}}
             server_name: "shared-conf"

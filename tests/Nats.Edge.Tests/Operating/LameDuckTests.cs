@@ -13,9 +13,9 @@ public sealed class LameDuckTests
     [ServerTheory]
     public async Task Lame_duck_tells_clients_closes_them_and_exits_zero(ServerTarget target)
     {
+        using var folder = new TempConfigFolder();
         var port = TestPorts.Free();
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-ldm-").FullName, "server.json");
-        await File.WriteAllTextAsync(path, $$"""{ "listen": "127.0.0.1:{{port}}", {{Durations}} }""");
+        var path = folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}", {{Durations}} }""");
         await using var server = await IServerProcess.StartAsync(target, path);
         const string UpdatesWanted = """{"verbose":false,"protocol":1}""";
         await using var first = await RawClient.OpenSessionAsync(port, UpdatesWanted);
@@ -41,9 +41,9 @@ public sealed class LameDuckTests
     [Fact]
     public async Task Lame_duck_info_goes_only_to_clients_that_take_info_updates()
     {
+        using var folder = new TempConfigFolder();
         var port = TestPorts.Free();
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-ldm-").FullName, "server.json");
-        await File.WriteAllTextAsync(path, $$"""{ "listen": "127.0.0.1:{{port}}", {{Durations}} }""");
+        var path = folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}", {{Durations}} }""");
         await using var edge = await EdgeProcess.StartReadyAsync("-c", path);
         await using var original = await RawClient.OpenSessionAsync(port, """{"verbose":false,"protocol":0}""");
 
@@ -57,8 +57,8 @@ public sealed class LameDuckTests
     [Fact]
     public async Task Lame_duck_duration_under_thirty_seconds_is_refused_as_nats_server_refuses_it()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-ldm-").FullName, "server.json");
-        await File.WriteAllTextAsync(path, """{ "lame_duck_duration": "4s" }""");
+        using var folder = new TempConfigFolder();
+        var path = folder.Write("server.json", """{ "lame_duck_duration": "4s" }""");
         await using var edge = EdgeProcess.Start("-c", path);
 
         Assert.Equal(1, await edge.WaitForExitAsync());

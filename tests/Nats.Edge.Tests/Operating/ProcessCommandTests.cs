@@ -10,7 +10,8 @@ public sealed class ProcessCommandTests
     [Fact]
     public async Task Config_test_of_a_valid_file_says_so_and_exits_zero()
     {
-        var path = await WriteConfigAsync("""{ "port": 4222, "max_payload": "1MB" }""");
+        using var folder = new TempConfigFolder();
+        var path = folder.Write("server.json", """{ "port": 4222, "max_payload": "1MB" }""");
         await using var edge = EdgeProcess.Start("-t", "-c", path);
 
         Assert.Equal(0, await edge.WaitForExitAsync());
@@ -20,7 +21,8 @@ public sealed class ProcessCommandTests
     [Fact]
     public async Task Config_test_of_a_bad_file_names_the_problem_and_exits_one()
     {
-        var path = await WriteConfigAsync("""{ "authorization": { "users": [ { "user": "a" } ] }, "no_auth_user": "b" }""");
+        using var folder = new TempConfigFolder();
+        var path = folder.Write("server.json", """{ "authorization": { "users": [ { "user": "a" } ] }, "no_auth_user": "b" }""");
         await using var edge = EdgeProcess.Start("-t", "-c", path);
 
         Assert.Equal(1, await edge.WaitForExitAsync());
@@ -31,11 +33,11 @@ public sealed class ProcessCommandTests
     [Fact]
     public async Task Random_ports_are_written_to_the_ports_file_and_the_pid_to_the_pid_file()
     {
-        var folder = Directory.CreateTempSubdirectory("nats-edge-ports-").FullName;
-        var pidFile = Path.Combine(folder, "nats-edge.pid");
-        var config = await WriteConfigAsync("""{ "listen": "127.0.0.1:-1", "leafnodes": { "listen": "127.0.0.1:-1" } }""");
-        await using var edge = await EdgeProcess.StartReadyAsync("-c", config, "-m", "-1", "--ports_file_dir", folder, "-P", pidFile);
-        var portsFile = Path.Combine(folder, $"nats-edge_{edge.ProcessId.ToString(CultureInfo.InvariantCulture)}.ports");
+        using var folder = new TempConfigFolder();
+        var pidFile = Path.Combine(folder.FullName, "nats-edge.pid");
+        var config = folder.Write("server.json", """{ "listen": "127.0.0.1:-1", "leafnodes": { "listen": "127.0.0.1:-1" } }""");
+        await using var edge = await EdgeProcess.StartReadyAsync("-c", config, "-m", "-1", "--ports_file_dir", folder.FullName, "-P", pidFile);
+        var portsFile = Path.Combine(folder.FullName, $"nats-edge_{edge.ProcessId.ToString(CultureInfo.InvariantCulture)}.ports");
 
         await Poll.UntilAsync(() => File.Exists(portsFile));
         var ports = JsonNode.Parse(await File.ReadAllTextAsync(portsFile))!;
@@ -52,11 +54,11 @@ public sealed class ProcessCommandTests
     [Fact]
     public async Task Signal_reload_through_the_pid_file_reloads_the_config()
     {
-        var folder = Directory.CreateTempSubdirectory("nats-edge-signal-").FullName;
-        var pidFile = Path.Combine(folder, "nats-edge.pid");
-        var config = await WriteConfigAsync("""{ "listen": "127.0.0.1:-1", "max_payload": 1024 }""");
+        using var folder = new TempConfigFolder();
+        var pidFile = Path.Combine(folder.FullName, "nats-edge.pid");
+        var config = folder.Write("server.json", """{ "listen": "127.0.0.1:-1", "max_payload": 1024 }""");
         await using var edge = await EdgeProcess.StartReadyAsync("-c", config, "-P", pidFile);
-        await File.WriteAllTextAsync(config, """{ "listen": "127.0.0.1:-1", "max_payload": 2048 }""");
+        folder.Write("server.json", """{ "listen": "127.0.0.1:-1", "max_payload": 2048 }""");
 
         await using var command = EdgeProcess.Start("--signal", $"reload={pidFile}");
 
@@ -74,12 +76,4 @@ public sealed class ProcessCommandTests
         Assert.Equal(1, await command.WaitForExitAsync());
         Assert.Contains(message, command.Output, StringComparison.Ordinal);
     }
-
-    private static async Task<string> WriteConfigAsync(string json)
-    {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("nats-edge-cmd-").FullName, "server.json");
-        await File.WriteAllTextAsync(path, json);
-        return path;
-    }
-
 }

@@ -13,11 +13,13 @@ public sealed class ReloadTests
     [ServerTheory]
     public async Task Changed_password_closes_open_connections_and_refuses_the_old_one(ServerTarget target)
     {
-        var config = new ConfigFile(port => Users(port, "old-secret"));
-        await using var server = await IServerProcess.StartAsync(target, config.Path);
+        using var folder = new TempConfigFolder();
+        var port = TestPorts.Free();
+        var path = folder.Write("server.json", Users(port, "old-secret"));
+        await using var server = await IServerProcess.StartAsync(target, path);
         await using var open = await RawClient.OpenSessionAsync(server.Port, Login);
 
-        await config.RewriteAsync(port => Users(port, "new-secret"));
+        folder.Write("server.json", Users(port, "new-secret"));
         server.Signal(Posix.SigHup);
 
         Assert.Contains("-ERR 'Authorization Violation'\r\n", await open.ReadUntilAsync("-ERR 'Authorization Violation'\r\n"), StringComparison.Ordinal);
@@ -30,13 +32,15 @@ public sealed class ReloadTests
     [ServerTheory]
     public async Task Narrowed_permissions_remove_forbidden_subscriptions_and_keep_the_connection(ServerTarget target)
     {
-        var config = new ConfigFile(port => Users(port, "old-secret", """["sensors.>", "commands.>"]"""));
-        await using var server = await IServerProcess.StartAsync(target, config.Path);
+        using var folder = new TempConfigFolder();
+        var port = TestPorts.Free();
+        var path = folder.Write("server.json", Users(port, "old-secret", """["sensors.>", "commands.>"]"""));
+        await using var server = await IServerProcess.StartAsync(target, path);
         await using var client = await RawClient.OpenSessionAsync(server.Port, Login);
         await client.SendAsync("SUB sensors.> 1\r\nSUB commands.> 2\r\nPING\r\n");
         await client.ReadUntilAsync("PONG\r\n");
 
-        await config.RewriteAsync(port => Users(port, "old-secret", """["sensors.>"]"""));
+        folder.Write("server.json", Users(port, "old-secret", """["sensors.>"]"""));
         server.Signal(Posix.SigHup);
 
         await client.ReadUntilAsync("-ERR 'Permissions Violation for Subscription to \"commands.>\" (sid \"2\")'\r\n");
@@ -50,11 +54,13 @@ public sealed class ReloadTests
     [ServerTheory]
     public async Task Lowered_max_payload_applies_to_connections_already_open(ServerTarget target)
     {
-        var config = new ConfigFile(port => $$"""{ "listen": "127.0.0.1:{{port}}", "max_payload": 1024 }""");
-        await using var server = await IServerProcess.StartAsync(target, config.Path);
+        using var folder = new TempConfigFolder();
+        var port = TestPorts.Free();
+        var path = folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}", "max_payload": 1024 }""");
+        await using var server = await IServerProcess.StartAsync(target, path);
         await using var client = await RawClient.OpenSessionAsync(server.Port);
 
-        await config.RewriteAsync(port => $$"""{ "listen": "127.0.0.1:{{port}}", "max_payload": 16 }""");
+        folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}", "max_payload": 16 }""");
         server.Signal(Posix.SigHup);
         await server.WaitForLogAsync("Reloaded: max_payload = 16");
 
@@ -66,11 +72,13 @@ public sealed class ReloadTests
     [ServerTheory]
     public async Task A_changed_port_is_refused_and_the_server_keeps_running(ServerTarget target)
     {
-        var config = new ConfigFile(port => $$"""{ "listen": "127.0.0.1:{{port}}" }""");
-        await using var server = await IServerProcess.StartAsync(target, config.Path);
+        using var folder = new TempConfigFolder();
+        var port = TestPorts.Free();
+        var path = folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}" }""");
+        await using var server = await IServerProcess.StartAsync(target, path);
         var other = TestPorts.Free();
 
-        await config.RewriteAsync(_ => $$"""{ "listen": "127.0.0.1:{{other}}" }""");
+        folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{other}}" }""");
         server.Signal(Posix.SigHup);
 
         await server.WaitForLogAsync(
@@ -81,10 +89,12 @@ public sealed class ReloadTests
     [ServerTheory]
     public async Task A_bad_new_config_is_refused_and_the_old_one_keeps_working(ServerTarget target)
     {
-        var config = new ConfigFile(port => Users(port, "old-secret"));
-        await using var server = await IServerProcess.StartAsync(target, config.Path);
+        using var folder = new TempConfigFolder();
+        var port = TestPorts.Free();
+        var path = folder.Write("server.json", Users(port, "old-secret"));
+        await using var server = await IServerProcess.StartAsync(target, path);
 
-        await config.RewriteAsync(port => $$"""{ "listen": "127.0.0.1:{{port}}", "colour": "blue" }""");
+        folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}", "colour": "blue" }""");
         server.Signal(Posix.SigHup);
 
         await server.WaitForLogAsync("[ERR] Failed to reload server configuration: ");
@@ -110,19 +120,4 @@ public sealed class ReloadTests
         await client.AssertClosedAsync();
     }
 
-    /// <summary>A config file on a free port that a test rewrites before signalling a reload.</summary>
-    private sealed class ConfigFile
-    {
-        private readonly int _port = TestPorts.Free();
-
-        public ConfigFile(Func<int, string> body)
-        {
-            Path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("nats-edge-reload-").FullName, "server.json");
-            File.WriteAllText(Path, body(_port));
-        }
-
-        public string Path { get; }
-
-        public Task RewriteAsync(Func<int, string> body) => File.WriteAllTextAsync(Path, body(_port));
-    }
 }
