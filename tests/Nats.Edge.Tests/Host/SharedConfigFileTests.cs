@@ -14,7 +14,7 @@ public sealed class SharedConfigFileTests
             { "host": "127.0.0.1", "port": {{port}}, "max_payload": 4096, "server_name": "shared-config" }
             """);
 
-        await using var server = await StartAsync(target, path);
+        await using var server = await IServerProcess.StartAsync(target, path);
         await using var client = await RawClient.ConnectAsync(port);
         var info = await client.ReadInfoAsync();
 
@@ -41,7 +41,7 @@ public sealed class SharedConfigFileTests
             }
             """);
 
-        await using var server = await StartAsync(target, path);
+        await using var server = await IServerProcess.StartAsync(target, path);
         await using var alice = await RawClient.ConnectAsync(port);
         var info = await alice.ReadInfoAsync();
         await alice.SendAsync("CONNECT {\"verbose\":false,\"user\":\"alice\",\"pass\":\"s3cret\"}\r\nPING\r\n");
@@ -54,11 +54,4 @@ public sealed class SharedConfigFileTests
         Assert.True(info["auth_required"]!.GetValue<bool>());
         Assert.StartsWith("-ERR 'Authorization Violation'", await stranger.ExchangeAsync("CONNECT {\"verbose\":false}\r\n"), StringComparison.Ordinal);
     }
-
-    private static async Task<IAsyncDisposable> StartAsync(ServerTarget target, string configPath) => target switch
-    {
-        ServerTarget.Edge => await EdgeProcess.StartReadyAsync("-c", configPath),
-        _ => await ReferenceServer.StartWithConfigFileAsync(configPath),
-    };
-
 }
