@@ -43,12 +43,12 @@ public sealed class DeviceLeafnodeTests
 
         // The bridge's interest in ….set crosses the link like a local client's subscription.
         NatsMsg<string> reply = default;
-        await Poll.UntilAsync(() =>
+        await Poll.UntilAsync(async () =>
         {
             try
             {
-                reply = hub.RequestAsync<string, string>("devices.pi-kitchen.relay.set", "on",
-                    replyOpts: new NatsSubOpts { Timeout = TimeSpan.FromMilliseconds(200) }).AsTask().GetAwaiter().GetResult();
+                reply = await hub.RequestAsync<string, string>("devices.pi-kitchen.relay.set", "on",
+                    replyOpts: new NatsSubOpts { Timeout = TimeSpan.FromMilliseconds(200) });
                 return reply.Data is not null;
             }
             catch (NatsNoRespondersException)

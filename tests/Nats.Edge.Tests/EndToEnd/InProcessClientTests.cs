@@ -163,9 +163,9 @@ public sealed class InProcessClientTests
             received.Enqueue(Encoding.UTF8.GetString(message.Subject) + "=" + Encoding.UTF8.GetString(message.Payload.ToArray())));
         await using var hub = await pair.ConnectHubAsync();
 
-        await Poll.UntilAsync(() =>
+        await Poll.UntilAsync(async () =>
         {
-            hub.PublishAsync("commands.pi.led", "on").AsTask().GetAwaiter().GetResult();
+            await hub.PublishAsync("commands.pi.led", "on");
             return received.Contains("commands.pi.led=on");
         });
     }

@@ -4,10 +4,14 @@ namespace Nats.Edge.Tests.Infrastructure;
 public static class Poll
 {
     /// <summary>Polls <paramref name="condition"/> every 20 ms; fails after 10 s with <paramref name="describe"/>'s text.</summary>
-    public static async Task UntilAsync(Func<bool> condition, Func<string>? describe = null)
+    public static Task UntilAsync(Func<bool> condition, Func<string>? describe = null) =>
+        UntilAsync(() => Task.FromResult(condition()), describe);
+
+    /// <summary>The same for a condition that must await, such as a request; each check runs to its end before the next.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, Func<string>? describe = null)
     {
         var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

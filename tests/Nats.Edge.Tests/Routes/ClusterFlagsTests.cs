@@ -28,18 +28,11 @@ public sealed class ClusterFlagsTests
         do
         {
             // The subscription's RS+ crosses a moment after the SUB: publish until it has.
-            await publisher.SendAsync("PUB board.ping 2\r\nhi\r\nPING\r\n");
-            await publisher.ReadUntilAsync("PONG\r\n");
-            received = await ReadAvailableAsync(subscriber);
+            await publisher.ExchangeAsync("PUB board.ping 2\r\nhi\r\n");
+            received = await subscriber.ExchangeAsync(string.Empty);
         }
         while (!received.Contains("MSG board.ping 1 2\r\nhi\r\n", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
 
         Assert.Contains("MSG board.ping 1 2\r\nhi\r\n", received, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> ReadAvailableAsync(RawClient client)
-    {
-        await client.SendAsync("PING\r\n");
-        return await client.ReadUntilAsync("PONG\r\n");
     }
 }

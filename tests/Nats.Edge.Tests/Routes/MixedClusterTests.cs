@@ -34,12 +34,12 @@ public sealed class MixedClusterTests
         // nats-server → nats-edge, to a wildcard subscription.
         await using var edgeSensors = await onEdge.SubscribeCoreAsync<string>("sensors.>");
         await onEdge.PingAsync();
-        await PublishUntilReceivedAsync(onReference, "sensors.kitchen.temperature", edgeSensors);
+        await PublishUntilReceivedAsync(onReference, "sensors.kitchen.temperature", "probe", edgeSensors);
 
         // nats-edge → nats-server.
         await using var referenceCommands = await onReference.SubscribeCoreAsync<string>("commands.*.light");
         await onReference.PingAsync();
-        await PublishUntilReceivedAsync(onEdge, "commands.hall.light", referenceCommands);
+        await PublishUntilReceivedAsync(onEdge, "commands.hall.light", "probe", referenceCommands);
 
         // A queue group with a member on each side: every job is done once, by one of them.
         var done = new int[2];
@@ -76,7 +76,7 @@ public sealed class MixedClusterTests
         await onEdge.PingAsync();
         await onReference.PingAsync();
         await EdgeCluster.WaitForRouteInterestAsync(edge, "count.me", expected: 1);
-        await PublishUntilReceivedAsync(onEdge, "warm.up", everythingOnReference);
+        await PublishUntilReceivedAsync(onEdge, "warm.up", 0, everythingOnReference);
 
         for (var n = 0; n < 100; n++)
         {
@@ -97,35 +97,17 @@ public sealed class MixedClusterTests
         });
 
     // Interest crosses a route a moment after SUB: publish until the first copy arrives.
-    private static async Task PublishUntilReceivedAsync(NatsConnection publisher, string subject, INatsSub<string> subscription)
+    private static async Task PublishUntilReceivedAsync<T>(NatsConnection publisher, string subject, T probe, INatsSub<T> subscription)
     {
         var deadline = DateTime.UtcNow + TestTimeouts.Startup;
         while (true)
         {
-            await publisher.PublishAsync(subject, "probe");
+            await publisher.PublishAsync(subject, probe);
             using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
             try
             {
                 var message = await subscription.Msgs.ReadAsync(wait.Token);
                 Assert.Equal(subject, message.Subject);
-                return;
-            }
-            catch (OperationCanceledException) when (DateTime.UtcNow < deadline)
-            {
-            }
-        }
-    }
-
-    private static async Task PublishUntilReceivedAsync(NatsConnection publisher, string subject, INatsSub<int> subscription)
-    {
-        var deadline = DateTime.UtcNow + TestTimeouts.Startup;
-        while (true)
-        {
-            await publisher.PublishAsync(subject, 0);
-            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-            try
-            {
-                await subscription.Msgs.ReadAsync(wait.Token);
                 return;
             }
             catch (OperationCanceledException) when (DateTime.UtcNow < deadline)
