@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Routes;
@@ -27,37 +25,21 @@ public sealed class RouteWireTests
         await using var client = await TestClients.ConnectAsync(server);
         await using var subscription = await client.SubscribeCoreAsync<string>("wire.test");
         await client.PingAsync();
-        using var peer = new TcpClient();
-        await peer.ConnectAsync("127.0.0.1", server.ClusterPort);
-        var stream = peer.GetStream();
+        await using var peer = await RawClient.ConnectAsync(server.ClusterPort);
 
         // A 2.10-style solicitor: CONNECT, then an INFO that offers s2 compression and pooling.
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+        await peer.SendAsync(
             "CONNECT {\"echo\":true,\"verbose\":false,\"pedantic\":false,\"tls_required\":false,\"headers\":true,\"name\":\"NPEER\",\"cluster\":\"wire\"}\r\n"
             + "INFO {\"server_id\":\"NPEER\",\"server_name\":\"peer\",\"version\":\"2.10.0\",\"proto\":2,\"host\":\"127.0.0.1\",\"port\":1,"
-            + "\"headers\":true,\"cluster\":\"wire\",\"compression\":\"s2_auto\",\"route_pool_size\":3}\r\n"));
+            + "\"headers\":true,\"cluster\":\"wire\",\"compression\":\"s2_auto\",\"route_pool_size\":3}\r\n");
 
-        var received = await ReadUntilAsync(stream, "RS+ $G wire.test\r\n");
+        var received = await peer.ReadUntilAsync("RS+ $G wire.test\r\n", TestTimeouts.Startup);
 
         // Our INFO offers neither, so the peer falls back to one plain connection, as with 2.9.
         Assert.DoesNotContain("compression", received, StringComparison.Ordinal);
         Assert.DoesNotContain("route_pool_size", received, StringComparison.Ordinal);
-        await stream.WriteAsync(Encoding.ASCII.GetBytes("RMSG $G wire.test 5\r\nhello\r\n"));
+        await peer.SendAsync("RMSG $G wire.test 5\r\nhello\r\n");
         Assert.Equal("hello", (await TestClients.NextAsync(subscription)).Data);
     }
 
-    private static async Task<string> ReadUntilAsync(NetworkStream stream, string text)
-    {
-        var received = new StringBuilder();
-        var buffer = new byte[4096];
-        using var timeout = new CancellationTokenSource(TestTimeouts.Startup);
-        while (!received.ToString().Contains(text, StringComparison.Ordinal))
-        {
-            var read = await stream.ReadAsync(buffer, timeout.Token);
-            Assert.True(read > 0, "route closed; got: " + received);
-            received.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
-        return received.ToString();
-    }
 }
