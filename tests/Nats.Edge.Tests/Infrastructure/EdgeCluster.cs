@@ -41,9 +41,11 @@ public sealed class EdgeCluster : IAsyncDisposable
 
     /// <summary>One member: loopback, free ports, routes to <paramref name="routes"/>.</summary>
     public static Task<EdgeServer> StartMemberAsync(string name, IReadOnlyList<Uri> routes, bool captureLog = false) =>
-        EdgeServer.StartAsync(
-            TestServers.Defaults with { Cluster = new ClusterOptions { Name = name, Host = "127.0.0.1", Port = 0, Routes = routes } },
-            captureLog);
+        EdgeServer.StartAsync(MemberOptions(name, routes), captureLog);
+
+    /// <summary>A member's options, for either server: cluster <paramref name="name"/> on loopback, route port <paramref name="port"/> (0: a free one).</summary>
+    public static ServerOptions MemberOptions(string name, IReadOnlyList<Uri> routes, int port = 0) =>
+        TestServers.Defaults with { Cluster = new ClusterOptions { Name = name, Host = "127.0.0.1", Port = port, Routes = routes } };
 
     /// <summary>Waits until every server has a route to every other one.</summary>
     public Task WaitForMeshAsync() =>

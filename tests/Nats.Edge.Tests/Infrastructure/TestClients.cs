@@ -82,6 +82,24 @@ public static class TestClients
         }
     }
 
+    /// <summary>
+    /// Counts what <paramref name="subscription"/> receives into <paramref name="counts"/>[<paramref name="index"/>]
+    /// until <paramref name="stop"/>: one counter per member of a queue group.
+    /// </summary>
+    public static async Task CountAsync<T>(INatsSub<T> subscription, int[] counts, int index, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var _ in subscription.Msgs.ReadAllAsync(stop))
+            {
+                Interlocked.Increment(ref counts[index]);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     /// <summary>Everything already delivered to <paramref name="subscription"/>, without waiting.</summary>
     public static List<T?> Drain<T>(INatsSub<T> subscription)
     {

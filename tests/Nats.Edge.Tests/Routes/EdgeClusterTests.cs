@@ -1,5 +1,4 @@
 using Nats.Edge.Tests.Infrastructure;
-using NATS.Client.Core;
 
 namespace Nats.Edge.Tests.Routes;
 
@@ -41,31 +40,24 @@ public sealed class EdgeClusterTests
     {
         await using var cluster = await EdgeCluster.StartAsync(3);
         await cluster.WaitForMeshAsync();
-        var connections = new List<NatsConnection>();
         var counts = new int[3];
-        var tasks = new List<Task>();
         using var stop = new CancellationTokenSource();
-        for (var i = 0; i < 3; i++)
-        {
-            var connection = await TestClients.ConnectAsync(cluster[i]);
-            connections.Add(connection);
-            var index = i;
-            var subscription = await connection.SubscribeCoreAsync<int>("jobs", queueGroup: "workers");
-            tasks.Add(Task.Run(async () =>
-            {
-                await foreach (var _ in subscription.Msgs.ReadAllAsync(stop.Token))
-                {
-                    Interlocked.Increment(ref counts[index]);
-                }
-            }));
-            await connection.PingAsync();
-        }
+        await using var a = await TestClients.ConnectAsync(cluster[0]);
+        await using var b = await TestClients.ConnectAsync(cluster[1]);
+        await using var c = await TestClients.ConnectAsync(cluster[2]);
+        await using var onA = await a.SubscribeCoreAsync<int>("jobs", queueGroup: "workers");
+        await using var onB = await b.SubscribeCoreAsync<int>("jobs", queueGroup: "workers");
+        await using var onC = await c.SubscribeCoreAsync<int>("jobs", queueGroup: "workers");
+        var counting = Task.WhenAll(
+            TestClients.CountAsync(onA, counts, 0, stop.Token), TestClients.CountAsync(onB, counts, 1, stop.Token), TestClients.CountAsync(onC, counts, 2, stop.Token));
+        await a.PingAsync();
+        await b.PingAsync();
+        await c.PingAsync();
 
-        var publisher = connections[1];
         await EdgeCluster.WaitForRouteInterestAsync(cluster[1], "jobs", expected: 2);
         for (var n = 0; n < 300; n++)
         {
-            await publisher.PublishAsync("jobs", n);
+            await b.PublishAsync("jobs", n);
         }
 
         await Poll.UntilAsync(() => counts.Sum() >= 300, () => string.Join(",", counts));
@@ -73,20 +65,14 @@ public sealed class EdgeClusterTests
         Assert.Equal(300, counts.Sum());
         Assert.True(counts[1] > 0, "the local member got nothing");
         await stop.CancelAsync();
-        foreach (var connection in connections)
-        {
-            await connection.DisposeAsync();
-        }
+        await counting;
     }
 
     [Fact]
     public async Task A_restarted_seed_is_dialled_again_and_its_new_interest_reaches_the_others()
     {
         var clusterPort = TestPorts.Free();
-        var seedOptions = TestServers.Defaults with
-        {
-            Cluster = new Nats.Edge.Server.Configuration.ClusterOptions { Name = "heal", Host = "127.0.0.1", Port = clusterPort },
-        };
+        var seedOptions = EdgeCluster.MemberOptions("heal", routes: [], clusterPort);
         var seed = await EdgeServer.StartAsync(seedOptions, captureLog: true);
         var seedUrl = new Uri($"nats-route://127.0.0.1:{clusterPort}");
         await using var b = await EdgeCluster.StartMemberAsync("heal", [seedUrl], captureLog: true);

@@ -1,4 +1,3 @@
-using Nats.Edge.Server.Configuration;
 using Nats.Edge.Tests.Infrastructure;
 using NATS.Client.Core;
 
@@ -46,7 +45,7 @@ public sealed class MixedClusterTests
         using var stop = new CancellationTokenSource();
         await using var edgeWorker = await onEdge.SubscribeCoreAsync<int>("jobs", queueGroup: "workers");
         await using var referenceWorker = await onReference.SubscribeCoreAsync<int>("jobs", queueGroup: "workers");
-        var counting = new[] { Count(edgeWorker, done, 0, stop.Token), Count(referenceWorker, done, 1, stop.Token) };
+        var counting = Task.WhenAll(TestClients.CountAsync(edgeWorker, done, 0, stop.Token), TestClients.CountAsync(referenceWorker, done, 1, stop.Token));
         await onEdge.PingAsync();
         await onReference.PingAsync();
         await EdgeCluster.WaitForRouteInterestAsync(edge, "jobs", expected: 1);
@@ -61,6 +60,7 @@ public sealed class MixedClusterTests
         await onReference.PingAsync();
         Assert.Equal(400, done[0] + done[1]);
         await stop.CancelAsync();
+        await counting;
     }
 
     [ReferenceFact]
@@ -91,10 +91,7 @@ public sealed class MixedClusterTests
     }
 
     private static Task<ReferenceServer> StartReferenceAsync(IReadOnlyList<Uri> routes) =>
-        ReferenceServer.StartAsync(TestServers.Defaults with
-        {
-            Cluster = new ClusterOptions { Name = "mixed", Host = "127.0.0.1", Port = 0, Routes = routes },
-        });
+        ReferenceServer.StartAsync(EdgeCluster.MemberOptions("mixed", routes));
 
     // Interest crosses a route a moment after SUB: publish until the first copy arrives.
     private static async Task PublishUntilReceivedAsync<T>(NatsConnection publisher, string subject, T probe, INatsSub<T> subscription)
@@ -135,19 +132,5 @@ public sealed class MixedClusterTests
         }
 
         return counted;
-    }
-
-    private static async Task Count(INatsSub<int> subscription, int[] counts, int index, CancellationToken stop)
-    {
-        try
-        {
-            await foreach (var _ in subscription.Msgs.ReadAllAsync(stop))
-            {
-                Interlocked.Increment(ref counts[index]);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }
