@@ -18,4 +18,16 @@ internal static class Defaults
 
     // 64 MiB: nats-server's largest configurable max_payload.
     public const int MaxSize = 64 * 1024 * 1024;
+
+    // The comparisons' contenders: this repository's linux-x64 publish output and Debian's nats-server.
+    public const string Edge = "artifacts/linux-x64/nats-edge";
+
+    public const string Reference = "/usr/sbin/nats-server";
+
+    // 5 rounds: the median then ignores two disturbed runs per server, and the default comparison
+    // still ends within about two minutes on 2 cores.
+    public const int Rounds = 5;
+
+    // 10 s: an AOT binary is up in milliseconds, a JIT-started .dll in under a second, even on a Pi.
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
 }

@@ -11,12 +11,6 @@ namespace Nats.Edge.Load.Compare;
 /// </summary>
 internal static class AlternatingCompare
 {
-    private const string DefaultEdge = "artifacts/linux-x64/nats-edge";
-    private const string DefaultReference = "/usr/sbin/nats-server";
-    private const int DefaultRounds = 5;
-    private const int DefaultSize = 16;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>One measured round: the contender in its place, the reference where the setup needs one.</summary>
     public delegate ServerRun? Measure(ServerCommand contender, ServerCommand reference, long messages, int size, TimeSpan timeout, out string? failure);
 
@@ -26,11 +20,11 @@ internal static class AlternatingCompare
     /// <param name="measured">What the CPU and RSS columns cover ("leaf", "both servers").</param>
     public static int Run(Arguments arguments, string heading, Func<ServerCommand, ServerCommand, int, string> setup, string role, string measured, Measure measure)
     {
-        var edge = ServerCommand.FromPath("nats-edge", arguments.Text("edge", DefaultEdge));
-        var reference = ServerCommand.FromPath("nats-server", arguments.Text("ref", DefaultReference));
-        int rounds = (int)arguments.Number("rounds", DefaultRounds, 1, 99);
+        var edge = ServerCommand.FromPath("nats-edge", arguments.Text("edge", Defaults.Edge));
+        var reference = ServerCommand.FromPath("nats-server", arguments.Text("ref", Defaults.Reference));
+        int rounds = (int)arguments.Number("rounds", Defaults.Rounds, 1, 99);
         long messages = arguments.Number("msgs", Defaults.Messages, 1, int.MaxValue);
-        int size = (int)arguments.Number("size", DefaultSize, 0, Defaults.MaxSize);
+        int size = (int)arguments.Number("size", Defaults.Size, 0, Defaults.MaxSize);
         var timeout = TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600));
         arguments.RejectUnread();
 
@@ -130,7 +124,7 @@ internal static class AlternatingCompare
         string configFile = Path.Combine(folder, side.Name + ".json");
         File.WriteAllText(configFile, side.Config);
         var command = side.Command with { Arguments = [.. side.Command.Arguments, "-c", configFile] };
-        ServerProcess? server = ServerProcess.TryStart(command, StartTimeout, out string startFailure);
+        ServerProcess? server = ServerProcess.TryStart(command, Defaults.StartTimeout, out string startFailure);
         failure = server is null ? $"{side.Name}: {startFailure}" : null;
         return server;
     }

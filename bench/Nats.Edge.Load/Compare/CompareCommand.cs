@@ -11,13 +11,6 @@ namespace Nats.Edge.Load.Compare;
 /// </summary>
 internal static class CompareCommand
 {
-    private const string DefaultEdge = "artifacts/linux-x64/nats-edge";
-    private const string DefaultReference = "/usr/sbin/nats-server";
-
-    // 5 rounds: the median then ignores two disturbed runs per server, and the default comparison
-    // still ends within about two minutes on 2 cores.
-    private const int DefaultRounds = 5;
-
     // 256 MiB of payload per --sizes run: 64 KiB messages then still number 4096, and the run stays
     // under a second on a desktop and a few seconds on a Pi.
     private const long BytesPerSizeRun = 256L * 1024 * 1024;
@@ -34,10 +27,10 @@ internal static class CompareCommand
 
         string? edgeCommandLine = arguments.OptionalText("edge-cmd");
         var edge = new Contender(edgeCommandLine is null
-            ? ServerCommand.FromPath("nats-edge", arguments.Text("edge", DefaultEdge))
+            ? ServerCommand.FromPath("nats-edge", arguments.Text("edge", Defaults.Edge))
             : ServerCommand.FromCommandLine("nats-edge", edgeCommandLine));
-        var reference = new Contender(ServerCommand.FromPath("nats-server", arguments.Text("ref", DefaultReference)));
-        int rounds = (int)arguments.Number("rounds", DefaultRounds, 1, 99);
+        var reference = new Contender(ServerCommand.FromPath("nats-server", arguments.Text("ref", Defaults.Reference)));
+        int rounds = (int)arguments.Number("rounds", Defaults.Rounds, 1, 99);
         bool sizes = arguments.Flag("sizes");
         bool best = arguments.Flag("best");
         long messages = arguments.Number("msgs", Defaults.Messages, 1, int.MaxValue);

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Nats.Edge.Load.Cli;
 using Nats.Edge.Load.Workloads;
 
 namespace Nats.Edge.Load.Compare;
@@ -9,9 +10,6 @@ namespace Nats.Edge.Load.Compare;
 /// </summary>
 internal sealed class Contender(ServerCommand command)
 {
-    // 10 s: an AOT binary is up in milliseconds, a JIT-started .dll in under a second, even on a Pi.
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
-
     public ServerCommand Command => command;
 
     public string Label => command.Label;
@@ -28,7 +26,7 @@ internal sealed class Contender(ServerCommand command)
             return null;
         }
 
-        using ServerProcess? server = ServerProcess.TryStart(command, StartTimeout, out string startFailure);
+        using ServerProcess? server = ServerProcess.TryStart(command, Defaults.StartTimeout, out string startFailure);
         if (server is null)
         {
             Broken = startFailure;
