@@ -91,28 +91,35 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
     }
 
     /// <summary>Writes a config for <paramref name="options"/>, starts the server and waits until it listens.</summary>
-    public static async Task<ReferenceServer> StartAsync(ServerOptions options)
-    {
-        if (!File.Exists(Binary))
-        {
-            throw new InvalidOperationException($"The reference server is required but {Binary} does not exist (CI={IsCi}).");
-        }
+    public static Task<ReferenceServer> StartAsync(ServerOptions options) =>
+        StartWithConfigTextAsync(ReferenceConfig.From(options), "nats-server.conf");
 
+    /// <summary>
+    /// Writes <paramref name="text"/> (JSON works: nats-server reads it as its own syntax) into the
+    /// folder the server owns, which goes when it is disposed, and starts the server on it.
+    /// </summary>
+    public static async Task<ReferenceServer> StartWithConfigTextAsync(string text, string fileName = "server.json")
+    {
+        EnsureBinary();
         var directory = Directory.CreateTempSubdirectory("nats-edge-ref-").FullName;
-        var configPath = Path.Combine(directory, "nats-server.conf");
-        await File.WriteAllTextAsync(configPath, ReferenceConfig.From(options));
+        var configPath = Path.Combine(directory, fileName);
+        await File.WriteAllTextAsync(configPath, text);
         return await StartAsync(configPath, directory);
     }
 
     /// <summary>Starts the server on an existing config file (JSON works: nats-server reads it as its own syntax).</summary>
     public static async Task<ReferenceServer> StartWithConfigFileAsync(string configPath)
     {
+        EnsureBinary();
+        return await StartAsync(configPath, Directory.CreateTempSubdirectory("nats-edge-ref-").FullName);
+    }
+
+    private static void EnsureBinary()
+    {
         if (!File.Exists(Binary))
         {
             throw new InvalidOperationException($"The reference server is required but {Binary} does not exist (CI={IsCi}).");
         }
-
-        return await StartAsync(configPath, Directory.CreateTempSubdirectory("nats-edge-ref-").FullName);
     }
 
     private static async Task<ReferenceServer> StartAsync(string configPath, string directory)

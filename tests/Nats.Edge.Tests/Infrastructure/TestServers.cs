@@ -33,15 +33,19 @@ public static class TestServers
     /// </summary>
     public static async Task<IRunningServer> StartWithConfigAsync(ServerTarget target, string configBody, bool captureLog = false, int port = -1)
     {
-        var directory = Directory.CreateTempSubdirectory("nats-edge-config-").FullName;
-        var path = Path.Combine(directory, "server.json");
-        configBody = configBody.Trim().TrimEnd(',');
-        await File.WriteAllTextAsync(path, $"{{ \"host\": \"127.0.0.1\", \"port\": {port}, {configBody} }}");
+        var text = $"{{ \"host\": \"127.0.0.1\", \"port\": {port}, {configBody.Trim().TrimEnd(',')} }}";
         return target switch
         {
-            ServerTarget.Edge => await EdgeServer.StartAsync(Nats.Edge.Configuration.ConfigFileLoader.Load(path).Options, captureLog),
-            ServerTarget.Reference => await ReferenceServer.StartWithConfigFileAsync(path),
+            ServerTarget.Edge => await EdgeServer.StartAsync(LoadOnce(text), captureLog),
+            ServerTarget.Reference => await ReferenceServer.StartWithConfigTextAsync(text),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
         };
+    }
+
+    // nats-edge reads its file once, through the loader, so the file need not outlive the load.
+    private static ServerOptions LoadOnce(string text)
+    {
+        using var folder = new TempConfigFolder();
+        return Nats.Edge.Configuration.ConfigFileLoader.Load(folder.Write("server.json", text)).Options;
     }
 }
