@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Sourced by the packaging scripts and .ci/run: installs Debian packages only when they are missing.
-# apt-get update runs at most once per run, children included (NATS_EDGE_APT_UPDATED is exported),
+# apt-get update runs at most once per run, children included (PACKAGING_APT_UPDATED is exported),
 # because on the shared 2-core machine each update costs seconds of CPU and network.
 
 # need PKG...: installs the packages not installed yet; PKG may carry an architecture (libssl3:arm64).
@@ -10,9 +10,9 @@ need() {
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   ((${#missing[@]})) || return 0
-  if [ -z "${NATS_EDGE_APT_UPDATED:-}" ]; then
+  if [ -z "${PACKAGING_APT_UPDATED:-}" ]; then
     apt-get update -qq
-    export NATS_EDGE_APT_UPDATED=1
+    export PACKAGING_APT_UPDATED=1
   fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
@@ -24,7 +24,7 @@ need_arm64_runtime() {
   if ! dpkg --print-foreign-architectures | grep -qx arm64; then
     dpkg --add-architecture arm64
     # The package lists read so far have no arm64 packages in them.
-    unset NATS_EDGE_APT_UPDATED
+    unset PACKAGING_APT_UPDATED
   fi
   need qemu-user libc6:arm64 libssl3:arm64
 }
