@@ -43,7 +43,28 @@ internal static class ConfigFileLoader
     public static LoadedConfig Load(string? path, IConfigurationSource overrides, Func<string, string?> environment)
     {
         var content = path is null ? null : ConfigFileReader.Read(path, environment);
-        var environmentProvider = overrides.Build(new ConfigurationBuilder());
+        var environmentProvider = new OverrideProvider(overrides.Build(new ConfigurationBuilder()));
+        var warnings = new List<string>();
+        while (true)
+        {
+            try
+            {
+                return Load(path, content, environmentProvider) with { Warnings = warnings };
+            }
+            catch (ConfigException ex) when (ex.UnknownKey is { } key && IsOnlyOverridden(key, content, environmentProvider))
+            {
+                // The same key in the file stays an error: only the shared environment gets leeway.
+                warnings.Add($"{ex.Message}, ignored");
+                environmentProvider.Forget(key);
+            }
+        }
+    }
+
+    private static bool IsOnlyOverridden(string key, ConfigFileContent? content, OverrideProvider overrides) =>
+        overrides.Holds(key) && content?.Provider.Holds(key) != true;
+
+    private static LoadedConfig Load(string? path, ConfigFileContent? content, OverrideProvider environmentProvider)
+    {
         // One root over the file's own provider rather than a chained configuration, which would
         // turn an empty list's "" into null. The root loads the file again, as it was read a moment ago.
         var root = new ConfigurationRoot(content is null ? [environmentProvider] : [content.Provider, environmentProvider]);
@@ -95,8 +116,15 @@ internal static class ConfigFileLoader
                 if (conf is null || variables.Count < unknown.Count)
                 {
                     var refused = unknown.Except(variables).ToList();
+                    // One stray variable at a time, so the caller can drop it and bind again. The
+                    // variable's name is upper case; keys are nats-server's lower-case spelling.
+                    if (refused.Find(where.IsOverridden) is { } overridden)
+                    {
+                        throw new ConfigException($"{where.Of(overridden)}: unknown configuration key '{Dotted(overridden).ToLowerInvariant()}'", overridden);
+                    }
+
                     var names = string.Join(", ", refused.Select(key => $"'{Dotted(key)}'"));
-                    throw new ConfigException($"{where.Of(refused[0])}: unknown configuration key {names}");
+                    throw new ConfigException($"{where.Of(refused[0])}: unknown configuration key {names}", refused[0]);
                 }
 
                 variables.ForEach(conf.Forget);

@@ -11,9 +11,11 @@ internal sealed class KeyLocations(string? file, IReadOnlyDictionary<string, Key
 {
     public string Of(IConfigurationSection section) => Of(section.Path);
 
+    public bool IsOverridden(string key) => overrides.Holds(key);
+
     public string Of(string key)
     {
-        if (overrides.TryGet(key, out _))
+        if (IsOverridden(key))
         {
             return $"environment variable {ConfigFileLoader.EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()}";
         }

@@ -53,7 +53,8 @@ internal sealed class SectionReader(KeyLocations where)
         section.Value ?? throw new ConfigException($"{where.Of(section)}: key \"{Key(section)}\" needs a value");
 
     public ConfigException Unknown(IConfigurationSection section) =>
-        new($"{where.Of(section)}: unknown configuration key '{Key(section)}'");
+        // A key that came from an upper-case NATS_EDGE_ variable is shown in nats-server's spelling.
+        new($"{where.Of(section)}: unknown configuration key '{Key(section).ToLowerInvariant()}'", section.Path);
 
     public ConfigException Unsupported(IConfigurationSection section) =>
         new($"{where.Of(section)}: key \"{Key(section)}\" is not supported by nats-edge");

@@ -87,6 +87,7 @@ internal static class HostRunner
 
         using (hostLog)
         {
+            LogWarnings(hostLog.Log, config);
             return await RunServerAsync(arguments, config, hostLog).ConfigureAwait(false);
         }
     }
@@ -196,12 +197,21 @@ internal static class HostRunner
             }
 
             var config = Configure(arguments);
+            LogWarnings(hostLog.Log, config);
             server.Reload(config.Options);
             hostLog.Apply(config.Host);
         }
         catch (Exception ex) when (ex is ConfigException or ServerOptionsException or IOException or SocketException or UnauthorizedAccessException)
         {
             hostLog.Log.Error($"Failed to reload server configuration: {ex.Message}");
+        }
+    }
+
+    private static void LogWarnings(ServerLog log, LoadedConfig config)
+    {
+        foreach (var warning in config.Warnings)
+        {
+            log.Write(LogLevel.Warning, warning);
         }
     }
 

@@ -57,10 +57,47 @@ public sealed class EnvironmentOverrideTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_override_is_refused_by_name()
+    public void An_unknown_override_is_dropped_with_a_warning_that_names_its_variable()
     {
-        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(null, [new("colour", "blue")]));
+        var loaded = TempConfigFolder.Load(null, [new("APT_UPDATED", "1"), new("port", "4333")]);
 
-        Assert.Equal("environment variable NATS_EDGE_COLOUR: unknown configuration key 'colour'", error.Message);
+        Assert.Equal(4333, loaded.Options.Port);
+        Assert.Equal(["environment variable NATS_EDGE_APT_UPDATED: unknown configuration key 'apt_updated', ignored"], loaded.Warnings);
     }
+
+    [Fact]
+    public void Each_of_several_unknown_overrides_is_warned_about()
+    {
+        var loaded = TempConfigFolder.Load(null, [new("colour", "blue"), new("shape", "round")]);
+
+        Assert.Equal(
+            ["environment variable NATS_EDGE_COLOUR: unknown configuration key 'colour', ignored",
+             "environment variable NATS_EDGE_SHAPE: unknown configuration key 'shape', ignored"],
+            loaded.Warnings.Order());
+    }
+
+    [Fact]
+    public void An_unknown_override_inside_a_block_is_dropped_and_the_block_kept()
+    {
+        var path = _folder.Write("server.conf", "leafnodes { port: 7500 }");
+
+        var loaded = TempConfigFolder.Load(path, [new("LEAFNODES:COLOUR", "blue")]);
+
+        Assert.Equal(7500, loaded.Options.Leafnodes!.Port);
+        Assert.Equal(["environment variable NATS_EDGE_LEAFNODES__COLOUR: unknown configuration key 'leafnodes.colour', ignored"], loaded.Warnings);
+    }
+
+    [Fact]
+    public void An_unknown_key_in_the_file_stays_an_error_beside_a_stray_variable()
+    {
+        var path = _folder.Write("server.conf", "port: 4333\ncolour: blue");
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path, [new("shape", "round")]));
+
+        Assert.Equal($"{path}:2: unknown configuration key 'colour'", error.Message);
+    }
+
+    [Fact]
+    public void A_known_file_and_environment_load_without_warnings() =>
+        Assert.Empty(TempConfigFolder.Load(_folder.Write("server.conf", "port: 4333"), [new("max_payload", "2MB")]).Warnings);
 }

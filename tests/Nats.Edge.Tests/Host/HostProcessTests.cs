@@ -82,6 +82,22 @@ public sealed partial class HostProcessTests
     }
 
     [Fact]
+    public async Task A_stray_nats_edge_variable_is_logged_as_a_warning_and_the_server_starts()
+    {
+        await using var edge = await EdgeProcess.StartReadyAsync(
+            new Dictionary<string, string> { ["NATS_EDGE_APT_UPDATED"] = "1" }, "-a", "127.0.0.1", "-p", "-1");
+        await using var client = await RawClient.OpenSessionAsync(edge.Port);
+
+        await client.SendAsync("PING\r\n");
+
+        await client.ExpectAsync("PONG\r\n");
+        Assert.Contains(
+            "[WRN] environment variable NATS_EDGE_APT_UPDATED: unknown configuration key 'apt_updated', ignored",
+            edge.Output,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Flags_override_nats_edge_variables()
     {
         await using var edge = await EdgeProcess.StartReadyAsync(

@@ -70,11 +70,13 @@ public sealed class EdgeProcess : IServerProcess
     /// <summary>
     /// Starts a nats-edge other than this build's dll: a published binary, or one run by an emulator
     /// (<paramref name="fileName"/> is then the emulator and the binary comes first in
-    /// <paramref name="arguments"/>); waits up to <paramref name="startup"/> for "Server is ready".
+    /// <paramref name="arguments"/>), with variables added to the test's environment; waits up to
+    /// <paramref name="startup"/> for "Server is ready".
     /// </summary>
-    public static async Task<EdgeProcess> StartExecutableReadyAsync(string fileName, IEnumerable<string> arguments, TimeSpan startup)
+    public static async Task<EdgeProcess> StartExecutableReadyAsync(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan startup)
     {
-        var edge = new EdgeProcess(fileName, arguments, null);
+        var edge = new EdgeProcess(fileName, arguments, environment);
         edge.Begin();
         await edge._ready.Task.WaitAsync(startup);
         return edge;

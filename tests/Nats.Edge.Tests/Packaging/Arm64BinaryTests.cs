@@ -11,10 +11,10 @@ namespace Nats.Edge.Tests.Packaging;
 /// </summary>
 public sealed class Arm64BinaryTests
 {
-    [Arm64Fact]
+    [PublishedFact("linux-arm64")]
     public async Task Host_client_subscription_receives_what_another_host_client_publishes()
     {
-        await using var edge = await Arm64Binary.StartReadyAsync("-a", "127.0.0.1", "-p", FreePort());
+        await using var edge = await PublishedBinary.Arm64.StartReadyAsync("-a", "127.0.0.1", "-p", FreePort());
         await using var subscriber = new NatsClient($"nats://127.0.0.1:{edge.Port}");
         await using var publisher = new NatsClient($"nats://127.0.0.1:{edge.Port}");
         await using var readings = await subscriber.Connection.SubscribeCoreAsync<string>("sensors.>");
@@ -26,10 +26,10 @@ public sealed class Arm64BinaryTests
         Assert.Equal(("sensors.pi1.temperature", "21.5"), (message.Subject, message.Data));
     }
 
-    [Arm64Fact]
+    [PublishedFact("linux-arm64")]
     public async Task Sigterm_stops_it_cleanly_with_exit_code_zero()
     {
-        await using var edge = await Arm64Binary.StartReadyAsync("-a", "127.0.0.1", "-p", FreePort());
+        await using var edge = await PublishedBinary.Arm64.StartReadyAsync("-a", "127.0.0.1", "-p", FreePort());
 
         edge.Signal(Posix.SigTerm);
 
@@ -37,7 +37,7 @@ public sealed class Arm64BinaryTests
         Assert.Contains("Server Exiting", edge.Output, StringComparison.Ordinal);
     }
 
-    [Arm64Fact]
+    [PublishedFact("linux-arm64")]
     public async Task Tls_client_is_served_through_debian_arm64_openssl()
     {
         using var certificates = new TestCertificates();
@@ -46,7 +46,7 @@ public sealed class Arm64BinaryTests
             { "host": "127.0.0.1", "port": {{FreePort()}},
               "tls": { "cert_file": "{{certificates.ServerCertificateFile}}", "key_file": "{{certificates.ServerKeyFile}}" } }
             """);
-        await using var edge = await Arm64Binary.StartReadyAsync("-c", config);
+        await using var edge = await PublishedBinary.Arm64.StartReadyAsync("-c", config);
         await using var client = new NatsClient(new NatsOpts
         {
             Url = $"tls://127.0.0.1:{edge.Port}",
