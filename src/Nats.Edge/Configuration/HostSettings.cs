@@ -25,6 +25,6 @@ internal sealed record HostSettings
 
     public string? PidFile { get; init; }
 
-    /// <summary>Folder for <c>nats-edge_&lt;pid&gt;.ports</c>, which tools that spawn a server read (<c>ports_file_dir</c>).</summary>
+    /// <summary>Folder for <c>&lt;program&gt;_&lt;pid&gt;.ports</c>, which tools that spawn a server read (<c>ports_file_dir</c>).</summary>
     public string? PortsFileDir { get; init; }
 }
