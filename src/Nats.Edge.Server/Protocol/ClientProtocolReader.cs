@@ -393,15 +393,13 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             return false;
         }
 
-        if (rest.Length < total + 2)
+        switch (PayloadEnd(rest, total))
         {
-            return false;
-        }
-
-        if (!IsCrLf(rest.Slice(total, 2)))
-        {
-            handler.OnProtocolError(ProtocolError.UnknownOperation);
-            return false;
+            case LineOutcome.Incomplete:
+                return false;
+            case LineOutcome.Stop:
+                handler.OnProtocolError(ProtocolError.UnknownOperation);
+                return false;
         }
 
         if (headers)
@@ -498,10 +496,23 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
         return !line.IsEmpty && line[^1] == (byte)'\r' ? line[..^1] : line;
     }
 
-    private static bool IsCrLf(in ReadOnlySequence<byte> two)
+    // The CR LF after a payload of `size` bytes. nats-server checks each byte as it arrives, so a
+    // bare LF (or anything but CR) is refused at once instead of waiting for a second byte.
+    private static LineOutcome PayloadEnd(in ReadOnlySequence<byte> rest, int size)
     {
-        Span<byte> bytes = stackalloc byte[2];
-        two.CopyTo(bytes);
-        return bytes[0] == (byte)'\r' && bytes[1] == (byte)'\n';
+        var arrived = (int)Math.Min(rest.Length - size, 2);
+        if (arrived <= 0)
+        {
+            return LineOutcome.Incomplete;
+        }
+
+        Span<byte> end = stackalloc byte[2];
+        rest.Slice(size, arrived).CopyTo(end);
+        if (end[0] != (byte)'\r' || (arrived == 2 && end[1] != (byte)'\n'))
+        {
+            return LineOutcome.Stop;
+        }
+
+        return arrived == 2 ? LineOutcome.Handled : LineOutcome.Incomplete;
     }
 }

@@ -120,6 +120,31 @@ public sealed class UnknownOperationTests
     }
 
     [ServerTheory]
+    public async Task Pub_with_payload_followed_by_a_bare_lf_closes_with_unknown_protocol_operation(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.OpenSessionAsync(server.Port);
+
+        // The LF is the only byte after the payload: refused at once, not held for a second byte.
+        await client.SendAsync("SUB foo 1\r\nPUB foo 2\r\nhi\n");
+
+        await client.ExpectAsync(UnknownOperation);
+        await client.AssertClosedAsync();
+    }
+
+    [ServerTheory]
+    public async Task Pub_with_payload_followed_by_cr_alone_waits_for_the_lf(ServerTarget target)
+    {
+        await using var server = await TestServers.StartAsync(target);
+        await using var client = await RawClient.OpenSessionAsync(server.Port);
+
+        await client.SendAsync("SUB foo 1\r\nPUB foo 2\r\nhi\r");
+        await client.SendAsync("\nPING\r\n");
+
+        await client.ExpectAsync("MSG foo 1 2\r\nhi\r\nPONG\r\n");
+    }
+
+    [ServerTheory]
     public async Task Unknown_op_before_connect_closes_with_unknown_protocol_operation(ServerTarget target)
     {
         await using var server = await TestServers.StartAsync(target);

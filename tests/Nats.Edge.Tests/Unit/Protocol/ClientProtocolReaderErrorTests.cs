@@ -69,6 +69,15 @@ public class ClientProtocolReaderErrorTests
     public void Payload_followed_by_a_bare_LF_is_unknown_operation() =>
         Assert.Equal([UnknownOperation], EverySplit.Read("PUB foo 2\r\nhi\nPING\r\n"));
 
+    // Nothing follows the LF: the reader must not wait for a second byte to judge the first.
+    [Fact]
+    public void Payload_followed_by_a_bare_LF_at_the_end_of_the_input_is_unknown_operation() =>
+        Assert.Equal([UnknownOperation], EverySplit.Read("PUB foo 2\r\nhi\n"));
+
+    [Fact]
+    public void Payload_followed_by_CR_alone_waits_for_the_LF() =>
+        Assert.Empty(EverySplit.Read("PUB foo 2\r\nhi\r"));
+
     [Fact]
     public void Hpub_with_block_longer_than_announced_is_unknown_operation() =>
         Assert.Equal([UnknownOperation], EverySplit.Read("HPUB foo 12 12\r\nNATS/1.0\r\n\r\nhi\r\n"));
