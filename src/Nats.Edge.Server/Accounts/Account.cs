@@ -14,7 +14,7 @@ internal sealed class Account
         Interest = new AccountInterest();
 
         // Announced on every leafnode link of the account; seeing it come back over a link means the
-        // links form a loop (spec/leafnode-protocol.md §8).
+        // links form a loop.
         LoopDetectionSubject = "$LDS." + ServerIdentity.NewNuid();
         LoopDetectionSubjectBytes = System.Text.Encoding.ASCII.GetBytes(LoopDetectionSubject);
     }

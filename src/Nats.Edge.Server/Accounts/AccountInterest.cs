@@ -5,11 +5,10 @@ using Nats.Edge.Server.Subjects;
 namespace Nats.Edge.Server.Accounts;
 
 /// <summary>
-/// Counts an account's subscriptions per subject (and queue) and where they come from, so each
-/// leafnode link or route hears LS+/RS+ when interest it should know of appears and LS-/RS- when it
-/// is gone: once per subject, with the member count for queue groups (spec/leafnode-protocol.md §5,
-/// spec/route-protocol.md §4). A link is never told of its own interest, and hears others' only as
-/// <see cref="LinkRoles.MayForward"/> allows.
+/// Counts an account's subscriptions per subject (and queue) and where they come from, so each leafnode
+/// link or route hears LS+/RS+ when interest it should know of appears and LS-/RS- when it is gone:
+/// once per subject, with the member count for queue groups, as nats-server announces it. A link is
+/// never told of its own interest, and hears others' only as <see cref="LinkRoles.MayForward"/> allows.
 /// </summary>
 internal sealed class AccountInterest
 {

@@ -18,7 +18,7 @@ internal sealed partial class ClientConnection : IClientOpHandler
 
     public bool Admit(ClientOp op)
     {
-        // With credentials required, the first op must be CONNECT (spec §2 item 4).
+        // With credentials required, the first op must be CONNECT, as nats-server demands.
         if (_connectReceived || op == ClientOp.Connect || !Server.AuthRequired)
         {
             return true;

@@ -12,7 +12,10 @@ internal sealed partial class ClientConnection
     // MSG lines longer than this (long subjects and replies) are built in a pooled buffer instead.
     private const int StackLineLimit = 512;
 
-    /// <summary>A complete PUB or HPUB (spec §5.3, from step 4 on).</summary>
+    /// <summary>
+    /// A complete PUB or HPUB, its size already checked: then the pedantic subject check, reserved
+    /// subjects and permissions, +OK and delivery, in nats-server's order.
+    /// </summary>
     public void OnPublish(in InboundMessage message)
     {
         CountInbound(message.Data.Length);
@@ -85,7 +88,7 @@ internal sealed partial class ClientConnection
         return true;
     }
 
-    // The 503 status a requester gets when nobody received its request (spec §8), sent on the
+    // The 503 status a requester gets when nobody received its request, sent on the
     // requester's own subscription that matches the reply subject.
     private void SendNoResponders(ReadOnlySpan<byte> reply)
     {

@@ -6,7 +6,7 @@ namespace Nats.Edge.Server.Clients;
 
 internal sealed partial class ClientConnection
 {
-    /// <summary>SUB (spec §6.1).</summary>
+    /// <summary>SUB. Whatever is refused gets an -ERR and the connection stays open, as in nats-server.</summary>
     public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid)
     {
         if (!SubjectRules.IsValidSubscription(subject))
@@ -49,7 +49,7 @@ internal sealed partial class ClientConnection
         }
     }
 
-    /// <summary>UNSUB (spec §6.2): now, or once <paramref name="max"/> deliveries were made in all.</summary>
+    /// <summary>UNSUB: now, or once <paramref name="max"/> deliveries were made in all.</summary>
     public void OnUnsub(ReadOnlySpan<byte> sid, int max)
     {
         Subscription? subscription;

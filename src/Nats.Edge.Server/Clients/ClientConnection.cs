@@ -10,7 +10,7 @@ using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Clients;
 
-/// <summary>A client connection: the client protocol of spec/client-protocol.md on top of <see cref="Connection"/>.</summary>
+/// <summary>A client connection: the NATS client protocol on top of <see cref="Connection"/>.</summary>
 internal sealed partial class ClientConnection : Connection
 {
     // nats-server pings a new client after at most 2 s (then every ping_interval) to learn its RTT.

@@ -186,7 +186,7 @@ internal abstract partial class Connection : ISubscriber
         }
     }
 
-    // The INFO went out in plain text; everything after it travels inside TLS (spec §2 item 3).
+    // The INFO went out in plain text; everything after it travels inside TLS.
     private async Task<bool> TryUpgradeToTlsAsync(ServerTls tls)
     {
         var ssl = new SslStream(Stream, leaveInnerStreamOpen: false);
@@ -199,8 +199,8 @@ internal abstract partial class Connection : ISubscriber
         }
         catch (OperationCanceledException)
         {
-            // nats-server 2.9.10 closes without a word when the handshake times out (spec §2 says an
-            // -ERR comes first; the reference-backed test shows it does not).
+            // nats-server 2.9.10 closes without a word when the handshake times out, no -ERR first;
+            // the reference-backed test checks it.
             Reason = CloseReason.TlsHandshakeError;
         }
         catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException)

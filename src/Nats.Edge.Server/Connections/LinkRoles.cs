@@ -6,7 +6,7 @@ namespace Nats.Edge.Server.Connections;
 /// - a leaf that dialled in hears everything (it only has this server);
 /// - an uplink and a route hear this server's clients and the leafs that dialled in, never another
 ///   uplink or route: every server of a cluster dials its hub itself, and a route carries only what
-///   its own server holds, so nothing reaches a server twice (spec/route-protocol.md §4, §5).
+///   its own server holds, so nothing reaches a server twice.
 /// </summary>
 internal static class LinkRoles
 {

@@ -7,8 +7,7 @@ namespace Nats.Edge.Server.Connections;
 /// <summary>
 /// Writes a message to another server: LMSG on a leafnode link, RMSG on a route (which names the
 /// account first), HMSG on either when it carries headers the peer takes. One line carries the plain
-/// delivery and every queue group the link was chosen for (spec/leafnode-protocol.md §6,
-/// spec/route-protocol.md §5):
+/// delivery and every queue group the link was chosen for:
 /// <c>LMSG|RMSG [account] subject [reply | + reply q… | | q…] size</c>.
 /// </summary>
 internal static class RemoteMessageWriter

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>What a leaf needs from the hub's INFO messages (spec/leafnode-protocol.md §3.2, §3.5).</summary>
+/// <summary>What a leaf needs from the hub's INFO messages: the first, before CONNECT, and the one answering it.</summary>
 internal sealed class HubInfo
 {
     public ulong ClientId { get; private set; }

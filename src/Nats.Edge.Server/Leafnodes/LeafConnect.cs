@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>The fields of a leaf's CONNECT that the hub acts on (spec/leafnode-protocol.md §3.3).</summary>
+/// <summary>The fields of a leaf's CONNECT that the hub acts on.</summary>
 internal sealed class LeafConnect
 {
     public string? User { get; private set; }

@@ -4,7 +4,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>Setting a link up (spec/leafnode-protocol.md §3) and the ops that are not interest or messages.</summary>
+/// <summary>Setting a link up (INFO, CONNECT, the hub's second INFO) and the ops that are not interest or messages.</summary>
 internal sealed partial class LeafConnection
 {
     private string? _nonce;

@@ -6,7 +6,7 @@ using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>Interest both ways: LS+/LS- heard from the far side, and what this side announces (spec §5, §8).</summary>
+/// <summary>Interest both ways: LS+/LS- heard from the far side, and what this side announces, loop detection included.</summary>
 internal sealed partial class LeafConnection
 {
     // What the far side announced; each is one subscription here.

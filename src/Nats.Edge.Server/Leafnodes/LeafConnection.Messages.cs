@@ -5,7 +5,7 @@ using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>Messages both ways: LMSG/HMSG in (delivered here) and out (spec/leafnode-protocol.md §6, §7).</summary>
+/// <summary>Messages both ways: LMSG/HMSG in (delivered here) and out.</summary>
 internal sealed partial class LeafConnection
 {
     /// <summary>A message from the far side, for local subscribers and the queue groups it names.</summary>

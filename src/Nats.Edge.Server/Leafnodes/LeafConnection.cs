@@ -9,8 +9,9 @@ using Nats.Edge.Server.Subjects;
 namespace Nats.Edge.Server.Leafnodes;
 
 /// <summary>
-/// A leafnode link (spec/leafnode-protocol.md), either side: dialled by this server to a hub
-/// (<see cref="IsSolicited"/>, the board's uplink) or accepted from a leaf (this server is its hub).
+/// A leafnode link (https://docs.nats.io/running-a-nats-service/configuration/leafnodes), either
+/// side: dialled by this server to a hub (<see cref="IsSolicited"/>, the board's uplink) or
+/// accepted from a leaf (this server is its hub).
 /// It is bound to one account; interest crosses as LS+/LS-, messages as LMSG/HMSG, only where the
 /// other side asked for them and the link's rules allow.
 /// </summary>

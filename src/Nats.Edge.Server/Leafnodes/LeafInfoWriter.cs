@@ -5,7 +5,7 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Server.Leafnodes;
 
 /// <summary>
-/// The INFO a hub sends a leaf (spec/leafnode-protocol.md §3.2, §3.5): always <c>auth_required</c>,
+/// The INFO a hub sends a leaf, as nats-server writes it: always <c>auth_required</c>,
 /// a non-zero <c>client_id</c> and <c>leafnode_urls</c>, without which a Go leaf takes the port for
 /// a client port; the second INFO, after CONNECT, adds <c>connect_info</c> and <c>remote_account</c>.
 /// </summary>

@@ -14,7 +14,7 @@ namespace Nats.Edge.Server.Leafnodes;
 /// Keeps one remote's uplink up: dials the hub's URLs in turn (and those the hub gossips in
 /// <c>leafnode_urls</c>), sets the link up, and after a failure waits a capped, jittered,
 /// exponentially growing delay, so a fleet of boards neither hammers a hub that just came back nor
-/// burns cellular data while it is away (spec/leafnode-protocol.md §4).
+/// burns cellular data while it is away. (nats-server itself redials about once a second.)
 /// </summary>
 internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account)
 {
@@ -251,8 +251,9 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
         return stream;
     }
 
-    // CONNECT as nats-server's leafs send it (spec §3.3): no "lang", the server's name as its
-    // cluster name, the deny_imports as deny_pub so the hub does not even send them.
+    // CONNECT as nats-server's leafs send it: no "lang" (a hub takes that for a client), the
+    // server's name as its cluster name, the deny_imports as deny_pub so the hub does not even
+    // send them.
     private byte[] Connect(HubInfo info, LeafCredentials credentials, bool tls)
     {
         var buffer = new ArrayBufferWriter<byte>(512);

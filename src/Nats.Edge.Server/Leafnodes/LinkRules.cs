@@ -5,7 +5,7 @@ namespace Nats.Edge.Server.Leafnodes;
 /// <summary>
 /// What may cross one leafnode link: exports go to the far side, imports come from it. Each
 /// direction has an optional allow list and a deny list. Go servers deny JetStream's API, KV and
-/// object-store subjects on every non-system leaf link (spec/leafnode-protocol.md §7.3); so does this.
+/// object-store subjects on every non-system leaf link, both ways, JetStream or not; so does this.
 /// </summary>
 internal sealed class LinkRules
 {

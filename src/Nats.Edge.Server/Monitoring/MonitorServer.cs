@@ -9,9 +9,9 @@ using Nats.Edge.Server.Logging;
 namespace Nats.Edge.Server.Monitoring;
 
 /// <summary>
-/// The monitoring HTTP server (nats-server's <c>-m</c>): the JSON endpoints of
-/// spec/monitoring-and-config.md §1 under an optional base path. Only created when monitoring is
-/// configured, so a server without it runs no HTTP code at all.
+/// The monitoring HTTP server (nats-server's <c>-m</c>): the JSON endpoints nats-server serves
+/// (https://docs.nats.io/running-a-nats-service/nats_admin/monitoring) under an optional base
+/// path. Only created when monitoring is configured, so a server without it runs no HTTP code.
 /// </summary>
 /// <remarks>
 /// HttpListener rather than Kestrel, by measurement (native AOT, linux-x64, 2026-11-27): a console

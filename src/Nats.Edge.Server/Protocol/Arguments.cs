@@ -1,6 +1,6 @@
 namespace Nats.Edge.Server.Protocol;
 
-/// <summary>Splits a control line's arguments on runs of spaces and tabs (spec/client-protocol.md §1.2).</summary>
+/// <summary>Splits a control line's arguments on runs of spaces and tabs, as nats-server does.</summary>
 internal static class Arguments
 {
     /// <summary>

@@ -1,9 +1,9 @@
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// The operations a client may send (spec/client-protocol.md §1.3), and those only a leafnode peer
-/// sends (spec/leafnode-protocol.md §2). A route's RS+, RS- and RMSG are the leaf ops too: only the
-/// account in front tells them apart, and a reader reads either dialect, never both.
+/// The operations a client may send, and those only a leafnode peer sends. A route's RS+, RS- and
+/// RMSG are the leaf ops too: only the account in front tells them apart, and a reader reads either
+/// dialect, never both.
 /// </summary>
 internal enum ClientOp
 {

@@ -3,10 +3,10 @@ using System.Buffers;
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// The client protocol parser (spec/client-protocol.md §1, §5, §6): one control line at a time, payloads
-/// handed on as slices of the read. An operation cut off by the end of the read is left in the buffer
-/// and parsed again, whole, once more bytes arrived — so a stream split at any byte parses exactly
-/// like one that is not. One per connection; not thread-safe.
+/// The client protocol parser (https://docs.nats.io/reference/reference-protocols/nats-protocol):
+/// one control line at a time, payloads handed on as slices of the read. An operation cut off by
+/// the end of the read is left in the buffer and parsed again, whole, once more bytes arrived — so
+/// a stream split at any byte parses exactly like one that is not. One per connection; not thread-safe.
 /// With <c>leaf</c> set it reads the leafnode dialect as well: LS+, LS-, LMSG and HMSG.
 /// </summary>
 internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, bool leaf = false, bool route = false)
@@ -129,8 +129,8 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
             return LineOutcome.Stop;
         }
 
-        // RS+, RS-, RMSG and a route's HMSG are the leaf ops with the account in front
-        // (spec/route-protocol.md §1): the handler takes the account, the leaf code reads the rest.
+        // RS+, RS-, RMSG and a route's HMSG are the leaf ops with the account in front: the handler
+        // takes the account, the leaf code reads the rest.
         if (route && op is ClientOp.LeafSub or ClientOp.LeafUnsub or ClientOp.LeafMsg or ClientOp.LeafHMsg)
         {
             var blank = arguments.IndexOfAny(" \t"u8);
@@ -195,7 +195,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
         }
     }
 
-    /// <summary>LS+ &lt;subject&gt; [&lt;queue&gt; &lt;weight&gt;]␍␊ (spec/leafnode-protocol.md §5.1).</summary>
+    /// <summary>LS+ &lt;subject&gt; [&lt;queue&gt; &lt;weight&gt;]␍␊; the weight is the group's member count.</summary>
     private static void ReadLeafSub(ReadOnlySpan<byte> arguments, ILeafOpHandler handler)
     {
         Span<Range> ranges = stackalloc Range[3];
@@ -232,8 +232,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
 
     /// <summary>
     /// LMSG &lt;subject&gt; [reply] &lt;size&gt;, LMSG &lt;subject&gt; + &lt;reply&gt; &lt;queues…&gt; &lt;size&gt;,
-    /// LMSG &lt;subject&gt; | &lt;queues…&gt; &lt;size&gt;, and the HMSG forms with two sizes
-    /// (spec/leafnode-protocol.md §6).
+    /// LMSG &lt;subject&gt; | &lt;queues…&gt; &lt;size&gt;, and the HMSG forms with two sizes.
     /// </summary>
     private bool TryReadLeafMessage(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ILeafOpHandler handler)
     {
@@ -298,7 +297,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
         return true;
     }
 
-    /// <summary>SUB &lt;subject&gt; [queue] &lt;sid&gt;␍␊ (spec §6.1).</summary>
+    /// <summary>SUB &lt;subject&gt; [queue] &lt;sid&gt;␍␊.</summary>
     private static void ReadSub<THandler>(ReadOnlySpan<byte> arguments, THandler handler)
         where THandler : IClientOpHandler
     {
@@ -313,7 +312,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
         handler.OnSub(arguments[ranges[0]], count == 3 ? arguments[ranges[1]] : default, arguments[ranges[count - 1]]);
     }
 
-    /// <summary>UNSUB &lt;sid&gt; [max]␍␊ (spec §6.2).</summary>
+    /// <summary>UNSUB &lt;sid&gt; [max]␍␊.</summary>
     private static void ReadUnsub<THandler>(ReadOnlySpan<byte> arguments, THandler handler)
         where THandler : IClientOpHandler
     {
@@ -331,7 +330,7 @@ internal sealed class ClientProtocolReader(int maxControlLine, int maxPayload, b
 
     /// <summary>
     /// PUB &lt;subject&gt; [reply] &lt;size&gt;␍␊&lt;payload&gt;␍␊ and
-    /// HPUB &lt;subject&gt; [reply] &lt;hdr&gt; &lt;total&gt;␍␊&lt;headers+payload&gt;␍␊ (spec §5), checked in
+    /// HPUB &lt;subject&gt; [reply] &lt;hdr&gt; &lt;total&gt;␍␊&lt;headers+payload&gt;␍␊, checked in
     /// nats-server's order. False when the payload is not all here yet or the stream is broken.
     /// </summary>
     private bool TryReadPublish<THandler>(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, THandler handler)

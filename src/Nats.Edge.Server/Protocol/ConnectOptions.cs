@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// The fields of a client's CONNECT (spec/client-protocol.md §4). Absent fields take nats-server's
-/// defaults: verbose, pedantic and echo are on until a client turns them off.
+/// The fields of a client's CONNECT. Absent fields take nats-server's defaults: verbose, pedantic and
+/// echo are on until a client turns them off.
 /// </summary>
 internal sealed class ConnectOptions
 {

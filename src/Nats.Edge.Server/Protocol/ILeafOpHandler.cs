@@ -1,8 +1,7 @@
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// The leafnode ops on top of the client ones (spec/leafnode-protocol.md §5, §6). Spans are valid
-/// only during the call.
+/// The leafnode ops on top of the client ones. Spans are valid only during the call.
 /// </summary>
 internal interface ILeafOpHandler : IClientOpHandler
 {

@@ -1,8 +1,8 @@
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// The route ops (spec/route-protocol.md §1): the leaf ops with an account name in front. The
-/// reader hands the account over first, then calls the leaf op for the rest of the line.
+/// The route ops: the leaf ops with an account name in front. The reader hands the account over first,
+/// then calls the leaf op for the rest of the line.
 /// </summary>
 internal interface IRouteOpHandler : ILeafOpHandler
 {

@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// Builds the INFO line a client gets on connect (spec/client-protocol.md §3), in nats-server's field
-/// order and with its trailing blank before CR LF. Once per connection, so it may allocate.
+/// Builds the INFO line a client gets on connect, in nats-server's field order and with its trailing
+/// blank before CR LF. Once per connection, so it may allocate.
 /// </summary>
 internal static class InfoWriter
 {

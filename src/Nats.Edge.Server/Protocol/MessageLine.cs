@@ -5,7 +5,7 @@ namespace Nats.Edge.Server.Protocol;
 /// <summary>
 /// Writes the control line of a delivery:
 /// <c>MSG &lt;subject&gt; &lt;sid&gt; [reply] &lt;size&gt;␍␊</c> or
-/// <c>HMSG &lt;subject&gt; &lt;sid&gt; [reply] &lt;hdr&gt; &lt;total&gt;␍␊</c> (spec/client-protocol.md §6.3).
+/// <c>HMSG &lt;subject&gt; &lt;sid&gt; [reply] &lt;hdr&gt; &lt;total&gt;␍␊</c>.
 /// </summary>
 internal static class MessageLine
 {

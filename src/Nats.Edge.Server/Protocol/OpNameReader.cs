@@ -1,9 +1,9 @@
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// Recognises a client op name at the start of a control line, letter by letter and
-/// case-insensitively, the way nats-server's state machine does (spec/client-protocol.md §1.2): an
-/// unexpected byte is an error as soon as it arrives, even before the line is complete.
+/// Recognises a client op name at the start of a control line, letter by letter and case-insensitively,
+/// the way nats-server's state machine does: an unexpected byte is an error as soon as it arrives, even
+/// before the line is complete.
 /// </summary>
 internal static class OpNameReader
 {

@@ -1,7 +1,7 @@
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// nats-server's exact -ERR lines (spec/client-protocol.md §10). Case matters: some texts are Go error
+/// nats-server's exact -ERR lines, which clients match on. Case matters: some texts are Go error
 /// strings and start lowercase.
 /// </summary>
 internal static class ProtocolErrors

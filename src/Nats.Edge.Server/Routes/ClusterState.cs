@@ -80,7 +80,7 @@ internal sealed class ClusterState(ClusterOptions options, string serverId)
 
     /// <summary>
     /// A peer names another cluster. A configured name stands; a generated one gives way to a
-    /// configured one, and between generated names the greater wins on both sides (spec §2.4).
+    /// configured one, and between generated names the greater wins on both sides, as in nats-server.
     /// </summary>
     public bool TryAdopt(string theirs, bool theirsIsDynamic, ServerLog log)
     {

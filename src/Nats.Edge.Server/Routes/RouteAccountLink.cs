@@ -39,7 +39,7 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
 
     /// <summary>
     /// RS+ once when a plain subject gains interest and RS- when it loses the last; for a queue group
-    /// RS+ with the new member count on every change, RS- when none is left (spec §4).
+    /// RS+ with the new member count on every change, RS- when none is left.
     /// </summary>
     public void InterestChanged(string subject, string? queue, int before, int after)
     {

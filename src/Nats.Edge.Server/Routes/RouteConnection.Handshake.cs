@@ -6,7 +6,7 @@ using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Routes;
 
-/// <summary>Setting a route up (spec/route-protocol.md §2) and the ops that are not interest or messages.</summary>
+/// <summary>Setting a route up (INFO both ways, CONNECT from the dialler) and the ops that are not interest or messages.</summary>
 internal sealed partial class RouteConnection
 {
     private bool _connectReceived;

@@ -3,7 +3,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Routes;
 
-/// <summary>What the peer sends once the route is up: RS+/RS- and RMSG/HMSG, each for one account (spec §4, §5).</summary>
+/// <summary>What the peer sends once the route is up: RS+/RS- and RMSG/HMSG, each for one account.</summary>
 internal sealed partial class RouteConnection
 {
     // The account named by the op being read; null when this server has no such account, and then

@@ -8,7 +8,7 @@ using Nats.Edge.Server.Subjects;
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>
-/// A route to another server of the cluster (spec/route-protocol.md), dialled by this server or
+/// A route to another server of the cluster (nats-server's cluster protocol), dialled by this server or
 /// accepted from it. Interest crosses as RS+/RS- and messages as RMSG/HMSG, each naming its account;
 /// what crosses is decided per account by <see cref="RouteAccountLink"/>.
 /// </summary>

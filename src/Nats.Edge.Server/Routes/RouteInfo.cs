@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Nats.Edge.Server.Routes;
 
-/// <summary>What this server needs from a route peer's INFO or CONNECT (spec/route-protocol.md §2.2, §2.3).</summary>
+/// <summary>What this server needs from a route peer's INFO or CONNECT.</summary>
 internal sealed class RouteInfo
 {
     public string? ServerId { get; private set; }

@@ -4,7 +4,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Routes;
 
-/// <summary>The INFO and CONNECT a route sends (spec/route-protocol.md §2.1–2.3).</summary>
+/// <summary>The INFO and CONNECT a route sends, as nats-server 2.9 writes them.</summary>
 internal static class RouteInfoWriter
 {
     // Route protocol level 2: RS+/RMSG carry the account (what nats-server 2.9 speaks).
@@ -44,7 +44,7 @@ internal static class RouteInfoWriter
 
     /// <summary>
     /// A newly routed server's INFO passed on to the other routes, with <c>ip</c> saying where to dial
-    /// it, so they open their own route to it and the mesh stays full (spec §3).
+    /// it, so they open their own route to it and the mesh stays full.
     /// </summary>
     public static byte[] WriteGossip(RouteInfo peer, string ip) => Info(json =>
     {

@@ -3,10 +3,11 @@ using System.Net.Sockets;
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>
-/// Keeps one route dialled (spec §2.5, §7): a configured route is redialled a second after it is
-/// lost, for as long as the server runs; one learned by gossip is redialled after it fell, but let
+/// Keeps one route dialled, as nats-server 2.9 does: a configured route is redialled a second after it
+/// is lost, for as long as the server runs; one learned by gossip is redialled after it fell, but let
 /// go after <c>connect_retries</c> + 1 failed dials in a row. While another connection to the same
-/// server serves (it dialled us), no dial is made. A route to this server itself is never dialled again.
+/// server serves (it dialled us), no dial is made. A route to this server itself is never dialled
+/// again.
 /// </summary>
 internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured)
 {

@@ -4,7 +4,7 @@ internal sealed partial class SubjectIndex
 {
     /// <summary>
     /// Gathers the nodes a subject reaches into one result. Members of a queue group are merged by
-    /// name across nodes, because <c>foo.* q</c> and <c>foo.&gt; q</c> form one group (spec §7.2).
+    /// name across nodes, because <c>foo.* q</c> and <c>foo.&gt; q</c> form one group, in nats-server too.
     /// Runs only on a cache miss, so it may allocate.
     /// </summary>
     private struct MatchCollector

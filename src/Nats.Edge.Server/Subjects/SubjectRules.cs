@@ -1,7 +1,7 @@
 namespace Nats.Edge.Server.Subjects;
 
 /// <summary>
-/// Token rules for subjects (spec/client-protocol.md §11): tokens are separated by '.', never empty;
+/// Token rules for subjects, as nats-server applies them: tokens are separated by '.', never empty;
 /// '*' and '>' are wildcards only as whole tokens, and '>' only as the last one.
 /// </summary>
 internal static class SubjectRules

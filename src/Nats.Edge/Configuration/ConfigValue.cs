@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Nats.Edge.Configuration;
 
-/// <summary>Sizes and durations as nats-server's config reader takes them (spec/monitoring-and-config.md).</summary>
+/// <summary>Sizes and durations as nats-server's config reader takes them, so its config files mean the same here.</summary>
 internal static class ConfigValue
 {
     /// <summary>

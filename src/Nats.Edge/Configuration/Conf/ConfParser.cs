@@ -1,8 +1,9 @@
 namespace Nats.Edge.Configuration.Conf;
 
 /// <summary>
-/// Reads nats-server's configuration syntax ("nats conf", spec/monitoring-and-config.md §3) into a
-/// tree: blocks, arrays, scalars, <c>include</c> and <c>$variables</c>. Errors name the file and line.
+/// Reads nats-server's configuration syntax ("nats conf", a relaxed superset of JSON; see
+/// https://docs.nats.io/running-a-nats-service/configuration) into a tree: blocks, arrays,
+/// scalars, <c>include</c> and <c>$variables</c>. Errors name the file and line.
 /// </summary>
 internal sealed partial class ConfParser
 {
