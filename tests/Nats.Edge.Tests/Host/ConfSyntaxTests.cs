@@ -5,8 +5,7 @@ using Nats.Edge.Tests.Infrastructure;
 namespace Nats.Edge.Tests.Host;
 
 /// <summary>
-/// Each element of nats-server's config syntax (spec/monitoring-and-config.md §3), laid out as the
-/// JSON provider lays out the same JSON.
+/// Each element of nats-server's config syntax, laid out as the JSON provider lays out the same JSON.
 /// </summary>
 public sealed class ConfSyntaxTests : IDisposable
 {

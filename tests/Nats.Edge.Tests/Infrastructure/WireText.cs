@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Nats.Edge.Tests.Infrastructure;
 
-/// <summary>Shows protocol bytes the way the spec writes them, so diffs in failures are readable.</summary>
+/// <summary>Shows protocol bytes with control bytes escaped, so diffs in failures are readable.</summary>
 public static class WireText
 {
     /// <summary><c>\r</c>, <c>\n</c>, <c>\t</c> and <c>\xNN</c> for control and non-ASCII bytes.</summary>

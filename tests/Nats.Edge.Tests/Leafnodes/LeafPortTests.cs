@@ -4,8 +4,8 @@ using Nats.Edge.Tests.Infrastructure;
 namespace Nats.Edge.Tests.Leafnodes;
 
 /// <summary>
-/// The hub's leafnode port byte by byte, against both servers (spec/leafnode-protocol.md §3, §5.4,
-/// §8): what a leaf is told first, and how wrong visitors and loops are turned away.
+/// The hub's leafnode port byte by byte, against both servers: what a leaf is told first, and how wrong
+/// visitors and loops are turned away.
 /// </summary>
 public sealed partial class LeafPortTests
 {

@@ -4,7 +4,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>Token and user/password checks at CONNECT — spec/client-protocol.md §2, §4 and §14.</summary>
+/// <summary>Token and user/password checks at CONNECT.</summary>
 public sealed class AuthTests
 {
     private const string AuthorizationViolation = "-ERR 'Authorization Violation'\r\n";

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>INFO, +OK and -ERR sent by a client — spec/client-protocol.md §1.3.</summary>
+/// <summary>INFO, +OK and -ERR sent by a client.</summary>
 public sealed class ClientControlTests
 {
     [ServerTheory]

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>CONNECT and the defaults before it — spec/client-protocol.md §2 and §4.</summary>
+/// <summary>CONNECT and the defaults before it.</summary>
 public sealed class ConnectTests
 {
     [ServerTheory]

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>HPUB in, HMSG (or stripped MSG) out — spec/client-protocol.md §5.2 and §6.3.</summary>
+/// <summary>HPUB in, HMSG (or stripped MSG) out.</summary>
 public sealed class HeaderTests
 {
     private const string HeadersConnect = "{\"verbose\":false,\"pedantic\":false,\"headers\":true}";

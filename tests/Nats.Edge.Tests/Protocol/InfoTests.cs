@@ -3,7 +3,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>The INFO line a client reads first — spec/client-protocol.md §2 and §3.</summary>
+/// <summary>The INFO line a client reads first.</summary>
 public sealed class InfoTests
 {
     [ServerTheory]

@@ -3,8 +3,7 @@ using Nats.Edge.Tests.Infrastructure;
 namespace Nats.Edge.Tests.Protocol;
 
 /// <summary>
-/// A known op with arguments that do not parse: nats-server closes without any -ERR —
-/// spec/client-protocol.md §1.4.
+/// A known op with arguments that do not parse: nats-server closes without any -ERR.
 /// </summary>
 public sealed class MalformedArgumentTests
 {

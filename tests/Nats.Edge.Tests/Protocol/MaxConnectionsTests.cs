@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>max_connections: INFO is still sent, then the error — spec/client-protocol.md §2.</summary>
+/// <summary>max_connections: INFO is still sent, then the error.</summary>
 public sealed class MaxConnectionsTests
 {
     [ServerTheory]

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>The default 4096-byte limit on a control line's arguments — spec/client-protocol.md §1.2.</summary>
+/// <summary>The default 4096-byte limit on a control line's arguments.</summary>
 public sealed class MaxControlLineTests
 {
     // nats-server's default max_control_line; the limit counts the bytes after "SUB ".

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>max_payload is enforced on the control line — spec/client-protocol.md §5.3.</summary>
+/// <summary>max_payload is enforced on the control line, before the payload is read.</summary>
 public sealed class MaxPayloadTests
 {
     // Small enough to cross with a short literal payload.

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>max_subscriptions per connection; the connection stays open — spec/client-protocol.md §6.1.</summary>
+/// <summary>max_subscriptions per connection; the connection stays open.</summary>
 public sealed class MaxSubscriptionsTests
 {
     [ServerTheory]

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>The 503 status a requester gets when nobody listens — spec/client-protocol.md §8.</summary>
+/// <summary>The 503 status a requester gets when nobody listens.</summary>
 public sealed class NoRespondersTests
 {
     private const string NoRespondersConnect = "{\"verbose\":false,\"headers\":true,\"no_responders\":true}";

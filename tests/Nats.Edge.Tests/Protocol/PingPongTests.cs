@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>PING/PONG from the client side and op-name case — spec/client-protocol.md §1.2 and §9.</summary>
+/// <summary>PING/PONG from the client side and op-name case.</summary>
 public sealed class PingPongTests
 {
     [ServerTheory]

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>PUB in, MSG out, byte for byte — spec/client-protocol.md §1.2, §5 and §6.3.</summary>
+/// <summary>PUB in, MSG out, byte for byte.</summary>
 public sealed class PubTests
 {
     [ServerTheory]

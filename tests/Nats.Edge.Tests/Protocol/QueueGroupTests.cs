@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>Queue subscriptions share the messages — spec/client-protocol.md §7.2.</summary>
+/// <summary>Queue subscriptions share the messages.</summary>
 public sealed class QueueGroupTests
 {
     private const int Messages = 20;

@@ -4,7 +4,7 @@ namespace Nats.Edge.Tests.Protocol;
 
 /// <summary>
 /// Subjects and reply prefixes the server keeps for itself: the message is dropped, the connection
-/// stays — spec/client-protocol.md §5.3 (items 6–8) and §6.1.
+/// stays, as in nats-server.
 /// </summary>
 public sealed class ReservedSubjectTests
 {

@@ -7,11 +7,11 @@ using Nats.Edge.Tests.Performance;
 namespace Nats.Edge.Tests.Protocol;
 
 /// <summary>
-/// spec/client-protocol.md §12: a subscriber that stops reading is cut off, without an -ERR, once its
-/// queued output passes max_pending or a write stalls past write_deadline; the publisher and the other
-/// subscribers carry on and lose nothing. Edge only: under this flood nats-server 2.9.10 also cuts
-/// off the subscriber that keeps up (its producer stall starts later than ours), and how long it takes
-/// to notice the stalled one varies run to run, so its outcome is no fixed reference here.
+/// A subscriber that stops reading is cut off, without an -ERR, once its queued output passes
+/// max_pending or a write stalls past write_deadline; the publisher and the other subscribers carry
+/// on and lose nothing. Edge only: under this flood nats-server 2.9.10 also cuts off the subscriber
+/// that keeps up (its producer stall starts later than ours), and how long it takes to notice the
+/// stalled one varies run to run, so its outcome is no fixed reference here.
 /// Run alone: with the rest of the suite competing for two cores, the reading subscriber's own task
 /// can sit unscheduled past the short write deadline and be cut off too, rightly.
 /// </summary>

@@ -5,8 +5,7 @@ using Nats.Edge.Tests.Infrastructure;
 namespace Nats.Edge.Tests.Protocol;
 
 /// <summary>
-/// The parser keeps its state between reads, so how the bytes are cut up must not matter —
-/// spec/client-protocol.md §1.2 ("Split reads").
+/// The parser keeps its state between reads, so how the bytes are cut up must not matter.
 /// </summary>
 public sealed class SplitReadTests
 {

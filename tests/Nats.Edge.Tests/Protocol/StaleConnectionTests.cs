@@ -3,7 +3,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>Server PINGs and the stale-connection close — spec/client-protocol.md §9.</summary>
+/// <summary>Server PINGs and the stale-connection close.</summary>
 public sealed class StaleConnectionTests
 {
     // Short enough to see three server PINGs within a test's few seconds.

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>SUB and its delivery rules — spec/client-protocol.md §6.1 and §6.3.</summary>
+/// <summary>SUB and its delivery rules.</summary>
 public sealed class SubTests
 {
     [ServerTheory]

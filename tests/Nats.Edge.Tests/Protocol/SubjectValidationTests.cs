@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>Invalid subjects on SUB and (pedantic) PUB keep the connection — spec/client-protocol.md §5.3, §6.1, §11.</summary>
+/// <summary>Invalid subjects on SUB and (pedantic) PUB keep the connection.</summary>
 public sealed class SubjectValidationTests
 {
     private const string InvalidSubject = "-ERR 'Invalid Subject'\r\n";

@@ -11,8 +11,8 @@ using Nats.Edge.Tests.Infrastructure;
 namespace Nats.Edge.Tests.Protocol;
 
 /// <summary>
-/// spec/client-protocol.md §2 item 3 and §14: INFO in plain text announcing tls_required, then
-/// everything inside TLS; verify demands a client certificate from the configured CA.
+/// INFO in plain text announcing tls_required, then everything inside TLS, as with nats-server;
+/// verify demands a client certificate from the configured CA.
 /// </summary>
 public sealed class TlsTests : IDisposable
 {

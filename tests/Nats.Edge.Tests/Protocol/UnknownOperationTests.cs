@@ -3,8 +3,7 @@ using Nats.Edge.Tests.Infrastructure;
 namespace Nats.Edge.Tests.Protocol;
 
 /// <summary>
-/// Bad op names and bad framing: <c>-ERR 'Unknown Protocol Operation'</c> then close —
-/// spec/client-protocol.md §1.3, §1.4 and §10.
+/// Bad op names and bad framing: <c>-ERR 'Unknown Protocol Operation'</c> then close.
 /// </summary>
 public sealed class UnknownOperationTests
 {

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>UNSUB now and UNSUB after a number of messages — spec/client-protocol.md §6.2.</summary>
+/// <summary>UNSUB now and UNSUB after a number of messages.</summary>
 public sealed class UnsubTests
 {
     [ServerTheory]

@@ -2,7 +2,7 @@ using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Protocol;
 
-/// <summary>Which subjects a wildcard subscription receives — spec/client-protocol.md §11.</summary>
+/// <summary>Which subjects a wildcard subscription receives.</summary>
 public sealed class WildcardTests
 {
     [ServerTheory]

@@ -6,8 +6,8 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
 /// <summary>
-/// How one message's deliveries to a leafnode link become one LMSG (spec/leafnode-protocol.md §6):
-/// every AddRemote between BeginMessage and EndMessage for the same link merges into one
+/// How one message's deliveries to a leafnode link become one LMSG: every AddRemote between
+/// BeginMessage and EndMessage for the same link merges into one
 /// <see cref="IRemoteLink.WriteMessage"/> call carrying the plain flag and the queue names; a
 /// message delivered through an import nests its own Begin/End inside the outer one.
 /// The batch's source connection is not used on this path, and a Connection needs a server and a

@@ -3,15 +3,15 @@ using Nats.Edge.Server.Leafnodes;
 
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
-/// <summary>A hub's INFO messages as a leaf reads them (spec/leafnode-protocol.md §3.2, §3.5).</summary>
+/// <summary>A hub's INFO messages as a leaf reads them.</summary>
 public class HubInfoTests
 {
-    // INFO #1 from a 2.9.10 hub, as captured in spec §3.2.
+    // INFO #1 as a nats-server 2.9.10 hub sent it on the wire.
     private const string FirstInfo = """
         {"server_id":"NC4Y…","server_name":"HUB","version":"2.9.10","proto":1,"go":"go1.19.8","host":"127.0.0.1","port":17422,"headers":true,"auth_required":true,"max_payload":1048576,"ip":"127.0.0.1:17422","client_id":6,"nonce":"aeIQz12gHtd599U","info_on_connect":true,"leafnode_urls":["127.0.0.1:17422"]}
         """;
 
-    // INFO #2 (spec §3.5): INFO #1 without the nonce, plus connect_info and remote_account.
+    // INFO #2, after CONNECT: INFO #1 without the nonce, plus connect_info and remote_account.
     private const string SecondInfo = """
         {"server_id":"NC4Y…","server_name":"HUB","version":"2.9.10","proto":1,"go":"go1.19.8","host":"127.0.0.1","port":17422,"headers":true,"auth_required":true,"max_payload":1048576,"ip":"127.0.0.1:17422","client_id":6,"info_on_connect":true,"connect_info":true,"leafnode_urls":["127.0.0.1:17422"],"remote_account":"$G"}
         """;

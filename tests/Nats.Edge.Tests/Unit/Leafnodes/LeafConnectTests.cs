@@ -3,10 +3,10 @@ using Nats.Edge.Server.Leafnodes;
 
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
-/// <summary>A leaf's CONNECT as a hub reads it (spec/leafnode-protocol.md §3.3).</summary>
+/// <summary>A leaf's CONNECT as a hub reads it.</summary>
 public class LeafConnectTests
 {
-    // CONNECT from a 2.9.10 leaf, as captured in spec §3.3.
+    // CONNECT as a nats-server 2.9.10 leaf sent it on the wire.
     private const string CapturedConnect = """
         {"version":"2.9.10","user":"u1","pass":"p1","tls_required":false,"server_id":"NC26…","name":"LEAF","cluster":"LEAF","headers":true}
         """;

@@ -6,12 +6,12 @@ using Nats.Edge.Server.Leafnodes;
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
 /// <summary>
-/// How a leaf logs in to its hub (spec/leafnode-protocol.md §3.3): user and password or a token from
-/// the remote URL, a <c>.creds</c> file whose seed signs the hub's nonce, or a bare nkey seed.
+/// How a leaf logs in to its hub: user and password or a token from the remote URL, a <c>.creds</c>
+/// file whose seed signs the hub's nonce, or a bare nkey seed.
 /// </summary>
 public sealed class LeafCredentialsTests : IDisposable
 {
-    // 15 characters, as a hub's INFO nonce is (spec §3.2).
+    // 15 characters, as a nats-server hub's INFO nonce is.
     private const string Nonce = "aeIQz12gHtd599U";
 
     // A JWT is opaque to the leaf: it is only copied into CONNECT.

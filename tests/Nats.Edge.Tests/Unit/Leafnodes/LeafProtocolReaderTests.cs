@@ -3,9 +3,9 @@ using Nats.Edge.Tests.Unit.Protocol;
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
 /// <summary>
-/// The leaf dialect of the reader (spec/leafnode-protocol.md §5.1, §6): LS+, LS-, LMSG and HMSG as a
-/// leaf connection reads them, and as a client connection must refuse them. Every input is also read
-/// split at every byte, in every buffer shape (<see cref="EverySplit"/>), and must give the same calls.
+/// The leaf dialect of the reader: LS+, LS-, LMSG and HMSG as a leaf connection reads them, and as a
+/// client connection must refuse them. Every input is also read split at every byte, in every buffer
+/// shape (<see cref="EverySplit"/>), and must give the same calls.
 /// </summary>
 public class LeafProtocolReaderTests
 {

@@ -4,9 +4,9 @@ using Nats.Edge.Server.Leafnodes;
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
 /// <summary>
-/// What may cross one leafnode link, direction by direction (spec/leafnode-protocol.md §7.2, §7.3):
-/// exports go to the far side, imports come from it; a deny entry beats an allow entry; a link of an
-/// ordinary account never carries JetStream's API, KV or object-store subjects.
+/// What may cross one leafnode link, direction by direction: exports go to the far side, imports come
+/// from it; a deny entry beats an allow entry; a link of an ordinary account never carries JetStream's
+/// API, KV or object-store subjects.
 /// </summary>
 public class LinkRulesDirectionTests
 {

@@ -3,7 +3,7 @@ using Nats.Edge.Server.Leafnodes;
 
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
-/// <summary>What may cross a leafnode link (spec/leafnode-protocol.md §7.2, §7.3).</summary>
+/// <summary>What may cross a leafnode link: allow and deny lists, and the JetStream subjects Go servers always deny.</summary>
 public class LinkRulesTests
 {
     private static readonly LinkRules Board = new(

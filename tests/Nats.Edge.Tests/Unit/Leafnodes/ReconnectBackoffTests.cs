@@ -2,7 +2,7 @@ using Nats.Edge.Server.Leafnodes;
 
 namespace Nats.Edge.Tests.Unit.Leafnodes;
 
-/// <summary>How long a board waits before dialling its hub again (spec/leafnode-protocol.md §4, made gentler).</summary>
+/// <summary>How long a board waits before dialling its hub again: gentler than nats-server's one second.</summary>
 public class ReconnectBackoffTests
 {
     private static readonly TimeSpan Base = TimeSpan.FromSeconds(1);

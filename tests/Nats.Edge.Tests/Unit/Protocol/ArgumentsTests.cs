@@ -3,7 +3,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>Arguments are split on any run of spaces and tabs (spec/client-protocol.md §1.2).</summary>
+/// <summary>Arguments are split on any run of spaces and tabs, as nats-server splits them.</summary>
 public class ArgumentsTests
 {
     [Theory]

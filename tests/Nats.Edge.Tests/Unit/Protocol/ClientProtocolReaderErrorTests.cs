@@ -1,9 +1,8 @@
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>
-/// Broken streams (spec/client-protocol.md §1.3, §1.4, §5.3): bad op names and framing are
-/// 'Unknown Protocol Operation'; malformed arguments of a known op close silently. Either way the
-/// connection closes, so nothing after the error is read.
+/// Broken streams: bad op names and framing are 'Unknown Protocol Operation'; malformed arguments of a
+/// known op close silently. Either way the connection closes, so nothing after the error is read.
 /// </summary>
 public class ClientProtocolReaderErrorTests
 {
@@ -52,7 +51,7 @@ public class ClientProtocolReaderErrorTests
     public void Op_that_takes_arguments_without_a_blank_after_it_is_unknown_operation(string input) =>
         Assert.Equal([UnknownOperation], EverySplit.Read(input));
 
-    // -ERR, like PUB, needs a blank before its text (spec §1.2); nats-server's parser fails on the 'x'.
+    // -ERR, like PUB, needs a blank before its text; nats-server's parser fails on the 'x'.
     [Fact]
     public void Minus_err_without_a_blank_after_it_is_unknown_operation() =>
         Assert.Equal([UnknownOperation], EverySplit.Read("-ERRx\r\n"));

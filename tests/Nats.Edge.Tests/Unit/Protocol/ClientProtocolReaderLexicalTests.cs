@@ -1,6 +1,6 @@
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>The lexical rules of spec/client-protocol.md §1.2: case, blanks, line ends.</summary>
+/// <summary>nats-server's lexical rules: case, blanks, line ends.</summary>
 public class ClientProtocolReaderLexicalTests
 {
     [Theory]

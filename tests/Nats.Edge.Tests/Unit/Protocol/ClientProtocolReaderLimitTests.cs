@@ -3,8 +3,8 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>
-/// max_payload (spec/client-protocol.md §5.3), max_control_line (§1.2) and the handler's gate
-/// before each operation.
+/// max_payload (checked on the control line, before the payload), max_control_line and the
+/// handler's gate before each operation.
 /// </summary>
 public class ClientProtocolReaderLimitTests
 {

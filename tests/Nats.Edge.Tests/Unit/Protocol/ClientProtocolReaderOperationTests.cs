@@ -1,6 +1,6 @@
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>Each operation a client may send, read as spec/client-protocol.md §1.1, §5 and §6 describe it.</summary>
+/// <summary>Each operation a client may send, read as nats-server reads it.</summary>
 public class ClientProtocolReaderOperationTests
 {
     [Fact]

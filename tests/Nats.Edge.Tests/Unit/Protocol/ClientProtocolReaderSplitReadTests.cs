@@ -1,8 +1,8 @@
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>
-/// A whole realistic session gives the same callbacks however the stream is cut into reads and
-/// however the reads lie in memory (spec/client-protocol.md §1.2, split reads).
+/// A whole realistic session gives the same callbacks however the stream is cut into reads and however
+/// the reads lie in memory.
 /// </summary>
 public class ClientProtocolReaderSplitReadTests
 {

@@ -3,7 +3,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>CONNECT's JSON (spec/client-protocol.md §4); anything Go's decoder rejects is null.</summary>
+/// <summary>CONNECT's JSON; anything Go's decoder rejects is null.</summary>
 public class ConnectOptionsTests
 {
     [Fact]

@@ -3,9 +3,9 @@ using System.Text;
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>
-/// Parses an input every way it can arrive — in one read, in two reads split at each byte, one byte
-/// per read — in every buffer shape, and fails unless all of them give the same callbacks
-/// (spec/client-protocol.md §1.2, split reads). nats-server's parser tests do the same.
+/// Parses an input every way it can arrive — in one read, in two reads split at each byte, one byte per
+/// read — in every buffer shape, and fails unless all of them give the same callbacks (the parser keeps
+/// its state between reads). nats-server's parser tests do the same.
 /// </summary>
 internal static class EverySplit
 {

@@ -4,7 +4,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>The INFO a client gets on connect (spec/client-protocol.md §2 item 1, §3).</summary>
+/// <summary>The INFO a client gets on connect, field by field as nats-server writes it.</summary>
 public class InfoWriterTests
 {
     private static readonly ClientInfo Info = new(

@@ -4,7 +4,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>The MSG and HMSG control lines of a delivery (spec/client-protocol.md §6.3).</summary>
+/// <summary>The MSG and HMSG control lines of a delivery.</summary>
 public class MessageLineTests
 {
     private static readonly byte[] HeaderBlock = "NATS/1.0\r\n\r\n"u8.ToArray();

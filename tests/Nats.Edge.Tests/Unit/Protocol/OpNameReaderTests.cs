@@ -3,7 +3,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>Op names read letter by letter, case-insensitively (spec/client-protocol.md §1.2).</summary>
+/// <summary>Op names read letter by letter, case-insensitively, as nats-server reads them.</summary>
 public class OpNameReaderTests
 {
     [Theory]

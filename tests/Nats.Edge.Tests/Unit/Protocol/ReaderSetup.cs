@@ -5,7 +5,7 @@ internal sealed record ReaderSetup
 {
     public static ReaderSetup Default { get; } = new();
 
-    // 4096 and 1 MiB: nats-server's max_control_line and max_payload (spec §15).
+    // 4096 and 1 MiB: nats-server's default max_control_line and max_payload.
     public int MaxControlLine { get; init; } = 4096;
 
     public int MaxPayload { get; init; } = 1024 * 1024;

@@ -3,7 +3,7 @@ using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Tests.Unit.Protocol;
 
-/// <summary>Sizes are 1–9 ASCII decimal digits and nothing else (spec/client-protocol.md §1.2).</summary>
+/// <summary>Sizes are 1–9 ASCII decimal digits and nothing else, as nats-server reads them.</summary>
 public class SizeParserTests
 {
     [Theory]

@@ -133,7 +133,7 @@ public class SubjectIndexConcurrencyTests
         return new SubjectMatch([.. matching.Where(static s => s.Queue is null)], groups);
     }
 
-    // The spec §11 rules, token by token: an independent reference to check the trie against.
+    // nats-server's matching rules, token by token: an independent reference to check the trie against.
     private static bool Matches(byte[] pattern, string subject)
     {
         var wanted = Encoding.UTF8.GetString(pattern).Split('.');

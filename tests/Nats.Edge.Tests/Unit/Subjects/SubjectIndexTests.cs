@@ -4,7 +4,7 @@ using static Nats.Edge.Tests.Unit.Subjects.TestSubscriptions;
 
 namespace Nats.Edge.Tests.Unit.Subjects;
 
-/// <summary>Matching a published subject against subscriptions (spec/client-protocol.md §6.3, §7.2, §11).</summary>
+/// <summary>Matching a published subject against subscriptions and queue groups.</summary>
 public class SubjectIndexTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Tests.Unit.Subjects;
 
-/// <summary>Which subjects may be subscribed to and published on (spec/client-protocol.md §11).</summary>
+/// <summary>Which subjects may be subscribed to and published on.</summary>
 public class SubjectRulesTests
 {
     [Theory]
