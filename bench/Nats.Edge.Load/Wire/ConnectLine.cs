@@ -3,11 +3,11 @@ using System.Text;
 
 namespace Nats.Edge.Load.Wire;
 
-/// <summary>Builds the CONNECT a benchmark client sends (spec §4).</summary>
+/// <summary>Builds the CONNECT a benchmark client sends.</summary>
 internal static class ConnectLine
 {
-    // CONNECT <json>␍␊ — spec §4. verbose and pedantic default to true, so both are turned off
-    // explicitly: a +OK per PUB would be measured too.
+    // CONNECT <json>␍␊. verbose and pedantic default to true, so both are turned off explicitly: a +OK
+    // per PUB would be measured too.
     public static byte[] Build(NatsEndpoint endpoint, string name)
     {
         var json = new StringBuilder("CONNECT {\"verbose\":false,\"pedantic\":false,\"protocol\":1,\"lang\":\"dotnet-raw\",\"version\":\"");

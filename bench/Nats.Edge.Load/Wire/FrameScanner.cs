@@ -9,7 +9,7 @@ namespace Nats.Edge.Load.Wire;
 /// </summary>
 internal struct FrameScanner
 {
-    // 64 KiB: far above max_control_line (4096, spec §1.2), with room for an INFO carrying a long
+    // 64 KiB: far above max_control_line (4096 by default), with room for an INFO carrying a long
     // connect_urls list.
     private const int MaxLine = 64 * 1024;
 
@@ -69,7 +69,7 @@ internal struct FrameScanner
         }
     }
 
-    // One control line without its LF (spec §1.1). PING/PONG/+OK may carry trailing bytes (§1.2).
+    // One control line without its LF. PING/PONG/+OK may carry trailing bytes; servers ignore them.
     private void Line<TSink>(ReadOnlySpan<byte> line, ref TSink sink)
         where TSink : struct, IFrameSink
     {
@@ -107,8 +107,8 @@ internal struct FrameScanner
         }
     }
 
-    // MSG <subject> <sid> [reply] <size>␍␊<payload>␍␊ — spec §6.3. HMSG's last token is the total
-    // size, so both jump the same way.
+    // MSG <subject> <sid> [reply] <size>␍␊<payload>␍␊. HMSG's last token is the total size, so both
+    // jump the same way.
     private void Payload<TSink>(ReadOnlySpan<byte> args, ref TSink sink)
         where TSink : struct, IFrameSink
     {

@@ -27,7 +27,7 @@ internal sealed class NatsSocket : IDisposable
 
     /// <summary>
     /// Connects, reads INFO, sends CONNECT then <paramref name="setup"/> (SUB lines) and a PING, and
-    /// returns once the PONG proves the server has processed all of it (spec §2 steps 1, 4, 5).
+    /// returns once the PONG proves the server has processed all of it.
     /// </summary>
     public static NatsSocket Open(NatsEndpoint endpoint, string name, ReadOnlySpan<byte> setup, TimeSpan timeout)
     {
@@ -106,8 +106,9 @@ internal sealed class NatsSocket : IDisposable
     }
 
     /// <summary>
-    /// PING, then read until its PONG: everything sent before has been processed by the server
-    /// (spec §9). MSGs read meanwhile are dropped, so call it only where none are expected.
+    /// PING, then read until its PONG: everything sent before has been processed by the server (a
+    /// server answers PINGs in order). MSGs read meanwhile are dropped, so call it only where none are
+    /// expected.
     /// </summary>
     public void PingPong(TimeSpan timeout)
     {
@@ -116,7 +117,7 @@ internal sealed class NatsSocket : IDisposable
         ReadUntil(ref sink, timeout, "PONG", static (in HandshakeSink s) => s.Pongs > 0);
     }
 
-    /// <summary>Answers PINGs the server sent (spec §9: unanswered PINGs get a client closed).</summary>
+    /// <summary>Answers PINGs the server sent: a server closes a client that leaves them unanswered.</summary>
     public void SendPongs(int count)
     {
         for (int i = 0; i < count; i++)

@@ -15,7 +15,7 @@ internal sealed class PubBatch
 
     private readonly byte[] _frames;
 
-    // PUB <subject> [reply] <size>␍␊<payload>␍␊ — spec §5.1.
+    // PUB <subject> [reply] <size>␍␊<payload>␍␊.
     public PubBatch(string subject, string? reply, int size)
     {
         string head = reply is null

@@ -3,8 +3,8 @@ using System.Buffers.Text;
 namespace Nats.Edge.Load.Wire;
 
 /// <summary>
-/// The few INFO fields the tool acts on (spec §3). Read by searching the JSON text rather than with a
-/// JSON library: no reflection, and every server writes these fields as plain scalars.
+/// The few INFO fields the tool acts on. Read by searching the JSON text rather than with a JSON
+/// library: no reflection, and every server writes these fields as plain scalars.
 /// </summary>
 internal sealed record ServerInfo(long MaxPayload, bool TlsRequired)
 {

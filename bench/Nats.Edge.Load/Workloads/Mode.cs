@@ -12,7 +12,7 @@ internal enum Mode
     /// <summary>Every message reaches each of N subscribers.</summary>
     Fanout,
 
-    /// <summary>N subscribers in one queue group share the messages (spec §7.2).</summary>
+    /// <summary>N subscribers in one queue group share the messages: each goes to one of them.</summary>
     Queue,
 
     /// <summary>One request at a time to a responder; round-trip latency.</summary>

@@ -6,7 +6,7 @@ namespace Nats.Edge.Load.Workloads;
 
 /// <summary>
 /// Request-reply latency: one request in flight at a time from a requester to a responder, each round
-/// trip timed with Stopwatch ticks (spec §7.3).
+/// trip timed with Stopwatch ticks; to the server it is plain pub/sub with a reply subject.
 /// </summary>
 internal static class RequestReplyWorkload
 {

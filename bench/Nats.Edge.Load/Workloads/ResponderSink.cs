@@ -5,8 +5,8 @@ namespace Nats.Edge.Load.Workloads;
 /// <summary>Answers each request with a PUB to its reply subject, sent once the request is complete.</summary>
 internal struct ResponderSink : IFrameSink
 {
-    // Room for the reply's control line: PUB, a reply subject within max_control_line (4096,
-    // spec §1.2), the size digits and CR LF.
+    // Room for the reply's control line: PUB, a reply subject within max_control_line (4096 by
+    // default), the size digits and CR LF.
     private const int MaxHead = 4200;
 
     private readonly NatsSocket _socket;
@@ -26,8 +26,8 @@ internal struct ResponderSink : IFrameSink
     {
     }
 
-    // MSG <subject> <sid> <reply> <size> — spec §6.3; the reply echoes the request's size digits as
-    // PUB <reply> <size>␍␊ (spec §5.1).
+    // MSG <subject> <sid> <reply> <size>; the reply echoes the request's size digits as
+    // PUB <reply> <size>␍␊.
     public void OnMsg(ReadOnlySpan<byte> args, int size)
     {
         ReadOnlySpan<byte> afterSubject = args[(args.IndexOf((byte)' ') + 1)..];

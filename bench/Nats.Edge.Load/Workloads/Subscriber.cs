@@ -11,7 +11,7 @@ internal sealed class Subscriber : Worker
     private long _count;
     private long _lastArrival;
 
-    // SUB <subject> [queue] <sid>␍␊ — spec §6.1.
+    // SUB <subject> [queue] <sid>␍␊.
     public Subscriber(NatsEndpoint endpoint, string subject, string? queue, TimeSpan timeout)
         : base("nats-edge-load sub")
     {
