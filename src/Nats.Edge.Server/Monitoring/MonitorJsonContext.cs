@@ -6,7 +6,8 @@ namespace Nats.Edge.Server.Monitoring;
 /// Source-generated serializers for the monitoring documents: no reflection, trimmed with the rest.
 /// Names are nats-server's snake_case; indentation and escaping are the writer's (<see cref="MonitorServer"/>).
 /// The documents are only ever written, so only the writers are generated, not the property
-/// metadata that reading needs (with <see cref="Reloading.OptionsJsonContext"/>, 0.3 MiB of binary).
+/// metadata that reading needs (with <see cref="Reloading.OptionsJsonContext"/>, a measurable cut in
+/// binary size; see packaging/README.md).
 /// A property given a JsonConverter would need that metadata and fail at run time.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, GenerationMode = JsonSourceGenerationMode.Serialization)]

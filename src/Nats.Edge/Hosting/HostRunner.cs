@@ -20,10 +20,9 @@ internal static class HostRunner
 {
     // Socket completions run on the event thread instead of hopping to the thread pool: every
     // receive loop only parses and queues (sends are inline, nothing blocks), so the hop was pure
-    // latency. nats-edge-load compare, this against the same binary without it: request-reply
-    // 7,281 vs 4,676 round trips/s, p50 104 vs 204 us, 56 vs 104 CPU s per million requests.
-    // .NET reads it from the environment once, at the first socket: set it before any exists,
-    // unless the operator chose a value.
+    // latency. Measured with nats-edge-load against the same binary without it: request-reply ran
+    // much faster on less CPU (figures in bench/README.md). .NET reads it from the environment
+    // once, at the first socket: set it before any exists, unless the operator chose a value.
     private const string InlineSocketCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     public static async Task<int> RunAsync(string[] args)
