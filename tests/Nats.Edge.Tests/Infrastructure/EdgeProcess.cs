@@ -30,6 +30,16 @@ public sealed class EdgeProcess : IServerProcess
             start.ArgumentList.Add(argument);
         }
 
+        // The server reads NATS_EDGE_* as configuration: what the test runner's own environment
+        // carries (a CI script's variables, say) must not reach a server whose config the test sets.
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (name.StartsWith("NATS_EDGE_", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
