@@ -12,8 +12,8 @@ public sealed class ReconnectTests
     [ServerTheory]
     public async Task Client_reconnects_after_a_restart_and_pub_sub_works_again(ServerTarget target)
     {
-        var server = await TestServers.StartAsync(target);
-        var port = server.Port;
+        var port = TestPorts.Free();
+        var server = await TestServers.StartAsync(target, TestServers.Defaults with { Port = port });
         try
         {
             await using var nats = await TestClients.ConnectAsync(server);
@@ -37,8 +37,8 @@ public sealed class ReconnectTests
     [ServerTheory]
     public async Task Subscription_made_before_a_restart_is_restored_on_reconnect(ServerTarget target)
     {
-        var server = await TestServers.StartAsync(target);
-        var port = server.Port;
+        var port = TestPorts.Free();
+        var server = await TestServers.StartAsync(target, TestServers.Defaults with { Port = port });
         try
         {
             await using var nats = await TestClients.ConnectAsync(server);

@@ -51,7 +51,10 @@ public sealed class LeafPair : IAsyncDisposable
     {
         var leafPort = TestPorts.Free();
         var hubConfig = HubConfig(leafPort, hubBody, hubLeafnodes);
-        var hub = await TestServers.StartWithConfigAsync(HubTarget(topology), hubConfig, captureLog: true);
+
+        // A client port of its own, not one the kernel picks: RestartHubAsync takes it again once
+        // the hub has let it go, and no other server may have taken it meanwhile.
+        var hub = await TestServers.StartWithConfigAsync(HubTarget(topology), hubConfig, captureLog: true, port: TestPorts.Free());
         try
         {
             var board = Interlocked.Increment(ref s_boards).ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Tests.Infrastructure;
@@ -10,12 +11,13 @@ namespace Nats.Edge.Tests.Infrastructure;
 /// Debian's nats-server run as a child process with a generated config file. The port is learned from
 /// its own log line, so it can pick a free port itself and there is no window for another test to take it.
 /// </summary>
-public sealed class ReferenceServer : IRunningServer, IServerProcess
+public sealed partial class ReferenceServer : IRunningServer, IServerProcess
 {
     /// <summary>Where Debian installs the binary; <c>NATS_SERVER_BIN</c> points elsewhere.</summary>
     public const string DefaultBinary = "/usr/sbin/nats-server";
 
     private const string ListeningPrefix = "Listening for client connections on ";
+    private const string RoutePrefix = "Listening for route connections on ";
     private const string MonitorPrefix = "Starting http monitor on ";
 
     // Children still running when the test host exits (a crashed or aborted run) are killed by PID.
@@ -58,10 +60,9 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
 
     public int ProcessId => _process.Id;
 
-    /// <summary>The route port from its log, which nats-server writes just after "Server is ready".</summary>
+    /// <summary>The route port from its log, which holds it by the time the server has started.</summary>
     public async Task<int> ClusterPortAsync()
     {
-        const string RoutePrefix = "Listening for route connections on ";
         await Poll.UntilAsync(() => PortAfter(Log, RoutePrefix) is not null, () => Log);
         return PortAfter(Log, RoutePrefix)!.Value;
     }
@@ -124,9 +125,10 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
 
     private static async Task<ReferenceServer> StartAsync(string configPath, string directory)
     {
-
+        var config = await File.ReadAllTextAsync(configPath);
+        var routes = ListensForRoutes().IsMatch(config);
         var log = new StringBuilder();
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ready = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process
         {
             StartInfo = new ProcessStartInfo(Binary)
@@ -139,9 +141,9 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
             },
             EnableRaisingEvents = true,
         };
-        process.ErrorDataReceived += (_, e) => OnLogLine(e.Data, log, listening);
-        process.OutputDataReceived += (_, e) => OnLogLine(e.Data, log, listening);
-        process.Exited += (_, _) => listening.TrySetException(
+        process.ErrorDataReceived += (_, e) => OnLogLine(e.Data, log, routes, ready);
+        process.OutputDataReceived += (_, e) => OnLogLine(e.Data, log, routes, ready);
+        process.Exited += (_, _) => ready.TrySetException(
             new InvalidOperationException("nats-server exited during startup."));
 
         process.Start();
@@ -152,14 +154,14 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
         var server = new ReferenceServer(process, directory, log);
         try
         {
-            server.Port = await listening.Task.WaitAsync(TestTimeouts.Startup);
+            server.Port = await ready.Task.WaitAsync(TestTimeouts.Startup);
             return server;
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
-            var output = server.Log;
-            var config = await File.ReadAllTextAsync(configPath);
+            // Disposing waits for the exit and for the last lines, such as the [FTL] that says why.
             await server.DisposeAsync();
+            var output = server.Log;
             throw new InvalidOperationException($"nats-server did not start ({e.Message}). Config:\n{config}\nLog:\n{output}", e);
         }
     }
@@ -195,22 +197,33 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
         }
     }
 
-    private static void OnLogLine(string? line, StringBuilder log, TaskCompletionSource<int> listening)
+    // Ready with every listener bound. nats-server logs "Listening for client connections" and
+    // "Server is ready" before it binds its route port, and exits when that bind fails: with
+    // routes it is ready only once the route listener's line follows.
+    private static void OnLogLine(string? line, StringBuilder log, bool routes, TaskCompletionSource<int> ready)
     {
         if (line is null)
         {
             return;
         }
 
+        string text;
         lock (log)
         {
             log.AppendLine(line);
+            if (ready.Task.IsCompleted)
+            {
+                return;
+            }
+
+            text = log.ToString();
         }
 
         // "[pid] date time [INF] Listening for client connections on 127.0.0.1:40641"
-        if (PortAfter(line, ListeningPrefix) is { } port)
+        if (PortAfter(text, ListeningPrefix) is { } port
+            && (!routes || PortAfter(text, RoutePrefix) is not null))
         {
-            listening.TrySetResult(port);
+            ready.TrySetResult(port);
         }
     }
 
@@ -229,6 +242,11 @@ public sealed class ReferenceServer : IRunningServer, IServerProcess
         var colon = address.LastIndexOf(':');
         return int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
     }
+
+    // A cluster block with a route port, in JSON ("cluster": { … "listen": …) or nats-server's own
+    // syntax (cluster { … listen: …). Its banner is no guide: 2.9 names a cluster for any server_name.
+    [GeneratedRegex(@"\bcluster""?\s*[:=]?\s*\{[^}]*\b(listen|port)\b")]
+    private static partial Regex ListensForRoutes();
 
     private static void KillAll()
     {
