@@ -14,8 +14,8 @@ public class ParserBenchmarks
 {
     private const int ReadSize = 64 * 1024;
 
-    private readonly CountingHandler _handler = new();
-    private ClientProtocolReader _reader = null!;
+    private readonly CountingHandler _handler = new(new CountingHandler.Totals());
+    private ClientReader _reader = null!;
     private ReadOnlySequence<byte> _whole;
     private ReadOnlySequence<byte> _segmented;
 
@@ -41,7 +41,7 @@ public class ParserBenchmarks
         var bytes = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(one, OperationsPerRead)));
         _whole = new ReadOnlySequence<byte>(bytes);
         _segmented = Segment.Split(bytes, 4096);
-        _reader = new ClientProtocolReader(4096, 1024 * 1024);
+        _reader = new ClientReader(4096, 1024 * 1024);
     }
 
     [Benchmark(Baseline = true)]

@@ -6,13 +6,13 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Server.Clients;
 
 /// <summary>The client's answers to each operation the protocol reader finds.</summary>
-internal sealed partial class ClientConnection : IClientOpHandler
+internal sealed partial class ClientConnection
 {
     public bool HeadersEnabled => WantsHeaders;
 
     protected override bool ProcessReceived(ref ReadOnlySequence<byte> buffer)
     {
-        _reader.Read(ref buffer, this);
+        _reader.Read(ref buffer, new ClientOps(this));
         return !IsClosing;
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class ClientConnection : Connection
     private readonly Dictionary<byte[], Subscription> _subscriptions = new(ByteKeyComparer.Instance);
     private readonly Lock _subscriptionsSync = new();
     private MatchCache _matches;
-    private readonly ClientProtocolReader _reader;
+    private readonly ClientReader _reader;
     private ConnectOptions _connect = ConnectOptions.Default;
     private bool _connectReceived;
     private long _nextPing;
@@ -33,7 +33,7 @@ internal sealed partial class ClientConnection : Connection
     {
         Account = account;
         _matches = new MatchCache(account.Subscriptions);
-        _reader = new ClientProtocolReader(server.Options.MaxControlLine, server.Options.MaxPayload);
+        _reader = new ClientReader(server.Options.MaxControlLine, server.Options.MaxPayload);
         // Before CONNECT the timer runs at the full interval from accept, as in nats-server.
         _nextPing = Started + ToTicks(server.Options.PingInterval);
     }

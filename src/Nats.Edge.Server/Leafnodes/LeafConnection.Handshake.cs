@@ -184,14 +184,6 @@ internal sealed partial class LeafConnection
         }
     }
 
-    // Plain client ops have no place on a leafnode link.
-    public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid) =>
-        OnProtocolError(ProtocolError.UnknownOperation);
-
-    public void OnUnsub(ReadOnlySpan<byte> sid, int max) => OnProtocolError(ProtocolError.UnknownOperation);
-
-    public void OnPublish(in InboundMessage message) => OnProtocolError(ProtocolError.UnknownOperation);
-
     public void OnProtocolError(ProtocolError error)
     {
         switch (error)

@@ -15,7 +15,7 @@ namespace Nats.Edge.Server.Leafnodes;
 /// It is bound to one account; interest crosses as LS+/LS-, messages as LMSG/HMSG, only where the
 /// other side asked for them and the link's rules allow.
 /// </summary>
-internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemoteLink, IInterestLink
+internal sealed partial class LeafConnection : Connection, IRemoteLink, IInterestLink
 {
     // A leaf must send CONNECT, and a hub must answer it with its second INFO, within this time.
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(2);
@@ -23,7 +23,7 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
     // Go servers send the first PING about a second after the link is up.
     private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
 
-    private readonly ClientProtocolReader _reader;
+    private readonly LeafReader _reader;
     private readonly LeafSolicitor? _solicitor;
     private MatchCache? _matches;
     private LinkRules _rules;
@@ -47,7 +47,7 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
         : base(server, socket, id)
     {
         // Leaf links carry long interest lists; nats-server does not hold them to max_control_line.
-        _reader = new ClientProtocolReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload, leaf: true);
+        _reader = new LeafReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload);
         _rules = new LinkRules(null, [], null, [], systemAccount: false);
         _nextPing = Started + ToTicks(HandshakeTimeout);
     }
@@ -61,9 +61,6 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
     public Account? Account { get; private set; }
 
     public override MatchCache? Matches => _matches;
-
-    // HPUB never comes over a leaf link; HMSG is read regardless.
-    public bool HeadersEnabled => true;
 
     public override string ToString() => $"{RemoteEndPoint} - lid:{Id}";
 
@@ -105,7 +102,7 @@ internal sealed partial class LeafConnection : Connection, ILeafOpHandler, IRemo
 
     protected override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
     {
-        _reader.Read(ref buffer, this);
+        _reader.Read(ref buffer, new LeafOps(this));
         return !IsClosing;
     }
 

@@ -1,9 +1,7 @@
 namespace Nats.Edge.Server.Protocol;
 
-/// <summary>
-/// The leafnode ops on top of the client ones. Spans are valid only during the call.
-/// </summary>
-internal interface ILeafOpHandler : IClientOpHandler
+/// <summary>What <see cref="LeafReader"/> calls for a leafnode link's ops. Spans are valid only during the call.</summary>
+internal interface ILeafOpHandler : IControlOpHandler
 {
     /// <summary><c>LS+ subject [queue weight]</c>: interest of the far side; weight is 0 without a queue.</summary>
     void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight);

@@ -1,11 +1,17 @@
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
-/// The route ops: the leaf ops with an account name in front. The reader hands the account over first,
-/// then calls the leaf op for the rest of the line.
+/// What <see cref="RouteReader"/> calls for a route's ops: the leafnode ops with the account they
+/// belong to in front. Spans are valid only during the call.
 /// </summary>
-internal interface IRouteOpHandler : ILeafOpHandler
+internal interface IRouteOpHandler : IControlOpHandler
 {
-    /// <summary>The account the op that follows at once belongs to; the span is valid only during the call.</summary>
-    void OnAccount(ReadOnlySpan<byte> account);
+    /// <summary><c>RS+ account subject [queue weight]</c>; weight is 0 without a queue.</summary>
+    void OnRouteSub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight);
+
+    /// <summary><c>RS- account subject [queue]</c>.</summary>
+    void OnRouteUnsub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue);
+
+    /// <summary>RMSG or HMSG for <paramref name="account"/>; queues as in <see cref="ILeafOpHandler.OnLeafMessage"/>.</summary>
+    void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm);
 }

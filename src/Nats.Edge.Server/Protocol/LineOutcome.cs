@@ -1,6 +1,6 @@
 namespace Nats.Edge.Server.Protocol;
 
-/// <summary>What became of one control line in <see cref="ClientProtocolReader"/>.</summary>
+/// <summary>What became of one control line in <see cref="ProtocolFramer"/>.</summary>
 internal enum LineOutcome
 {
     /// <summary>Handled (with its payload, for PUB/HPUB); read on.</summary>

@@ -10,11 +10,12 @@ internal static class OpNameReader
     /// <summary>
     /// Reads the op name from <paramref name="head"/>, which may be cut short anywhere.
     /// <paramref name="argumentsStart"/> is where the arguments begin (after the name and its blanks
-    /// are not yet skipped: callers trim). With <paramref name="leaf"/> the leafnode ops (LS+, LS-,
-    /// LMSG, HMSG) are known too; a client sending them gets nats-server's unknown-operation error.
-    /// With <paramref name="route"/> the route ops are (RS+, RS-, RMSG, HMSG).
+    /// are not yet skipped: callers trim). The <paramref name="dialect"/> adds its own ops: a leaf's
+    /// LS+, LS-, LMSG and HMSG, a route's RS+, RS-, RMSG and HMSG; a client sending them gets
+    /// nats-server's unknown-operation error. Every dialect knows the client ops, as nats-server's
+    /// parser does for every kind of connection.
     /// </summary>
-    public static OpNameStatus Read(ReadOnlySpan<byte> head, out ClientOp op, out int argumentsStart, bool leaf = false, bool route = false)
+    public static OpNameStatus Read(ReadOnlySpan<byte> head, ProtocolDialect dialect, out ClientOp op, out int argumentsStart)
     {
         op = default;
         argumentsStart = 0;
@@ -44,12 +45,12 @@ internal static class OpNameReader
                     return OpNameStatus.Incomplete;
                 }
 
-                return Lower(head[1]) == 'm' && (leaf || route)
+                return Lower(head[1]) == 'm' && dialect != ProtocolDialect.Client
                     ? Match(head, "HMSG"u8, ClientOp.LeafHMsg, needsBlank: true, out op, out argumentsStart)
                     : Match(head, "HPUB"u8, ClientOp.HPub, needsBlank: true, out op, out argumentsStart);
-            case 'l' when leaf:
+            case 'l' when dialect == ProtocolDialect.Leaf:
                 return ReadLinkOp(head, "LMSG"u8, "LS+"u8, "LS-"u8, out op, out argumentsStart);
-            case 'r' when route:
+            case 'r' when dialect == ProtocolDialect.Route:
                 return ReadLinkOp(head, "RMSG"u8, "RS+"u8, "RS-"u8, out op, out argumentsStart);
             case 's':
                 return Match(head, "SUB"u8, ClientOp.Sub, needsBlank: true, out op, out argumentsStart);

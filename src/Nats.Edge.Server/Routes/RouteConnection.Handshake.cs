@@ -129,12 +129,6 @@ internal sealed partial class RouteConnection
         Close(CloseReason.ProtocolViolation);
     }
 
-    public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid) => OnProtocolError(ProtocolError.UnknownOperation);
-
-    public void OnUnsub(ReadOnlySpan<byte> sid, int max) => OnProtocolError(ProtocolError.UnknownOperation);
-
-    public void OnPublish(in InboundMessage message) => OnProtocolError(ProtocolError.UnknownOperation);
-
     public void OnProtocolError(ProtocolError error)
     {
         Server.Log.Error($"{this} - Route Error: {error}");

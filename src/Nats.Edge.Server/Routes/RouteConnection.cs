@@ -12,7 +12,7 @@ namespace Nats.Edge.Server.Routes;
 /// accepted from it. Interest crosses as RS+/RS- and messages as RMSG/HMSG, each naming its account;
 /// what crosses is decided per account by <see cref="RouteAccountLink"/>.
 /// </summary>
-internal sealed partial class RouteConnection : Connection, IRouteOpHandler
+internal sealed partial class RouteConnection : Connection
 {
     // Go servers send the first PING about a second after the route is up.
     private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
@@ -20,7 +20,7 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
     // nats-server 2.10+ pings routes at least this often whatever ping_interval says.
     private static readonly TimeSpan MaxPingInterval = TimeSpan.FromSeconds(30);
 
-    private readonly ClientProtocolReader _reader;
+    private readonly RouteReader _reader;
 
     // One link per account, by the account name each RS+/RMSG starts with (read without a string).
     private readonly Dictionary<byte[], RouteAccountLink> _links = new(ByteKeyComparer.Instance);
@@ -35,7 +35,7 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
         Solicitor = solicitor;
 
         // Routes carry long interest lists; nats-server does not hold them to max_control_line.
-        _reader = new ClientProtocolReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload, route: true);
+        _reader = new RouteReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload);
         _nextPing = Started + ToTicks(server.Cluster!.Options.AuthTimeout);
         server.AddRoute(this);
     }
@@ -52,8 +52,6 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
 
     // The route itself matches nothing: each message is matched in its account's index.
     public override MatchCache? Matches => null;
-
-    public bool HeadersEnabled => true;
 
     public override string ToString() => $"{RemoteEndPoint} - rid:{Id}";
 
@@ -88,7 +86,7 @@ internal sealed partial class RouteConnection : Connection, IRouteOpHandler
 
     protected override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
     {
-        _reader.Read(ref buffer, this);
+        _reader.Read(ref buffer, new RouteOps(this));
         return !IsClosing;
     }
 

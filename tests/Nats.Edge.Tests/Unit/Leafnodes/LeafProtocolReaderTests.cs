@@ -1,3 +1,4 @@
+using Nats.Edge.Server.Protocol;
 using Nats.Edge.Tests.Unit.Protocol;
 
 namespace Nats.Edge.Tests.Unit.Leafnodes;
@@ -9,7 +10,7 @@ namespace Nats.Edge.Tests.Unit.Leafnodes;
 /// </summary>
 public class LeafProtocolReaderTests
 {
-    private static readonly ReaderSetup Leaf = new() { Leaf = true };
+    private static readonly ReaderSetup Leaf = new() { Dialect = ProtocolDialect.Leaf };
 
     [Fact]
     public void Ls_plus_with_a_subject_only_is_plain_interest() =>
@@ -174,9 +175,17 @@ public class LeafProtocolReaderTests
         Assert.Equal(["HPUB x 12 14 [NATS/1.0\\r\\n\\r\\n|hi]"], EverySplit.Read("HPUB x 12 14\r\nNATS/1.0\r\n\r\nhi\r\n"));
 
     [Fact]
-    public void Leaf_connection_still_reads_the_client_ops() =>
-        Assert.Equal(["PING", "PONG", "PUB a 1 [x]", "HPUB a 12 14 [NATS/1.0\\r\\n\\r\\n|hi]"],
-            EverySplit.Read("PING\r\nPONG\r\nPUB a 1\r\nx\r\nHPUB a 12 14\r\nNATS/1.0\r\n\r\nhi\r\n", Leaf));
+    public void Leaf_connection_reads_the_shared_ops() =>
+        Assert.Equal(["PING", "PONG", "INFO {}", "-ERR 'x'"], EverySplit.Read("PING\r\nPONG\r\nINFO {}\r\n-ERR 'x'\r\n", Leaf));
+
+    // nats-server's parser knows a client's op names on every connection; a leaf link refuses them.
+    [Theory]
+    [InlineData("PUB a 1\r\nx\r\n")]
+    [InlineData("HPUB a 12 14\r\nNATS/1.0\r\n\r\nhi\r\n")]
+    [InlineData("SUB a 1\r\n")]
+    [InlineData("UNSUB 1\r\n")]
+    public void A_clients_own_op_on_a_leaf_connection_is_an_unknown_operation(string input) =>
+        Assert.Equal(["ERR:UnknownOperation"], EverySplit.Read(input, Leaf));
 
     [Theory]
     [InlineData("LX foo\r\n")]

@@ -22,7 +22,7 @@ public class OpNameReaderTests
     [InlineData("INFO {}", "Info", 4)]
     public void Known_op_is_recognised_with_where_its_arguments_start(string head, string op, int argumentsStart)
     {
-        Assert.Equal(OpNameStatus.Known, OpNameReader.Read(Encoding.ASCII.GetBytes(head), out var actualOp, out var actualStart));
+        Assert.Equal(OpNameStatus.Known, OpNameReader.Read(Encoding.ASCII.GetBytes(head), ProtocolDialect.Client, out var actualOp, out var actualStart));
         Assert.Equal(op, actualOp.ToString());
         Assert.Equal(argumentsStart, actualStart);
     }
@@ -41,7 +41,7 @@ public class OpNameReaderTests
     [InlineData("+")]
     [InlineData("-ER")]
     public void Valid_prefix_is_incomplete(string head) =>
-        Assert.Equal(OpNameStatus.Incomplete, OpNameReader.Read(Encoding.ASCII.GetBytes(head), out _, out _));
+        Assert.Equal(OpNameStatus.Incomplete, OpNameReader.Read(Encoding.ASCII.GetBytes(head), ProtocolDialect.Client, out _, out _));
 
     [Theory]
     [InlineData("X")]
@@ -58,7 +58,7 @@ public class OpNameReaderTests
     [InlineData("LS-")]
     [InlineData(" PUB")]
     public void Byte_no_op_allows_there_is_unknown(string head) =>
-        Assert.Equal(OpNameStatus.Unknown, OpNameReader.Read(Encoding.ASCII.GetBytes(head), out _, out _));
+        Assert.Equal(OpNameStatus.Unknown, OpNameReader.Read(Encoding.ASCII.GetBytes(head), ProtocolDialect.Client, out _, out _));
 
     [Theory]
     [InlineData("pUb ")]
@@ -68,10 +68,10 @@ public class OpNameReaderTests
     [InlineData("+ok\r")]
     [InlineData("-eRr ")]
     public void Op_names_fold_case_letter_by_letter(string head) =>
-        Assert.Equal(OpNameStatus.Known, OpNameReader.Read(Encoding.ASCII.GetBytes(head), out _, out _));
+        Assert.Equal(OpNameStatus.Known, OpNameReader.Read(Encoding.ASCII.GetBytes(head), ProtocolDialect.Client, out _, out _));
 
     [Fact]
     public void Carriage_return_does_not_pass_for_a_minus() =>
         // CR is 0x0D; folded like a letter it would become 0x2D, '-'.
-        Assert.Equal(OpNameStatus.Unknown, OpNameReader.Read("\rERR "u8, out _, out _));
+        Assert.Equal(OpNameStatus.Unknown, OpNameReader.Read("\rERR "u8, ProtocolDialect.Client, out _, out _));
 }

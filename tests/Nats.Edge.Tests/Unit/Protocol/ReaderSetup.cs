@@ -1,3 +1,5 @@
+using Nats.Edge.Server.Protocol;
+
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>The limits and client options a reader test runs with; nats-server's defaults unless set.</summary>
@@ -12,6 +14,6 @@ internal sealed record ReaderSetup
 
     public bool HeadersEnabled { get; init; } = true;
 
-    /// <summary>Reads the leafnode dialect (LS+, LS-, LMSG, HMSG) too.</summary>
-    public bool Leaf { get; init; }
+    /// <summary>Whose reader reads: a client's, a leafnode link's or a route's.</summary>
+    public ProtocolDialect Dialect { get; init; }
 }

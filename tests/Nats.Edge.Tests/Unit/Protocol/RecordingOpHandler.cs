@@ -9,7 +9,7 @@ namespace Nats.Edge.Tests.Unit.Protocol;
 /// Stands in for the client connection: writes every callback down as one line of text, so a test
 /// compares a whole parse with a list of strings. CR, LF and TAB are shown escaped.
 /// </summary>
-internal sealed class RecordingOpHandler : ILeafOpHandler
+internal sealed class RecordingOpHandler
 {
     public List<string> Calls { get; } = [];
 
@@ -89,6 +89,26 @@ internal sealed class RecordingOpHandler : ILeafOpHandler
         var reply = message.Reply.IsEmpty ? "" : Text(message.Reply) + " ";
         var groups = queueForm ? $"(queues: {Text(queues)}) " : "";
         Calls.Add($"{(message.HasHeaders ? "HMSG" : "LMSG")} {Text(message.Subject)} {reply}{groups}{Text(message.SizeTokens)} [{body}]");
+    }
+
+    public void OnRouteSub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight) =>
+        Calls.Add(queue.IsEmpty
+            ? $"RS+ {Text(account)} {Text(subject)}"
+            : $"RS+ {Text(account)} {Text(subject)} {Text(queue)} {weight.ToString(CultureInfo.InvariantCulture)}");
+
+    public void OnRouteUnsub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) =>
+        Calls.Add(queue.IsEmpty ? $"RS- {Text(account)} {Text(subject)}" : $"RS- {Text(account)} {Text(subject)} {Text(queue)}");
+
+    // RMSG/HMSG account subject [reply] (queues: …) <size tokens> [payload].
+    public void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
+    {
+        var data = message.Data.ToArray();
+        var body = message.HasHeaders
+            ? Text(data.AsSpan(0, message.HeaderSize)) + "|" + Text(data.AsSpan(message.HeaderSize))
+            : Text(data);
+        var reply = message.Reply.IsEmpty ? "" : Text(message.Reply) + " ";
+        var groups = queueForm ? $"(queues: {Text(queues)}) " : "";
+        Calls.Add($"{(message.HasHeaders ? "HMSG" : "RMSG")} {Text(account)} {Text(message.Subject)} {reply}{groups}{Text(message.SizeTokens)} [{body}]");
     }
 
     public void OnProtocolError(ProtocolError error)

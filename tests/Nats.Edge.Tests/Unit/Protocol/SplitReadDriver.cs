@@ -5,13 +5,16 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>
-/// Feeds a <see cref="ClientProtocolReader"/> the way the receive loop does: what the reader left
+/// Feeds a dialect's reader the way the receive loop does: what the reader left
 /// unconsumed is kept, the next read's bytes are appended, the reader sees both as one sequence,
 /// and whatever it leaves is kept again. Stops feeding once the handler is closing, as the loop does.
 /// </summary>
 internal sealed class SplitReadDriver
 {
-    private readonly ClientProtocolReader _reader;
+    private readonly ClientReader _client;
+    private readonly LeafReader _leaf;
+    private readonly RouteReader _route;
+    private readonly ProtocolDialect _dialect;
     private readonly BufferShape _shape;
     private readonly List<byte[]> _unconsumed = [];
 
@@ -19,7 +22,10 @@ internal sealed class SplitReadDriver
     {
         setup ??= ReaderSetup.Default;
         _shape = shape;
-        _reader = new ClientProtocolReader(setup.MaxControlLine, setup.MaxPayload, setup.Leaf);
+        _dialect = setup.Dialect;
+        _client = new ClientReader(setup.MaxControlLine, setup.MaxPayload);
+        _leaf = new LeafReader(setup.MaxControlLine, setup.MaxPayload);
+        _route = new RouteReader(setup.MaxControlLine, setup.MaxPayload);
         Handler = new RecordingOpHandler { HeadersEnabled = setup.HeadersEnabled };
     }
 
@@ -60,7 +66,19 @@ internal sealed class SplitReadDriver
         }
 
         var buffer = BufferSegment.Chain(_unconsumed);
-        _reader.Read(ref buffer, Handler);
+        var handler = new RecordingOps(Handler);
+        switch (_dialect)
+        {
+            case ProtocolDialect.Leaf:
+                _leaf.Read(ref buffer, handler);
+                break;
+            case ProtocolDialect.Route:
+                _route.Read(ref buffer, handler);
+                break;
+            default:
+                _client.Read(ref buffer, handler);
+                break;
+        }
 
         // Keep the leftover's own segment boundaries, as a pipe keeps its unconsumed segments.
         _unconsumed.Clear();

@@ -1,0 +1,92 @@
+using System.Buffers;
+
+namespace Nats.Edge.Server.Protocol;
+
+/// <summary>
+/// Reads what a route peer sends: RS+, RS-, RMSG and HMSG, each naming its account first, and the
+/// shared ops. A client's PUB, SUB and UNSUB are known names, as in nats-server's parser, and
+/// refused once admitted.
+/// </summary>
+internal sealed class RouteReader(int maxControlLine, int maxPayload)
+{
+    private readonly ProtocolFramer _framer = new(maxControlLine, maxPayload, ProtocolDialect.Route);
+
+    /// <inheritdoc cref="ProtocolFramer.Read"/>
+    public void Read<THandler>(ref ReadOnlySequence<byte> buffer, THandler handler)
+        where THandler : struct, IRouteOpHandler =>
+        _framer.Read(ref buffer, new Ops<THandler>(handler));
+
+    private readonly struct Ops<THandler>(THandler handler) : IDialect
+        where THandler : struct, IRouteOpHandler
+    {
+        public bool IsClosing => handler.IsClosing;
+
+        public OpNameStatus ReadOpName(ReadOnlySpan<byte> head, out ClientOp op, out int argumentsStart) =>
+            OpNameReader.Read(head, ProtocolDialect.Route, out op, out argumentsStart);
+
+        public bool Admit(ClientOp op) => handler.Admit(op);
+
+        public void OnProtocolError(ProtocolError error) => handler.OnProtocolError(error);
+
+        public LineOutcome Handle(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ProtocolFramer framer)
+        {
+            if (op is not (ClientOp.LeafSub or ClientOp.LeafUnsub or ClientOp.LeafMsg or ClientOp.LeafHMsg))
+            {
+                if (!ControlOps.Handle(op, arguments, handler))
+                {
+                    // A client's own ops have no place on a route.
+                    handler.OnProtocolError(ProtocolError.UnknownOperation);
+                }
+
+                return ProtocolFramer.ControlOutcome(handler.IsClosing);
+            }
+
+            // The account comes first; the rest reads as a leafnode link's op.
+            var blank = arguments.IndexOfAny(" \t"u8);
+            if (blank <= 0)
+            {
+                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                return LineOutcome.Stop;
+            }
+
+            var account = arguments[..blank];
+            arguments = arguments[blank..].TrimStart(" \t"u8);
+            switch (op)
+            {
+                case ClientOp.LeafMsg or ClientOp.LeafHMsg:
+                    var read = LinkArguments.TryReadMessage(
+                        framer, op == ClientOp.LeafHMsg, arguments, ref rest, handler, out var message, out var queues, out var queueForm);
+                    if (read)
+                    {
+                        handler.OnRouteMessage(account, message, queues, queueForm);
+                    }
+
+                    return ProtocolFramer.PayloadOutcome(read, handler.IsClosing);
+                case ClientOp.LeafSub:
+                    if (LinkArguments.TryReadInterest(arguments, out var subject, out var queue, out var weight))
+                    {
+                        handler.OnRouteSub(account, subject, queue, weight);
+                    }
+                    else
+                    {
+                        handler.OnProtocolError(ProtocolError.MalformedArguments);
+                    }
+
+                    break;
+                default:
+                    if (LinkArguments.TryReadInterestEnd(arguments, out var gone, out var goneQueue))
+                    {
+                        handler.OnRouteUnsub(account, gone, goneQueue);
+                    }
+                    else
+                    {
+                        handler.OnProtocolError(ProtocolError.MalformedArguments);
+                    }
+
+                    break;
+            }
+
+            return ProtocolFramer.ControlOutcome(handler.IsClosing);
+        }
+    }
+}
