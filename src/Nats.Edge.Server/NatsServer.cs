@@ -50,7 +50,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         _authenticator = new Security.Authenticator(options, Accounts);
         _tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
         LeafTls = options.Leafnodes?.Tls is { } leafTls ? new Connections.ServerTls(leafTls) : null;
-        Cluster = options.Cluster is { } cluster ? new Routes.ClusterState(cluster, ServerId) : null;
+        Cluster = options.Cluster is { } cluster ? new Routes.ClusterState(cluster) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
 

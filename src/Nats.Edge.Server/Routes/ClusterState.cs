@@ -4,7 +4,7 @@ using Nats.Edge.Server.Logging;
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>This server's place in its cluster: the name, the route port, and one route per peer server.</summary>
-internal sealed class ClusterState(ClusterOptions options, string serverId)
+internal sealed class ClusterState(ClusterOptions options)
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, RouteConnection> _routes = new(StringComparer.Ordinal);
@@ -39,30 +39,18 @@ internal sealed class ClusterState(ClusterOptions options, string serverId)
     }
 
     /// <summary>
-    /// Registers the route to <paramref name="peerId"/>. Two servers that dial each other at once (both
-    /// told of the other by gossip) end up with two connections; both sides keep the one dialled by
-    /// the server with the smaller id, so they agree without talking. The loser comes back in
-    /// <paramref name="replaced"/> (an older registered route) or as a false return (this one).
+    /// Registers the route to <paramref name="peerId"/>; false when one is registered already, and
+    /// that one stays, as in nats-server. Two servers that dial each other at once have two
+    /// connections, and each side keeps the first it registered. A registered route is never
+    /// replaced: it may already carry interest and messages both ways, and whatever is in flight on
+    /// a route that is dropped is lost. If the peer kept the other connection, both close and the
+    /// dialling sides try again (see <see cref="RouteSolicitor"/>).
     /// </summary>
-    public bool TryRegister(RouteConnection route, string peerId, out RouteConnection? replaced)
+    public bool TryRegister(RouteConnection route, string peerId)
     {
-        replaced = null;
         lock (_sync)
         {
-            if (!_routes.TryGetValue(peerId, out var existing))
-            {
-                _routes.Add(peerId, route);
-                return true;
-            }
-
-            if (!Preferred(route, peerId) || Preferred(existing, peerId))
-            {
-                return false;
-            }
-
-            _routes[peerId] = route;
-            replaced = existing;
-            return true;
+            return _routes.TryAdd(peerId, route);
         }
     }
 
@@ -74,9 +62,6 @@ internal sealed class ClusterState(ClusterOptions options, string serverId)
             return route.Peer?.ServerId is { } id && _routes.TryGetValue(id, out var current) && current == route && _routes.Remove(id);
         }
     }
-
-    private bool Preferred(RouteConnection route, string peerId) =>
-        string.CompareOrdinal(route.IsSolicited ? serverId : peerId, route.IsSolicited ? peerId : serverId) < 0;
 
     /// <summary>
     /// A peer names another cluster. A configured name stands; a generated one gives way to a

@@ -155,20 +155,18 @@ internal sealed partial class RouteConnection
         }
 
         Peer = info;
-        if (!cluster.TryRegister(this, serverId, out var replaced))
+        Solicitor?.NoteConnected(serverId);
+        if (!cluster.TryRegister(this, serverId))
         {
+            // No interest is announced on it from here and none is learned from it, so no message
+            // ever crosses it. The dial loop now knows whom it reached: it waits while the other
+            // connection serves and dials again once that one is gone (the peer may have kept this
+            // connection and dropped that one).
             Server.Log.Debug($"{this} - Duplicate route to {serverId}, closing");
             Close(CloseReason.DuplicateRoute);
             return;
         }
 
-        if (replaced is not null)
-        {
-            Server.Log.Debug($"{replaced} - Duplicate route to {serverId}, closing in favour of {this}");
-            replaced.Close(CloseReason.DuplicateRoute);
-        }
-
-        Solicitor?.NoteConnected(serverId);
         foreach (var account in Server.Accounts.All)
         {
             AddLink(account);

@@ -11,6 +11,10 @@ namespace Nats.Edge.Server.Routes;
 /// </summary>
 internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured)
 {
+    // Up to this much is added to each redial, as nats-server does: two servers that each kept the
+    // connection the other dropped lose both at once, and redialling in step would collide again.
+    private const int MaxJitterMilliseconds = 100;
+
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
 
@@ -23,6 +27,11 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
 
     public void NoteSelf() => _self = true;
 
+    /// <summary>
+    /// The dial reached <paramref name="serverId"/>, whether its connection became the route or
+    /// lost to another one already registered: either way the loop waits while a route to that
+    /// server is up, and dials again, with its attempts counted afresh, once it is gone.
+    /// </summary>
     public void NoteConnected(string serverId)
     {
         _peerId = serverId;
@@ -59,7 +68,7 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
                 await route.Closed.WaitAsync(stopping).ConfigureAwait(false);
             }
 
-            await Task.Delay(ReconnectDelay, stopping).ConfigureAwait(false);
+            await Task.Delay(ReconnectDelay + TimeSpan.FromMilliseconds(Random.Shared.Next(MaxJitterMilliseconds)), stopping).ConfigureAwait(false);
         }
     }
 

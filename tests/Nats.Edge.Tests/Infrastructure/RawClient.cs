@@ -42,6 +42,26 @@ public sealed partial class RawClient : IAsyncDisposable
     }
 
     /// <summary>
+    /// Takes the next connection a server dials to <paramref name="listener"/> (a route it solicits),
+    /// so the test plays the dialled peer; fails when none comes within the startup timeout.
+    /// </summary>
+    public static async Task<RawClient> AcceptAsync(TcpListener listener)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Startup);
+        try
+        {
+            var socket = await listener.AcceptSocketAsync(timeout.Token);
+            socket.NoDelay = true;
+            return new RawClient(socket);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"Nothing dialled {listener.LocalEndpoint} within {TestTimeouts.Startup}.");
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Connects, reads INFO, sends <c>CONNECT</c> with <paramref name="connectJson"/> and waits for the
     /// PONG that proves the server accepted it: the usual start of a test about something else.
     /// </summary>
