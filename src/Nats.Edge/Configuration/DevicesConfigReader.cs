@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Nats.Edge.Devices.Configuration;
+using Nats.Edge.Devices.Sensors;
 
 namespace Nats.Edge.Configuration;
 

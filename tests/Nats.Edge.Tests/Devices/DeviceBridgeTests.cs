@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using NATS.Client.Core;
 using Nats.Edge.Devices.Configuration;
-using Nats.Edge.Devices.Simulation;
+using Nats.Edge.Devices.Sensors;
 using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Devices;

@@ -1,6 +1,6 @@
 using Iot.Device.Ads1115;
 
-namespace Nats.Edge.Devices.Configuration;
+namespace Nats.Edge.Devices.Sensors;
 
 /// <summary>The ADS1115's full-scale ranges in volts, one per setting of its gain amplifier.</summary>
 public static class Ads1115FullScale
