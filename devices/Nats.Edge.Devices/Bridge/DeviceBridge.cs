@@ -128,13 +128,14 @@ public sealed class DeviceBridge : IAsyncDisposable
         foreach (var sensor in _options.Sensors)
         {
             var subject = _subjects.Of(sensor);
-            if (sensor.Type == SensorType.DigitalInput)
+            // A sampled kind is read on its interval; the other family, digital inputs, publish on their edges.
+            if (sensor.Type is SampledSensorKind kind)
             {
-                _inputs.Add(new InputWatcher(sensor, subject, _board.Gpio, _client, _log));
+                _samplers.Add(new SensorSampler(sensor, subject, () => _board.OpenSensor(kind, sensor), _client, _log, _options.MaxBackoff));
             }
             else
             {
-                _samplers.Add(new SensorSampler(sensor, subject, () => _board.OpenSensor(sensor), _client, _log, _options.MaxBackoff));
+                _inputs.Add(new InputWatcher(sensor, subject, _board.Gpio, _client, _log));
             }
         }
 
@@ -262,9 +263,9 @@ public sealed class DeviceBridge : IAsyncDisposable
             var subject = _subjects.Of(sensor);
             sensors.Add(new SensorMeta(
                 sensor.Name,
-                SensorCatalog.Name(sensor.Type),
-                [.. SensorCatalog.Quantities(sensor).Select(quantity => SubjectNames.Of(subject, quantity))],
-                sensor.Type == SensorType.DigitalInput ? null : GoDuration.Format(sensor.Interval)));
+                sensor.Type.Name,
+                [.. sensor.Type.Quantities(sensor).Select(quantity => SubjectNames.Of(subject, quantity))],
+                sensor.Type is SampledSensorKind ? GoDuration.Format(sensor.Interval) : null));
         }
 
         var actuators = new List<ActuatorMeta>();

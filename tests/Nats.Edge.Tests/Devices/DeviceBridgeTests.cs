@@ -21,7 +21,7 @@ public sealed class DeviceBridgeTests
         StatusInterval = TimeSpan.FromHours(1),
     };
 
-    private static SensorOptions Bme280 => new() { Type = SensorType.Bme280, Name = "bme280", Address = 0x76, Interval = Fast };
+    private static SensorOptions Bme280 => new() { Type = SensorKinds.Named("bme280"), Name = "bme280", Address = 0x76, Interval = Fast };
 
     [Fact]
     public async Task Bme280_readings_carry_the_datasheet_values_with_units_and_a_utc_timestamp()
@@ -72,12 +72,12 @@ public sealed class DeviceBridgeTests
     public async Task Every_sensor_type_publishes_its_quantities()
     {
         await using var board = await SimulatedBridge.StartAsync(Board(
-            new SensorOptions { Type = SensorType.Bmp280, Name = "outside", Address = 0x77, Interval = Fast },
-            new SensorOptions { Type = SensorType.Sht3x, Name = "sht", Address = 0x44, Interval = Fast },
-            new SensorOptions { Type = SensorType.Ads1115, Name = "adc", Address = 0x48, Channels = [0, 1], Interval = Fast },
-            new SensorOptions { Type = SensorType.Dht22, Name = "dht", Pin = 4, Interval = Fast },
-            new SensorOptions { Type = SensorType.Ds18b20, Name = "water", Interval = Fast },
-            new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu", Interval = Fast }));
+            new SensorOptions { Type = SensorKinds.Named("bmp280"), Name = "outside", Address = 0x77, Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("sht3x"), Name = "sht", Address = 0x44, Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("ads1115"), Name = "adc", Address = 0x48, Channels = [0, 1], Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("dht22"), Name = "dht", Pin = 4, Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("ds18b20"), Name = "water", Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu", Interval = Fast }));
 
         Assert.Equal(25.08, (await board.NextAsync("devices.test.outside.temperature")).GetProperty("value").GetDouble());
         Assert.Equal(18.0, (await board.NextAsync("devices.test.sht.temperature")).GetProperty("value").GetDouble());
@@ -94,7 +94,7 @@ public sealed class DeviceBridgeTests
     {
         var options = Board(new SensorOptions
         {
-            Type = SensorType.DigitalInput, Name = "button", Pin = 17, Pull = PinPull.Up, ActiveLow = true, Debounce = TimeSpan.FromMilliseconds(30),
+            Type = SensorKinds.Named("input"), Name = "button", Pin = 17, Pull = PinPull.Up, ActiveLow = true, Debounce = TimeSpan.FromMilliseconds(30),
         });
         await using var board = await SimulatedBridge.StartAsync(options);
         var initial = await board.NextAsync("devices.test.button.state");
@@ -121,7 +121,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Bounce_that_ends_where_it_started_publishes_nothing()
     {
-        var options = Board(new SensorOptions { Type = SensorType.DigitalInput, Name = "reed", Pin = 22, Debounce = TimeSpan.FromMilliseconds(20) });
+        var options = Board(new SensorOptions { Type = SensorKinds.Named("input"), Name = "reed", Pin = 22, Debounce = TimeSpan.FromMilliseconds(20) });
         await using var board = await SimulatedBridge.StartAsync(options);
         await board.NextAsync("devices.test.reed.state");
 
@@ -205,7 +205,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Failing_sensor_publishes_its_error_and_recovers_while_the_others_keep_publishing()
     {
-        var options = Board(Bme280, new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu", Interval = TimeSpan.FromMilliseconds(50) })
+        var options = Board(Bme280, new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu", Interval = TimeSpan.FromMilliseconds(50) })
             with { MaxBackoff = TimeSpan.FromMilliseconds(400), StatusInterval = TimeSpan.FromMilliseconds(100) };
         await using var board = await SimulatedBridge.StartAsync(options);
         await board.NextAsync("devices.test.bme280.temperature");

@@ -1,5 +1,6 @@
 using Nats.Edge.Configuration;
 using Nats.Edge.Devices.Configuration;
+using Nats.Edge.Devices.Sensors;
 using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Devices;
@@ -63,12 +64,12 @@ public sealed class DevicesConfigTests : IDisposable
 
         Assert.Equal(("pi-kitchen", BoardModel.Simulated, "sensors", "DEVICES"), (devices.Board, devices.Model, devices.Prefix, devices.Account));
         Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)), (devices.StatusInterval, devices.MaxBackoff));
-        var climate = new SensorOptions { Type = SensorType.Bme280, Name = "climate", Subject = "home.kitchen.climate", Bus = 3, Address = 0x77, Interval = TimeSpan.FromSeconds(2), OnChange = true, DeadBand = 0.2 };
+        var climate = new SensorOptions { Type = SensorKinds.Named("bme280"), Name = "climate", Subject = "home.kitchen.climate", Bus = 3, Address = 0x77, Interval = TimeSpan.FromSeconds(2), OnChange = true, DeadBand = 0.2 };
         Assert.Equal(climate, devices.Sensors[0] with { Channels = climate.Channels });
         Assert.Equal(("ads1115", 73, 2.048), (devices.Sensors[1].Name, devices.Sensors[1].Address, devices.Sensors[1].FullScale));
         Assert.Equal([1, 3], devices.Sensors[1].Channels);
         Assert.Equal("28-0000071fa4b1", devices.Sensors[2].DeviceId);
-        Assert.Equal((SensorType.DigitalInput, 17, TimeSpan.FromMilliseconds(20), PinPull.Down, false),
+        Assert.Equal((SensorKinds.Named("input"), 17, TimeSpan.FromMilliseconds(20), PinPull.Down, false),
             (devices.Sensors[3].Type, devices.Sensors[3].Pin, devices.Sensors[3].Debounce, devices.Sensors[3].Pull, devices.Sensors[3].ActiveLow));
         Assert.Equal(new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "heater", Pin = 27, ActiveLow = true, Default = 1 }, devices.Actuators[0]);
         Assert.Equal(new ActuatorOptions { Type = ActuatorType.Pwm, Name = "fan", Chip = 2, Channel = 1, Frequency = 25000, Default = 40 }, devices.Actuators[1]);
@@ -88,8 +89,8 @@ public sealed class DevicesConfigTests : IDisposable
         var devices = TempConfigFolder.Load(path).Devices!;
 
         Assert.Equal(BoardModel.Simulated, devices.Model);
-        Assert.Equal((SensorType.Sht3x, "sht31", 0x45, TimeSpan.FromMilliseconds(500)), (devices.Sensors[0].Type, devices.Sensors[0].Name, devices.Sensors[0].Address, devices.Sensors[0].Interval));
-        Assert.Equal((SensorType.DigitalInput, PinPull.None, false), (devices.Sensors[1].Type, devices.Sensors[1].Pull, devices.Sensors[1].ActiveLow));
+        Assert.Equal((SensorKinds.Named("sht3x"), "sht31", 0x45, TimeSpan.FromMilliseconds(500)), (devices.Sensors[0].Type, devices.Sensors[0].Name, devices.Sensors[0].Address, devices.Sensors[0].Interval));
+        Assert.Equal((SensorKinds.Named("input"), PinPull.None, false), (devices.Sensors[1].Type, devices.Sensors[1].Pull, devices.Sensors[1].ActiveLow));
         Assert.Equal((ActuatorType.GpioOutput, "led", 5), (devices.Actuators[0].Type, devices.Actuators[0].Name, devices.Actuators[0].Pin));
     }
 
