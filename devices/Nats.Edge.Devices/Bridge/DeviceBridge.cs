@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Boards;
 using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Devices.Readings;
@@ -141,7 +140,7 @@ public sealed class DeviceBridge : IAsyncDisposable
 
         foreach (var actuator in _options.Actuators)
         {
-            _actuators.Add(new ActuatorEndpoint(actuator, _subjects.Of(actuator), OpenActuator, _client, _log));
+            _actuators.Add(new ActuatorEndpoint(actuator, _subjects.Of(actuator), options => options.Type.Open(options, _board), _client, _log));
         }
 
         Publish(_meta, Meta(), DeviceJsonContext.Default.BoardMeta);
@@ -176,14 +175,6 @@ public sealed class DeviceBridge : IAsyncDisposable
         var sensorCount = _samplers.Count + _inputs.Count;
         _log.Info($"Device bridge: {sensorCount} sensor{(sensorCount == 1 ? "" : "s")}, {_actuators.Count} actuator{(_actuators.Count == 1 ? "" : "s")} on board {_options.Board}{(_board.Model == BoardModel.Simulated ? " (simulated)" : "")}");
     }
-
-    private IActuator OpenActuator(ActuatorOptions actuator) => actuator.Type switch
-    {
-        ActuatorType.GpioOutput => new GpioOutput(_board.Gpio, actuator.Pin, actuator.ActiveLow, actuator.Default),
-        ActuatorType.Pwm => new PwmOutput(
-            _board.OpenPwm(actuator.Chip, actuator.Channel, actuator.Frequency, actuator.Default / 100), actuator.Default),
-        _ => throw new ArgumentOutOfRangeException(nameof(actuator), actuator.Type, null),
-    };
 
     private void Enqueue(ActuatorEndpoint? target, in InProcessMessage message)
     {
@@ -271,8 +262,7 @@ public sealed class DeviceBridge : IAsyncDisposable
         var actuators = new List<ActuatorMeta>();
         foreach (var actuator in _actuators)
         {
-            var type = actuator.Type == ActuatorType.Pwm ? "pwm" : "output";
-            actuators.Add(new ActuatorMeta(actuator.Name, type, actuator.SetSubject, actuator.StateSubject));
+            actuators.Add(new ActuatorMeta(actuator.Name, actuator.Type.Name, actuator.SetSubject, actuator.StateSubject));
         }
 
         var model = _board.Model == BoardModel.Simulated ? "simulated" : "raspberry-pi";

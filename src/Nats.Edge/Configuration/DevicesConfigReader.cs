@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Devices.Sensors;
 
@@ -8,8 +9,9 @@ namespace Nats.Edge.Configuration;
 /// <summary>
 /// Reads nats-edge's own <c>devices</c> block (nats-server has none) by hand, so every wrong key or
 /// value is refused with its <c>file:line</c>. The block's own keys and every device's <c>type</c>,
-/// <c>name</c> and <c>subject</c> are read here; the rest of a sensor's keys are its kind's to read
-/// (<see cref="SensorKind.Read"/>). Names become subject tokens, so they are checked as such.
+/// <c>name</c> and <c>subject</c> are read here; the rest of a device's keys are its kind's to read
+/// (<see cref="SensorKind.Read"/>, <see cref="ActuatorKind.Read"/>). Names become subject tokens, so
+/// they are checked as such.
 /// </summary>
 internal sealed class DevicesConfigReader(KeyLocations where)
 {
@@ -151,35 +153,24 @@ internal sealed class DevicesConfigReader(KeyLocations where)
         }
 
         var typeName = _read.Scalar(typeSection).ToLowerInvariant();
-        var actuator = typeName switch
-        {
-            "relay" or "led" or "output" => new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = typeName },
-            "pwm" => new ActuatorOptions { Type = ActuatorType.Pwm, Name = typeName },
-            _ => throw Invalid(typeSection, "is not an actuator type (relay, led, output, pwm)"),
-        };
-
+        var kind = ActuatorKinds.Find(typeName)
+            ?? throw Invalid(typeSection, $"is not an actuator type ({string.Join(", ", ActuatorKinds.All.SelectMany(kind => kind.TypeNames))})");
+        var actuator = kind.Defaults(typeName);
         foreach (var child in section.GetChildren())
         {
-            var output = actuator.Type == ActuatorType.GpioOutput;
-            actuator = child.Key.ToLowerInvariant() switch
+            var key = child.Key.ToLowerInvariant();
+            actuator = key switch
             {
                 "type" => actuator,
                 "name" => actuator with { Name = Token(child) },
                 "subject" => actuator with { Subject = Subject(child) },
-                "pin" when output => actuator with { Pin = Setting(child).Pin() },
-                "active_low" when output => actuator with { ActiveLow = _read.Bool(child) },
-                "default" when output => actuator with { Default = OnOff(child) },
-                "chip" when !output => actuator with { Chip = Setting(child).NonNegative() },
-                "channel" when !output => actuator with { Channel = Setting(child).NonNegative() },
-                "frequency" when !output => actuator with { Frequency = Math.Max(1, Setting(child).NonNegative()) },
-                "default" => actuator with { Default = Setting(child).Number(0, 100) },
-                _ => throw _read.Unknown(child),
+                _ => kind.Read(key, Setting(child), actuator) ?? throw _read.Unknown(child),
             };
         }
 
-        if (actuator.Type == ActuatorType.GpioOutput && actuator.Pin < 0)
+        if (kind.MissingKey(actuator) is { } missing)
         {
-            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a {typeName} needs \"pin\"");
+            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a {typeName} needs \"{missing}\"");
         }
 
         return actuator;
@@ -207,13 +198,6 @@ internal sealed class DevicesConfigReader(KeyLocations where)
 
     private static bool IsToken(string text) =>
         text.Length > 0 && !text.Any(c => c is '.' or '*' or '>' || char.IsWhiteSpace(c));
-
-    private double OnOff(IConfigurationSection section) => _read.Scalar(section).ToLowerInvariant() switch
-    {
-        "on" or "true" or "1" => 1,
-        "off" or "false" or "0" => 0,
-        _ => throw Invalid(section, "is not on or off"),
-    };
 
     private DeviceSetting Setting(IConfigurationSection section) => new(section, _read, _where, _headerNumbering);
 

@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using System.Globalization;
 using System.Text.Json;
 using NATS.Client.Core;
+using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Devices.Sensors;
 using Nats.Edge.Tests.Infrastructure;
@@ -141,7 +142,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Output_starts_at_its_default_and_a_set_request_drives_the_pin_and_answers_the_new_state()
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "relay", Pin = 27, ActiveLow = true }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "relay", Pin = 27, ActiveLow = true }] };
         await using var board = await SimulatedBridge.StartAsync(options);
         var initial = await board.NextAsync("devices.test.relay.state");
         Assert.Equal(0, initial.GetProperty("value").GetDouble());
@@ -164,7 +165,7 @@ public sealed class DeviceBridgeTests
     [InlineData("toggle", 1)]
     public async Task Output_takes_a_value_as_json_or_plain_text(string request, double expected)
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "led", Pin = 5 }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "led", Pin = 5 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
 
         var reply = await board.Client.RequestAsync<string, string>("devices.test.led.set", request);
@@ -176,7 +177,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Value_an_output_cannot_take_is_answered_with_an_error_and_changes_nothing()
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "led", Pin = 5, Default = 1 }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "led", Pin = 5, Default = 1 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
 
         var reply = await board.Client.RequestAsync<string, string>("devices.test.led.set", "7");
@@ -190,7 +191,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Pwm_duty_request_sets_the_channel()
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.Pwm, Name = "fan", Chip = 0, Channel = 1, Frequency = 25000, Default = 30 }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("pwm"), Name = "fan", Chip = 0, Channel = 1, Frequency = 25000, Default = 30 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
         Assert.Equal(30, (await board.NextAsync("devices.test.fan.state")).GetProperty("value").GetDouble());
 
@@ -247,7 +248,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Board_announces_its_inventory_at_start_and_on_request()
     {
-        var options = Board(Bme280) with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "relay", Pin = 27 }] };
+        var options = Board(Bme280) with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "relay", Pin = 27 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
 
         var meta = await board.NextAsync("devices.test.meta");

@@ -1,4 +1,5 @@
 using Nats.Edge.Configuration;
+using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Devices.Sensors;
 using Nats.Edge.Tests.Infrastructure;
@@ -71,8 +72,8 @@ public sealed class DevicesConfigTests : IDisposable
         Assert.Equal("28-0000071fa4b1", devices.Sensors[2].DeviceId);
         Assert.Equal((SensorKinds.Named("input"), 17, TimeSpan.FromMilliseconds(20), PinPull.Down, false),
             (devices.Sensors[3].Type, devices.Sensors[3].Pin, devices.Sensors[3].Debounce, devices.Sensors[3].Pull, devices.Sensors[3].ActiveLow));
-        Assert.Equal(new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "heater", Pin = 27, ActiveLow = true, Default = 1 }, devices.Actuators[0]);
-        Assert.Equal(new ActuatorOptions { Type = ActuatorType.Pwm, Name = "fan", Chip = 2, Channel = 1, Frequency = 25000, Default = 40 }, devices.Actuators[1]);
+        Assert.Equal(new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "heater", Pin = 27, ActiveLow = true, Default = 1 }, devices.Actuators[0]);
+        Assert.Equal(new ActuatorOptions { Type = ActuatorKinds.Named("pwm"), Name = "fan", Chip = 2, Channel = 1, Frequency = 25000, Default = 40 }, devices.Actuators[1]);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class DevicesConfigTests : IDisposable
         Assert.Equal(BoardModel.Simulated, devices.Model);
         Assert.Equal((SensorKinds.Named("sht3x"), "sht31", 0x45, TimeSpan.FromMilliseconds(500)), (devices.Sensors[0].Type, devices.Sensors[0].Name, devices.Sensors[0].Address, devices.Sensors[0].Interval));
         Assert.Equal((SensorKinds.Named("input"), PinPull.None, false), (devices.Sensors[1].Type, devices.Sensors[1].Pull, devices.Sensors[1].ActiveLow));
-        Assert.Equal((ActuatorType.GpioOutput, "led", 5), (devices.Actuators[0].Type, devices.Actuators[0].Name, devices.Actuators[0].Pin));
+        Assert.Equal((ActuatorKinds.Named("output"), "led", 5), (devices.Actuators[0].Type, devices.Actuators[0].Name, devices.Actuators[0].Pin));
     }
 
     [Fact]
