@@ -41,6 +41,9 @@ public abstract class ActuatorKind
     /// <summary>Whether a <c>toggle</c> request means anything to it: only to something that is on or off.</summary>
     internal abstract bool CanToggle { get; }
 
+    /// <summary>The pin or PWM channel <paramref name="actuator"/> drives, which no other device may use.</summary>
+    internal abstract IReadOnlyList<BoardResource> Uses(ActuatorOptions actuator);
+
     /// <summary>Opens <paramref name="actuator"/> at its default on <paramref name="board"/>; throws when the hardware refuses.</summary>
     internal abstract IActuator Open(ActuatorOptions actuator, Board board);
 }

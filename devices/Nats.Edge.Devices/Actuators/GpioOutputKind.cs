@@ -18,6 +18,8 @@ internal sealed class GpioOutputKind() : ActuatorKind("output", "relay", "led")
 
     internal override bool CanToggle => true;
 
+    internal override IReadOnlyList<BoardResource> Uses(ActuatorOptions actuator) => [new GpioPinResource(actuator.Pin)];
+
     internal override IActuator Open(ActuatorOptions actuator, Board board) =>
         new GpioOutput(board.Gpio, actuator.Pin, actuator.ActiveLow, actuator.Default);
 

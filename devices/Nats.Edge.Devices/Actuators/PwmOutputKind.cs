@@ -17,6 +17,8 @@ internal sealed class PwmOutputKind() : ActuatorKind("pwm")
 
     internal override bool CanToggle => false;
 
+    internal override IReadOnlyList<BoardResource> Uses(ActuatorOptions actuator) => [new PwmChannelResource(actuator.Chip, actuator.Channel)];
+
     internal override IActuator Open(ActuatorOptions actuator, Board board) =>
         new PwmOutput(board.OpenPwm(actuator.Chip, actuator.Channel, actuator.Frequency, actuator.Default / 100), actuator.Default);
 }

@@ -61,7 +61,10 @@ public sealed class DeviceBridge : IAsyncDisposable
     /// Opens the configured board, publishes the inventory and starts sampling; a device that does
     /// not answer is reported and retried, it never stops the start.
     /// </summary>
-    /// <exception cref="ServerOptionsException"><see cref="DeviceBridgeOptions.Account"/> names no account.</exception>
+    /// <exception cref="ServerOptionsException">
+    /// <see cref="DeviceBridgeOptions.Account"/> names no account, or two devices are wired to one pin,
+    /// I2C address or PWM channel.
+    /// </exception>
     public static DeviceBridge Start(NatsServer server, DeviceBridgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -80,6 +83,7 @@ public sealed class DeviceBridge : IAsyncDisposable
     internal static DeviceBridge Start(NatsServer server, DeviceBridgeOptions options, Board board)
     {
         ArgumentNullException.ThrowIfNull(server);
+        board.Reserve(options);
         var bridge = new DeviceBridge(server, options, board);
         bridge.Open();
         return bridge;

@@ -31,6 +31,8 @@ public abstract class I2cSensorKind : SampledSensorKind
         _ => base.Read(key, value, sensor),
     };
 
+    internal sealed override IReadOnlyList<BoardResource> Uses(SensorOptions sensor) => [new I2cAddressResource(sensor.Bus, sensor.Address)];
+
     internal sealed override ISensor Open(SensorOptions sensor, Board board)
     {
         var device = board.OpenI2c(sensor.Bus, sensor.Address);

@@ -43,6 +43,9 @@ public abstract class SensorKind
     /// <summary>What it measures, in the order its readings are taken and listed in the inventory.</summary>
     internal abstract IReadOnlyList<Quantity> Quantities(SensorOptions sensor);
 
+    /// <summary>The pins and bus addresses <paramref name="sensor"/> is wired to, which no other device may use.</summary>
+    internal abstract IReadOnlyList<BoardResource> Uses(SensorOptions sensor);
+
     /// <summary>Puts what answers for <paramref name="sensor"/> on the simulated board.</summary>
     internal abstract void Simulate(SensorOptions sensor, SimulatedBoard board);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Nats.Edge.Devices.Actuators;
+using Nats.Edge.Devices.Boards;
 using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Devices.Sensors;
 
@@ -11,7 +12,7 @@ namespace Nats.Edge.Configuration;
 /// value is refused with its <c>file:line</c>. The block's own keys and every device's <c>type</c>,
 /// <c>name</c> and <c>subject</c> are read here; the rest of a device's keys are its kind's to read
 /// (<see cref="SensorKind.Read"/>, <see cref="ActuatorKind.Read"/>). Names become subject tokens, so
-/// they are checked as such.
+/// they are checked as such; two devices wired to one pin, I2C address or PWM channel are refused.
 /// </summary>
 internal sealed class DevicesConfigReader(KeyLocations where)
 {
@@ -58,8 +59,25 @@ internal sealed class DevicesConfigReader(KeyLocations where)
 
         // Pins are read after the board block, wherever it stands, so its numbering applies to all.
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var sensorList = sensors is null ? [] : SectionReader.Items(sensors).Select(item => Unique(names, item, Sensor(item), sensor => sensor.Name)).ToList();
-        var actuatorList = actuators is null ? [] : SectionReader.Items(actuators).Select(item => Unique(names, item, Actuator(item), actuator => actuator.Name)).ToList();
+        var reservations = new BoardReservations();
+        var sensorList = new List<SensorOptions>();
+        foreach (var item in sensors is null ? [] : SectionReader.Items(sensors))
+        {
+            var sensor = Sensor(item);
+            Unique(names, item, sensor.Name);
+            Refuse(item, reservations.Reserve(sensor));
+            sensorList.Add(sensor);
+        }
+
+        var actuatorList = new List<ActuatorOptions>();
+        foreach (var item in actuators is null ? [] : SectionReader.Items(actuators))
+        {
+            var actuator = Actuator(item);
+            Unique(names, item, actuator.Name);
+            Refuse(item, reservations.Reserve(actuator));
+            actuatorList.Add(actuator);
+        }
+
         return options with { Board = board ?? defaultBoard, Model = model, Sensors = sensorList, Actuators = actuatorList };
     }
 
@@ -176,12 +194,26 @@ internal sealed class DevicesConfigReader(KeyLocations where)
         return actuator;
     }
 
-    private T Unique<T>(HashSet<string> names, IConfigurationSection section, T device, Func<T, string> nameOf)
+    private void Unique(HashSet<string> names, IConfigurationSection device, string name)
     {
-        var name = nameOf(device);
-        return names.Add(name)
-            ? device
-            : throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a second device named \"{name}\" (give one a \"name\")");
+        if (!names.Add(name))
+        {
+            throw new ConfigException($"{_where.Of(device)}: key \"{SectionReader.Key(device)}\": a second device named \"{name}\" (give one a \"name\")");
+        }
+    }
+
+    // Shown at the refused device's key that names the pin, address or channel, or at the device
+    // itself when it kept its kind's default (two BME280s both left at 0x76).
+    private void Refuse(IConfigurationSection device, ReservationClash? clash)
+    {
+        if (clash is null)
+        {
+            return;
+        }
+
+        var key = device.GetSection(clash.Resource.Key);
+        var at = key.Exists() ? key : device;
+        throw new ConfigException($"{_where.Of(at)}: key \"{SectionReader.Key(at)}\": {clash.Message}");
     }
 
     private string Token(IConfigurationSection section)

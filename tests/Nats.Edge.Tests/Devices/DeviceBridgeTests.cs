@@ -301,6 +301,19 @@ public sealed class DeviceBridgeTests
     }
 
     [Fact]
+    public async Task Two_devices_on_one_pin_are_refused_at_start_naming_both()
+    {
+        await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
+        var options = Board(new SensorOptions { Type = SensorKinds.Named("input"), Name = "door", Pin = 17 })
+            with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "heater", Pin = 17 }] };
+
+        var error = Assert.Throws<Nats.Edge.Server.Configuration.ServerOptionsException>(
+            () => Nats.Edge.Devices.Bridge.DeviceBridge.Start(server.Server, options));
+
+        Assert.Equal("GPIO 17 is used by both sensor \"door\" (input) and actuator \"heater\" (output)", error.Message);
+    }
+
+    [Fact]
     public async Task Subject_override_replaces_the_board_and_device_tokens()
     {
         await using var board = await SimulatedBridge.StartAsync(Board(Bme280 with { Subject = "devices.test.kitchen.climate" }));

@@ -178,6 +178,64 @@ public sealed class DevicesConfigTests : IDisposable
     }
 
     [Fact]
+    public void Input_and_relay_on_one_pin_are_refused_at_the_second_pin_naming_both()
+    {
+        var path = _folder.Write("board.json", """
+            {
+              "devices": {
+                "sensors": [ { "type": "reed", "name": "door", "pin": 17 } ],
+                "actuators": [
+                  { "type": "relay", "name": "heater",
+                    "pin": 17 }
+                ]
+              }
+            }
+            """);
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:6: key \"devices.actuators.0.pin\": GPIO 17 is used by both sensor \"door\" (input) and actuator \"heater\" (output)", error.Message);
+    }
+
+    [Fact]
+    public void Pins_clash_by_their_gpio_whichever_numbering_names_them()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""
+            { "devices": { "board": { "numbering": "board" },
+              "sensors": [ { "type": "dht22", "name": "air", "pin": 7 } ], "actuators": [ { "type": "led", "name": "lamp", "pin": 7 } ] } }
+            """));
+
+        Assert.Contains("key \"devices.actuators.0.pin\": GPIO 4 is used by both sensor \"air\" (dht22) and actuator \"lamp\" (output)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_chips_left_at_one_default_address_are_refused_at_the_second_device()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""
+            { "devices": { "sensors": [ { "type": "bme280" }, { "type": "bmp280" } ] } }
+            """));
+
+        Assert.Contains("key \"devices.sensors.1\": address 0x76 on I2C bus 1 is used by both sensor \"bme280\" (bme280) and sensor \"bmp280\" (bmp280)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_block_in_nats_conf_refuses_a_shared_pwm_channel()
+    {
+        var path = _folder.Write("board.conf", """
+            devices {
+              actuators: [
+                { type: pwm, name: fan, chip: 0, channel: 1 }
+                { type: pwm, name: vent, chip: 0, channel: 1 }
+              ]
+            }
+            """);
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:4: key \"devices.actuators.1.channel\": PWM channel 1 of chip 0 is used by both actuator \"fan\" (pwm) and actuator \"vent\" (pwm)", error.Message);
+    }
+
+    [Fact]
     public void Header_pin_that_is_no_gpio_is_refused()
     {
         var error = Assert.Throws<ConfigException>(() => Load("""

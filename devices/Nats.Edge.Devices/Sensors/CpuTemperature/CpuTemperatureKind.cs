@@ -12,6 +12,8 @@ internal sealed class CpuTemperatureKind() : SampledSensorKind("cpu_temperature"
 
     internal override IReadOnlyList<Quantity> Quantities(SensorOptions sensor) => s_quantities;
 
+    internal override IReadOnlyList<BoardResource> Uses(SensorOptions sensor) => [];
+
     internal override ISensor Open(SensorOptions sensor, Board board) => new CpuTemperatureSensor();
 
     // The sensor reads a fixed sysfs path: readings stand in.

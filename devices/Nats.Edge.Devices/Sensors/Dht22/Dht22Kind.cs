@@ -18,6 +18,8 @@ internal sealed class Dht22Kind() : SampledSensorKind("dht22", "am2302")
 
     internal override IReadOnlyList<Quantity> Quantities(SensorOptions sensor) => s_quantities;
 
+    internal override IReadOnlyList<BoardResource> Uses(SensorOptions sensor) => [new GpioPinResource(sensor.Pin)];
+
     internal override ISensor Open(SensorOptions sensor, Board board) =>
         new Dht22Sensor(new Dht22(sensor.Pin, board.Gpio, shouldDispose: false), sensor.Pin);
 

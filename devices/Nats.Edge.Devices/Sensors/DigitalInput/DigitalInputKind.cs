@@ -30,6 +30,8 @@ internal sealed class DigitalInputKind() : SensorKind("input", "button", "reed",
 
     internal override IReadOnlyList<Quantity> Quantities(SensorOptions sensor) => s_quantities;
 
+    internal override IReadOnlyList<BoardResource> Uses(SensorOptions sensor) => [new GpioPinResource(sensor.Pin)];
+
     // Its pin is one of the simulated GPIO driver's, which a test drives like a button.
     internal override void Simulate(SensorOptions sensor, SimulatedBoard board)
     {

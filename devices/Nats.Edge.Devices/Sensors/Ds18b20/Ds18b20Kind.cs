@@ -15,6 +15,9 @@ internal sealed class Ds18b20Kind() : SampledSensorKind("ds18b20")
 
     internal override IReadOnlyList<Quantity> Quantities(SensorOptions sensor) => s_quantities;
 
+    // The 1-Wire pin is set in the device tree, not in this config, and every thermometer shares it.
+    internal override IReadOnlyList<BoardResource> Uses(SensorOptions sensor) => [];
+
     internal override ISensor Open(SensorOptions sensor, Board board) => Ds18b20Sensor.Open(sensor.DeviceId);
 
     // The binding reads fixed sysfs paths: readings stand in.
