@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Boards;
