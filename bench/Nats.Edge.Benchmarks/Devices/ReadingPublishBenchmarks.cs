@@ -38,7 +38,7 @@ public class ReadingPublishBenchmarks
             _subscription = _client.Subscribe("devices.>", queue: null, (in InProcessMessage message) => _received += message.Payload.Length);
         }
 
-        var sensor = new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu" };
+        var sensor = new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu" };
         _sampler = new SensorSampler(sensor, "devices.pi-kitchen.cpu", () => new ConstantSensor(), _client, ServerLog.None, TimeSpan.FromMinutes(1));
     }
 

@@ -1,21 +1,20 @@
 using System.Device.Gpio;
 using System.Device.I2c;
 using System.Device.Pwm;
-using Iot.Device.Ads1115;
-using Iot.Device.Bmxx80;
-using Iot.Device.Sht3x;
 using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Devices.Sensors;
+using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Devices.Boards;
 
 /// <summary>
-/// Where buses and pins come from. The I2C sensors are the same Iot.Device.Bindings code on every
-/// board; a board only decides what answers on the bus, and how the sensors that cannot run over a
-/// fake bus (DHT22 pulse timing, DS18B20 and CPU temperature from fixed sysfs files) are read.
+/// Where buses and pins come from, and who holds them. The device kinds open their bindings over
+/// them, the same code on every board; a board only decides what answers on the bus and the pins.
 /// </summary>
 internal abstract class Board : IDisposable
 {
+    private readonly BoardReservations _reservations = new();
+
     public abstract BoardModel Model { get; }
 
     public abstract GpioController Gpio { get; }
@@ -23,19 +22,25 @@ internal abstract class Board : IDisposable
     public static Board Create(DeviceBridgeOptions options) =>
         options.Model == BoardModel.Simulated ? new SimulatedBoard(options) : new RaspberryPiBoard();
 
-    /// <summary>Opens a sampled sensor (every type but digital inputs); throws when it does not answer.</summary>
-    public ISensor OpenSensor(SensorOptions sensor) => sensor.Type switch
+    /// <summary>Reserves every pin, I2C address and PWM channel the configured devices are wired to, before any is opened.</summary>
+    /// <exception cref="ServerOptionsException">Two devices are wired to one of them; the message names both.</exception>
+    public void Reserve(DeviceBridgeOptions options)
     {
-        SensorType.Bme280 => OverI2c(sensor, device => new Bmx280Sensor(new Bme280(device))),
-        SensorType.Bmp280 => OverI2c(sensor, device => new Bmx280Sensor(new Bmp280(device))),
-        SensorType.Sht3x => OverI2c(sensor, device => new Sht3xSensor(new Sht3x(device))),
-        SensorType.Ads1115 => OverI2c(sensor, device => new Ads1115Sensor(
-            new Ads1115(device, InputMultiplexer.AIN0, Ads1115FullScale.Range(sensor.FullScale), DataRate.SPS128, DeviceMode.PowerDown), sensor.Channels)),
-        SensorType.Dht22 => OpenDht22(sensor),
-        SensorType.Ds18b20 => OpenDs18b20(sensor),
-        SensorType.CpuTemperature => OpenCpuTemperature(sensor),
-        _ => throw new ArgumentOutOfRangeException(nameof(sensor), sensor.Type, "not a sampled sensor"),
-    };
+        foreach (var sensor in options.Sensors)
+        {
+            Refuse(_reservations.Reserve(sensor));
+        }
+
+        foreach (var actuator in options.Actuators)
+        {
+            Refuse(_reservations.Reserve(actuator));
+        }
+    }
+
+    /// <summary>Opens <paramref name="sensor"/>, of the sampled <paramref name="kind"/>; throws when it does not answer.</summary>
+    public virtual ISensor OpenSensor(SampledSensorKind kind, SensorOptions sensor) => kind.Open(sensor, this);
+
+    public abstract I2cDevice OpenI2c(int bus, int address);
 
     public abstract PwmChannel OpenPwm(int chip, int channel, int frequency, double dutyCycle);
 
@@ -45,28 +50,13 @@ internal abstract class Board : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected abstract I2cDevice OpenI2c(int bus, int address);
-
-    protected abstract ISensor OpenDht22(SensorOptions sensor);
-
-    protected abstract ISensor OpenDs18b20(SensorOptions sensor);
-
-    protected abstract ISensor OpenCpuTemperature(SensorOptions sensor);
-
     protected abstract void Dispose(bool disposing);
 
-    // A binding whose constructor finds no chip throws; the bus handle it was given must not leak.
-    private ISensor OverI2c(SensorOptions sensor, Func<I2cDevice, ISensor> bind)
+    private static void Refuse(ReservationClash? clash)
     {
-        var device = OpenI2c(sensor.Bus, sensor.Address);
-        try
+        if (clash is not null)
         {
-            return bind(device);
-        }
-        catch
-        {
-            device.Dispose();
-            throw;
+            throw new ServerOptionsException(clash.Message);
         }
     }
 }

@@ -2,9 +2,7 @@ using System.Device.Gpio;
 using System.Device.Gpio.Drivers;
 using System.Device.I2c;
 using System.Device.Pwm;
-using Iot.Device.DHTxx;
 using Nats.Edge.Devices.Configuration;
-using Nats.Edge.Devices.Sensors;
 
 namespace Nats.Edge.Devices.Boards;
 
@@ -30,14 +28,7 @@ internal sealed class RaspberryPiBoard : Board
     public override PwmChannel OpenPwm(int chip, int channel, int frequency, double dutyCycle) =>
         PwmChannel.Create(chip, channel, frequency, dutyCycle);
 
-    protected override I2cDevice OpenI2c(int bus, int address) => I2cDevice.Create(new I2cConnectionSettings(bus, address));
-
-    protected override ISensor OpenDht22(SensorOptions sensor) =>
-        new Dht22Sensor(new Dht22(sensor.Pin, Gpio, shouldDispose: false), sensor.Pin);
-
-    protected override ISensor OpenDs18b20(SensorOptions sensor) => Ds18b20Sensor.Open(sensor.DeviceId);
-
-    protected override ISensor OpenCpuTemperature(SensorOptions sensor) => new CpuTemperatureSensor();
+    public override I2cDevice OpenI2c(int bus, int address) => I2cDevice.Create(new I2cConnectionSettings(bus, address));
 
     private static GpioDriver OpenDriver()
     {

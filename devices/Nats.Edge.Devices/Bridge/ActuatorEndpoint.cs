@@ -35,7 +35,7 @@ internal sealed class ActuatorEndpoint : IDisposable
 
     public string Name => _options.Name;
 
-    public ActuatorType Type => _options.Type;
+    public ActuatorKind Type => _options.Type;
 
     public string SetSubject { get; }
 
@@ -81,7 +81,7 @@ internal sealed class ActuatorEndpoint : IDisposable
 
         if (value == CommandParser.Toggle)
         {
-            if (_options.Type != ActuatorType.GpioOutput)
+            if (!_options.Type.CanToggle)
             {
                 return "only an output can toggle";
             }

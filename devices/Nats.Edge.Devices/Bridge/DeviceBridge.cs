@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Boards;
 using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Devices.Readings;
@@ -62,7 +61,10 @@ public sealed class DeviceBridge : IAsyncDisposable
     /// Opens the configured board, publishes the inventory and starts sampling; a device that does
     /// not answer is reported and retried, it never stops the start.
     /// </summary>
-    /// <exception cref="ServerOptionsException"><see cref="DeviceBridgeOptions.Account"/> names no account.</exception>
+    /// <exception cref="ServerOptionsException">
+    /// <see cref="DeviceBridgeOptions.Account"/> names no account, or two devices are wired to one pin,
+    /// I2C address or PWM channel.
+    /// </exception>
     public static DeviceBridge Start(NatsServer server, DeviceBridgeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -81,6 +83,7 @@ public sealed class DeviceBridge : IAsyncDisposable
     internal static DeviceBridge Start(NatsServer server, DeviceBridgeOptions options, Board board)
     {
         ArgumentNullException.ThrowIfNull(server);
+        board.Reserve(options);
         var bridge = new DeviceBridge(server, options, board);
         bridge.Open();
         return bridge;
@@ -128,19 +131,20 @@ public sealed class DeviceBridge : IAsyncDisposable
         foreach (var sensor in _options.Sensors)
         {
             var subject = _subjects.Of(sensor);
-            if (sensor.Type == SensorType.DigitalInput)
+            // A sampled kind is read on its interval; the other family, digital inputs, publish on their edges.
+            if (sensor.Type is SampledSensorKind kind)
             {
-                _inputs.Add(new InputWatcher(sensor, subject, _board.Gpio, _client, _log));
+                _samplers.Add(new SensorSampler(sensor, subject, () => _board.OpenSensor(kind, sensor), _client, _log, _options.MaxBackoff));
             }
             else
             {
-                _samplers.Add(new SensorSampler(sensor, subject, () => _board.OpenSensor(sensor), _client, _log, _options.MaxBackoff));
+                _inputs.Add(new InputWatcher(sensor, subject, _board.Gpio, _client, _log));
             }
         }
 
         foreach (var actuator in _options.Actuators)
         {
-            _actuators.Add(new ActuatorEndpoint(actuator, _subjects.Of(actuator), OpenActuator, _client, _log));
+            _actuators.Add(new ActuatorEndpoint(actuator, _subjects.Of(actuator), options => options.Type.Open(options, _board), _client, _log));
         }
 
         Publish(_meta, Meta(), DeviceJsonContext.Default.BoardMeta);
@@ -175,14 +179,6 @@ public sealed class DeviceBridge : IAsyncDisposable
         var sensorCount = _samplers.Count + _inputs.Count;
         _log.Info($"Device bridge: {sensorCount} sensor{(sensorCount == 1 ? "" : "s")}, {_actuators.Count} actuator{(_actuators.Count == 1 ? "" : "s")} on board {_options.Board}{(_board.Model == BoardModel.Simulated ? " (simulated)" : "")}");
     }
-
-    private IActuator OpenActuator(ActuatorOptions actuator) => actuator.Type switch
-    {
-        ActuatorType.GpioOutput => new GpioOutput(_board.Gpio, actuator.Pin, actuator.ActiveLow, actuator.Default),
-        ActuatorType.Pwm => new PwmOutput(
-            _board.OpenPwm(actuator.Chip, actuator.Channel, actuator.Frequency, actuator.Default / 100), actuator.Default),
-        _ => throw new ArgumentOutOfRangeException(nameof(actuator), actuator.Type, null),
-    };
 
     private void Enqueue(ActuatorEndpoint? target, in InProcessMessage message)
     {
@@ -262,16 +258,15 @@ public sealed class DeviceBridge : IAsyncDisposable
             var subject = _subjects.Of(sensor);
             sensors.Add(new SensorMeta(
                 sensor.Name,
-                SensorCatalog.Name(sensor.Type),
-                [.. SensorCatalog.Quantities(sensor).Select(quantity => SubjectNames.Of(subject, quantity))],
-                sensor.Type == SensorType.DigitalInput ? null : GoDuration.Format(sensor.Interval)));
+                sensor.Type.Name,
+                [.. sensor.Type.Quantities(sensor).Select(quantity => SubjectNames.Of(subject, quantity))],
+                sensor.Type is SampledSensorKind ? GoDuration.Format(sensor.Interval) : null));
         }
 
         var actuators = new List<ActuatorMeta>();
         foreach (var actuator in _actuators)
         {
-            var type = actuator.Type == ActuatorType.Pwm ? "pwm" : "output";
-            actuators.Add(new ActuatorMeta(actuator.Name, type, actuator.SetSubject, actuator.StateSubject));
+            actuators.Add(new ActuatorMeta(actuator.Name, actuator.Type.Name, actuator.SetSubject, actuator.StateSubject));
         }
 
         var model = _board.Model == BoardModel.Simulated ? "simulated" : "raspberry-pi";

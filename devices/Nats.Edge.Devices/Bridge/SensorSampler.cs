@@ -35,7 +35,7 @@ internal sealed class SensorSampler : IDisposable
         _client = client;
         _log = log;
         _maxBackoff = maxBackoff < options.Interval ? options.Interval : maxBackoff;
-        _quantities = SensorCatalog.Quantities(options);
+        _quantities = options.Type.Quantities(options);
         _subjects = [.. _quantities.Select(quantity => SubjectNames.Bytes(SubjectNames.Of(subject, quantity)))];
         _values = new double[_quantities.Count];
         _published = new double[_quantities.Count];

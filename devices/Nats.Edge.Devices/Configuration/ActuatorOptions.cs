@@ -1,10 +1,12 @@
+using Nats.Edge.Devices.Actuators;
+
 namespace Nats.Edge.Devices.Configuration;
 
 /// <summary>One configured actuator. Pins are BCM (GPIO) numbers.</summary>
 public sealed record ActuatorOptions
 {
-    /// <summary>What it is.</summary>
-    public required ActuatorType Type { get; init; }
+    /// <summary>What it is: one of <see cref="ActuatorKinds.All"/>.</summary>
+    public required ActuatorKind Type { get; init; }
 
     /// <summary>Its name: the subject token after the board's.</summary>
     public required string Name { get; init; }

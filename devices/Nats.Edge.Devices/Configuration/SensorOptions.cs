@@ -1,10 +1,12 @@
+using Nats.Edge.Devices.Sensors;
+
 namespace Nats.Edge.Devices.Configuration;
 
 /// <summary>One configured sensor. Pins are BCM (GPIO) numbers.</summary>
 public sealed record SensorOptions
 {
-    /// <summary>What it is.</summary>
-    public required SensorType Type { get; init; }
+    /// <summary>What it is: one of <see cref="SensorKinds.All"/>.</summary>
+    public required SensorKind Type { get; init; }
 
     /// <summary>Its name: the subject token after the board's, and the name in logs.</summary>
     public required string Name { get; init; }

@@ -1,13 +1,17 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Nats.Edge.Devices.Actuators;
+using Nats.Edge.Devices.Boards;
 using Nats.Edge.Devices.Configuration;
+using Nats.Edge.Devices.Sensors;
 
 namespace Nats.Edge.Configuration;
 
 /// <summary>
 /// Reads nats-edge's own <c>devices</c> block (nats-server has none) by hand, so every wrong key or
-/// value is refused with its <c>file:line</c>. Names become subject tokens, so they are checked as such;
-/// pins given in header numbering are turned into the BCM numbers the drivers take.
+/// value is refused with its <c>file:line</c>. The block's own keys and every device's <c>type</c>,
+/// <c>name</c> and <c>subject</c> are read here; the rest of a device's keys are its kind's to read
+/// (<see cref="SensorKind.Read"/>, <see cref="ActuatorKind.Read"/>). Names become subject tokens, so
+/// they are checked as such; two devices wired to one pin, I2C address or PWM channel are refused.
 /// </summary>
 internal sealed class DevicesConfigReader(KeyLocations where)
 {
@@ -36,10 +40,10 @@ internal sealed class DevicesConfigReader(KeyLocations where)
                     options = options with { Account = _read.Scalar(child) };
                     break;
                 case "status_interval":
-                    options = options with { StatusInterval = Positive(child) };
+                    options = options with { StatusInterval = Setting(child).Duration() };
                     break;
                 case "max_backoff":
-                    options = options with { MaxBackoff = Positive(child) };
+                    options = options with { MaxBackoff = Setting(child).Duration() };
                     break;
                 case "sensors":
                     sensors = child;
@@ -54,8 +58,25 @@ internal sealed class DevicesConfigReader(KeyLocations where)
 
         // Pins are read after the board block, wherever it stands, so its numbering applies to all.
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var sensorList = sensors is null ? [] : SectionReader.Items(sensors).Select(item => Unique(names, item, Sensor(item), sensor => sensor.Name)).ToList();
-        var actuatorList = actuators is null ? [] : SectionReader.Items(actuators).Select(item => Unique(names, item, Actuator(item), actuator => actuator.Name)).ToList();
+        var reservations = new BoardReservations();
+        var sensorList = new List<SensorOptions>();
+        foreach (var item in sensors is null ? [] : SectionReader.Items(sensors))
+        {
+            var sensor = Sensor(item);
+            Unique(names, item, sensor.Name);
+            Refuse(item, reservations.Reserve(sensor));
+            sensorList.Add(sensor);
+        }
+
+        var actuatorList = new List<ActuatorOptions>();
+        foreach (var item in actuators is null ? [] : SectionReader.Items(actuators))
+        {
+            var actuator = Actuator(item);
+            Unique(names, item, actuator.Name);
+            Refuse(item, reservations.Reserve(actuator));
+            actuatorList.Add(actuator);
+        }
+
         return options with { Board = board ?? defaultBoard, Model = model, Sensors = sensorList, Actuators = actuatorList };
     }
 
@@ -117,48 +138,24 @@ internal sealed class DevicesConfigReader(KeyLocations where)
         }
 
         var typeName = _read.Scalar(typeSection).ToLowerInvariant();
-        var sensor = typeName switch
-        {
-            "bme280" => Defaults(SensorType.Bme280, 0x76),
-            "bmp280" => Defaults(SensorType.Bmp280, 0x76),
-            "sht3x" or "sht30" or "sht31" or "sht35" => Defaults(SensorType.Sht3x, 0x44),
-            "ads1115" => Defaults(SensorType.Ads1115, 0x48),
-            "dht22" or "am2302" => Defaults(SensorType.Dht22, 0),
-            "ds18b20" => Defaults(SensorType.Ds18b20, 0),
-            "cpu_temperature" or "cpu" => Defaults(SensorType.CpuTemperature, 0),
-            // A button or a reed switch closes to ground against the pull-up; a PIR module drives its pin.
-            "button" or "reed" => Defaults(SensorType.DigitalInput, 0) with { Pull = PinPull.Up, ActiveLow = true },
-            "pir" or "input" => Defaults(SensorType.DigitalInput, 0),
-            _ => throw Invalid(typeSection, "is not a sensor type (bme280, bmp280, sht3x, ads1115, dht22, ds18b20, cpu_temperature, button, reed, pir, input)"),
-        };
-        sensor = sensor with { Name = typeName };
-
+        var kind = SensorKinds.Find(typeName)
+            ?? throw Invalid(typeSection, $"is not a sensor type ({string.Join(", ", SensorKinds.All.SelectMany(kind => kind.TypeNames))})");
+        var sensor = kind.Defaults(typeName);
         foreach (var child in section.GetChildren())
         {
-            sensor = child.Key.ToLowerInvariant() switch
+            var key = child.Key.ToLowerInvariant();
+            sensor = key switch
             {
                 "type" => sensor,
                 "name" => sensor with { Name = Token(child) },
                 "subject" => sensor with { Subject = Subject(child) },
-                "bus" when IsI2c(sensor) => sensor with { Bus = NonNegative(child) },
-                "address" when IsI2c(sensor) => sensor with { Address = Address(child) },
-                "pin" when sensor.Type is SensorType.Dht22 or SensorType.DigitalInput => sensor with { Pin = Pin(child) },
-                "device_id" when sensor.Type == SensorType.Ds18b20 => sensor with { DeviceId = _read.Scalar(child) },
-                "channels" when sensor.Type == SensorType.Ads1115 => sensor with { Channels = Channels(child) },
-                "full_scale" when sensor.Type == SensorType.Ads1115 => sensor with { FullScale = FullScale(child) },
-                "interval" when sensor.Type != SensorType.DigitalInput => sensor with { Interval = Positive(child) },
-                "on_change" when sensor.Type != SensorType.DigitalInput => sensor with { OnChange = _read.Bool(child) },
-                "dead_band" when sensor.Type != SensorType.DigitalInput => sensor with { DeadBand = Number(child, 0, double.MaxValue) },
-                "debounce" when sensor.Type == SensorType.DigitalInput => sensor with { Debounce = Positive(child) },
-                "pull" when sensor.Type == SensorType.DigitalInput => sensor with { Pull = Pull(child) },
-                "active_low" when sensor.Type == SensorType.DigitalInput => sensor with { ActiveLow = _read.Bool(child) },
-                _ => throw _read.Unknown(child),
+                _ => kind.Read(key, Setting(child), sensor) ?? throw _read.Unknown(child),
             };
         }
 
-        if (sensor.Type is SensorType.Dht22 or SensorType.DigitalInput && sensor.Pin < 0)
+        if (kind.MissingKey(sensor) is { } missing)
         {
-            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a {typeName} needs \"pin\"");
+            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a {typeName} needs \"{missing}\"");
         }
 
         return sensor;
@@ -173,51 +170,50 @@ internal sealed class DevicesConfigReader(KeyLocations where)
         }
 
         var typeName = _read.Scalar(typeSection).ToLowerInvariant();
-        var actuator = typeName switch
-        {
-            "relay" or "led" or "output" => new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = typeName },
-            "pwm" => new ActuatorOptions { Type = ActuatorType.Pwm, Name = typeName },
-            _ => throw Invalid(typeSection, "is not an actuator type (relay, led, output, pwm)"),
-        };
-
+        var kind = ActuatorKinds.Find(typeName)
+            ?? throw Invalid(typeSection, $"is not an actuator type ({string.Join(", ", ActuatorKinds.All.SelectMany(kind => kind.TypeNames))})");
+        var actuator = kind.Defaults(typeName);
         foreach (var child in section.GetChildren())
         {
-            var output = actuator.Type == ActuatorType.GpioOutput;
-            actuator = child.Key.ToLowerInvariant() switch
+            var key = child.Key.ToLowerInvariant();
+            actuator = key switch
             {
                 "type" => actuator,
                 "name" => actuator with { Name = Token(child) },
                 "subject" => actuator with { Subject = Subject(child) },
-                "pin" when output => actuator with { Pin = Pin(child) },
-                "active_low" when output => actuator with { ActiveLow = _read.Bool(child) },
-                "default" when output => actuator with { Default = OnOff(child) },
-                "chip" when !output => actuator with { Chip = NonNegative(child) },
-                "channel" when !output => actuator with { Channel = NonNegative(child) },
-                "frequency" when !output => actuator with { Frequency = Math.Max(1, NonNegative(child)) },
-                "default" => actuator with { Default = Number(child, 0, 100) },
-                _ => throw _read.Unknown(child),
+                _ => kind.Read(key, Setting(child), actuator) ?? throw _read.Unknown(child),
             };
         }
 
-        if (actuator.Type == ActuatorType.GpioOutput && actuator.Pin < 0)
+        if (kind.MissingKey(actuator) is { } missing)
         {
-            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a {typeName} needs \"pin\"");
+            throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a {typeName} needs \"{missing}\"");
         }
 
         return actuator;
     }
 
-    private T Unique<T>(HashSet<string> names, IConfigurationSection section, T device, Func<T, string> nameOf)
+    private void Unique(HashSet<string> names, IConfigurationSection device, string name)
     {
-        var name = nameOf(device);
-        return names.Add(name)
-            ? device
-            : throw new ConfigException($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": a second device named \"{name}\" (give one a \"name\")");
+        if (!names.Add(name))
+        {
+            throw new ConfigException($"{_where.Of(device)}: key \"{SectionReader.Key(device)}\": a second device named \"{name}\" (give one a \"name\")");
+        }
     }
 
-    private static SensorOptions Defaults(SensorType type, int address) => new() { Type = type, Name = string.Empty, Address = address };
+    // Shown at the refused device's key that names the pin, address or channel, or at the device
+    // itself when it kept its kind's default (two BME280s both left at 0x76).
+    private void Refuse(IConfigurationSection device, ReservationClash? clash)
+    {
+        if (clash is null)
+        {
+            return;
+        }
 
-    private static bool IsI2c(SensorOptions sensor) => sensor.Type is SensorType.Bme280 or SensorType.Bmp280 or SensorType.Sht3x or SensorType.Ads1115;
+        var key = device.GetSection(clash.Resource.Key);
+        var at = key.Exists() ? key : device;
+        throw new ConfigException($"{_where.Of(at)}: key \"{SectionReader.Key(at)}\": {clash.Message}");
+    }
 
     private string Token(IConfigurationSection section)
     {
@@ -234,78 +230,7 @@ internal sealed class DevicesConfigReader(KeyLocations where)
     private static bool IsToken(string text) =>
         text.Length > 0 && !text.Any(c => c is '.' or '*' or '>' || char.IsWhiteSpace(c));
 
-    // 0x76 in hex, as datasheets and i2cdetect print it, or a plain number.
-    private int Address(IConfigurationSection section)
-    {
-        var text = _read.Scalar(section);
-        var parsed = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? int.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var address)
-            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out address);
-        return parsed && address is >= 0x03 and <= 0x77 ? address : throw Invalid(section, "is not a 7-bit I2C address (0x03 to 0x77)");
-    }
+    private DeviceSetting Setting(IConfigurationSection section) => new(section, _read, _where, _headerNumbering);
 
-    private int Pin(IConfigurationSection section)
-    {
-        var pin = NonNegative(section);
-        if (!_headerNumbering)
-        {
-            return pin <= 27 ? pin : throw Invalid(section, "is not a BCM GPIO number (0 to 27)");
-        }
-
-        return BoardHeader.ToBcm(pin) ?? throw Invalid(section, "is not a GPIO pin of the 40-pin header");
-    }
-
-    private List<int> Channels(IConfigurationSection section)
-    {
-        var channels = new List<int>();
-        foreach (var text in _read.Strings(section))
-        {
-            channels.Add(int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var channel) && channel <= 3 && !channels.Contains(channel)
-                ? channel
-                : throw Invalid(section, "lists channels 0 to 3, each once"));
-        }
-
-        return channels.Count > 0 ? channels : throw Invalid(section, "lists no channel");
-    }
-
-    private double FullScale(IConfigurationSection section)
-    {
-        var volts = Number(section, 0, 10);
-        return Ads1115FullScale.IsRange(volts) ? volts : throw Invalid(section, "is not 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256");
-    }
-
-    private PinPull Pull(IConfigurationSection section) => _read.Scalar(section).ToLowerInvariant() switch
-    {
-        "up" => PinPull.Up,
-        "down" => PinPull.Down,
-        "none" or "off" => PinPull.None,
-        _ => throw Invalid(section, "is not up, down or none"),
-    };
-
-    private double OnOff(IConfigurationSection section) => _read.Scalar(section).ToLowerInvariant() switch
-    {
-        "on" or "true" or "1" => 1,
-        "off" or "false" or "0" => 0,
-        _ => throw Invalid(section, "is not on or off"),
-    };
-
-    private int NonNegative(IConfigurationSection section)
-    {
-        var value = _read.Int(section);
-        return value >= 0 ? value : throw Invalid(section, "is negative");
-    }
-
-    private double Number(IConfigurationSection section, double min, double max) =>
-        double.TryParse(_read.Scalar(section), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw Invalid(section, $"is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-
-    private TimeSpan Positive(IConfigurationSection section)
-    {
-        var duration = _read.Duration(section);
-        return duration > TimeSpan.Zero ? duration : throw Invalid(section, "must be longer than zero");
-    }
-
-    private ConfigException Invalid(IConfigurationSection section, string problem) =>
-        new($"{_where.Of(section)}: key \"{SectionReader.Key(section)}\": \"{section.Value}\" {problem}");
+    private ConfigException Invalid(IConfigurationSection section, string problem) => Setting(section).Invalid(problem);
 }

@@ -1,4 +1,4 @@
-using Nats.Edge.Devices.Simulation;
+using Nats.Edge.Devices.Sensors;
 
 namespace Nats.Edge.Tests.Devices;
 

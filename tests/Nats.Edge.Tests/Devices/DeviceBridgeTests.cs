@@ -2,8 +2,9 @@ using System.Device.Gpio;
 using System.Globalization;
 using System.Text.Json;
 using NATS.Client.Core;
+using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Configuration;
-using Nats.Edge.Devices.Simulation;
+using Nats.Edge.Devices.Sensors;
 using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Devices;
@@ -21,7 +22,7 @@ public sealed class DeviceBridgeTests
         StatusInterval = TimeSpan.FromHours(1),
     };
 
-    private static SensorOptions Bme280 => new() { Type = SensorType.Bme280, Name = "bme280", Address = 0x76, Interval = Fast };
+    private static SensorOptions Bme280 => new() { Type = SensorKinds.Named("bme280"), Name = "bme280", Address = 0x76, Interval = Fast };
 
     [Fact]
     public async Task Bme280_readings_carry_the_datasheet_values_with_units_and_a_utc_timestamp()
@@ -72,12 +73,12 @@ public sealed class DeviceBridgeTests
     public async Task Every_sensor_type_publishes_its_quantities()
     {
         await using var board = await SimulatedBridge.StartAsync(Board(
-            new SensorOptions { Type = SensorType.Bmp280, Name = "outside", Address = 0x77, Interval = Fast },
-            new SensorOptions { Type = SensorType.Sht3x, Name = "sht", Address = 0x44, Interval = Fast },
-            new SensorOptions { Type = SensorType.Ads1115, Name = "adc", Address = 0x48, Channels = [0, 1], Interval = Fast },
-            new SensorOptions { Type = SensorType.Dht22, Name = "dht", Pin = 4, Interval = Fast },
-            new SensorOptions { Type = SensorType.Ds18b20, Name = "water", Interval = Fast },
-            new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu", Interval = Fast }));
+            new SensorOptions { Type = SensorKinds.Named("bmp280"), Name = "outside", Address = 0x77, Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("sht3x"), Name = "sht", Address = 0x44, Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("ads1115"), Name = "adc", Address = 0x48, Channels = [0, 1], Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("dht22"), Name = "dht", Pin = 4, Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("ds18b20"), Name = "water", Interval = Fast },
+            new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu", Interval = Fast }));
 
         Assert.Equal(25.08, (await board.NextAsync("devices.test.outside.temperature")).GetProperty("value").GetDouble());
         Assert.Equal(18.0, (await board.NextAsync("devices.test.sht.temperature")).GetProperty("value").GetDouble());
@@ -94,7 +95,7 @@ public sealed class DeviceBridgeTests
     {
         var options = Board(new SensorOptions
         {
-            Type = SensorType.DigitalInput, Name = "button", Pin = 17, Pull = PinPull.Up, ActiveLow = true, Debounce = TimeSpan.FromMilliseconds(30),
+            Type = SensorKinds.Named("input"), Name = "button", Pin = 17, Pull = PinPull.Up, ActiveLow = true, Debounce = TimeSpan.FromMilliseconds(30),
         });
         await using var board = await SimulatedBridge.StartAsync(options);
         var initial = await board.NextAsync("devices.test.button.state");
@@ -121,7 +122,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Bounce_that_ends_where_it_started_publishes_nothing()
     {
-        var options = Board(new SensorOptions { Type = SensorType.DigitalInput, Name = "reed", Pin = 22, Debounce = TimeSpan.FromMilliseconds(20) });
+        var options = Board(new SensorOptions { Type = SensorKinds.Named("input"), Name = "reed", Pin = 22, Debounce = TimeSpan.FromMilliseconds(20) });
         await using var board = await SimulatedBridge.StartAsync(options);
         await board.NextAsync("devices.test.reed.state");
 
@@ -141,7 +142,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Output_starts_at_its_default_and_a_set_request_drives_the_pin_and_answers_the_new_state()
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "relay", Pin = 27, ActiveLow = true }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "relay", Pin = 27, ActiveLow = true }] };
         await using var board = await SimulatedBridge.StartAsync(options);
         var initial = await board.NextAsync("devices.test.relay.state");
         Assert.Equal(0, initial.GetProperty("value").GetDouble());
@@ -164,7 +165,7 @@ public sealed class DeviceBridgeTests
     [InlineData("toggle", 1)]
     public async Task Output_takes_a_value_as_json_or_plain_text(string request, double expected)
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "led", Pin = 5 }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "led", Pin = 5 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
 
         var reply = await board.Client.RequestAsync<string, string>("devices.test.led.set", request);
@@ -176,7 +177,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Value_an_output_cannot_take_is_answered_with_an_error_and_changes_nothing()
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "led", Pin = 5, Default = 1 }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "led", Pin = 5, Default = 1 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
 
         var reply = await board.Client.RequestAsync<string, string>("devices.test.led.set", "7");
@@ -190,7 +191,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Pwm_duty_request_sets_the_channel()
     {
-        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorType.Pwm, Name = "fan", Chip = 0, Channel = 1, Frequency = 25000, Default = 30 }] };
+        var options = Board() with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("pwm"), Name = "fan", Chip = 0, Channel = 1, Frequency = 25000, Default = 30 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
         Assert.Equal(30, (await board.NextAsync("devices.test.fan.state")).GetProperty("value").GetDouble());
 
@@ -205,7 +206,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Failing_sensor_publishes_its_error_and_recovers_while_the_others_keep_publishing()
     {
-        var options = Board(Bme280, new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu", Interval = TimeSpan.FromMilliseconds(50) })
+        var options = Board(Bme280, new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu", Interval = TimeSpan.FromMilliseconds(50) })
             with { MaxBackoff = TimeSpan.FromMilliseconds(400), StatusInterval = TimeSpan.FromMilliseconds(100) };
         await using var board = await SimulatedBridge.StartAsync(options);
         await board.NextAsync("devices.test.bme280.temperature");
@@ -247,7 +248,7 @@ public sealed class DeviceBridgeTests
     [Fact]
     public async Task Board_announces_its_inventory_at_start_and_on_request()
     {
-        var options = Board(Bme280) with { Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "relay", Pin = 27 }] };
+        var options = Board(Bme280) with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "relay", Pin = 27 }] };
         await using var board = await SimulatedBridge.StartAsync(options);
 
         var meta = await board.NextAsync("devices.test.meta");
@@ -297,6 +298,19 @@ public sealed class DeviceBridgeTests
             () => Nats.Edge.Devices.Bridge.DeviceBridge.Start(server.Server, Board(Bme280) with { Account = "NOPE" }));
 
         Assert.Contains("unknown account \"NOPE\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_devices_on_one_pin_are_refused_at_start_naming_both()
+    {
+        await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
+        var options = Board(new SensorOptions { Type = SensorKinds.Named("input"), Name = "door", Pin = 17 })
+            with { Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "heater", Pin = 17 }] };
+
+        var error = Assert.Throws<Nats.Edge.Server.Configuration.ServerOptionsException>(
+            () => Nats.Edge.Devices.Bridge.DeviceBridge.Start(server.Server, options));
+
+        Assert.Equal("GPIO 17 is used by both sensor \"door\" (input) and actuator \"heater\" (output)", error.Message);
     }
 
     [Fact]

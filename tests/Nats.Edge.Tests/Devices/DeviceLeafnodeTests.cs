@@ -2,7 +2,9 @@ using System.Text.Json;
 using NATS.Client.Core;
 using Nats.Edge.Devices.Boards;
 using Nats.Edge.Devices.Bridge;
+using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Configuration;
+using Nats.Edge.Devices.Sensors;
 using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Devices;
@@ -14,8 +16,8 @@ public sealed class DeviceLeafnodeTests
     {
         Board = "pi-kitchen",
         Model = BoardModel.Simulated,
-        Sensors = [new SensorOptions { Type = SensorType.Bme280, Name = "bme280", Address = 0x76, Interval = TimeSpan.FromMilliseconds(100) }],
-        Actuators = [new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "relay", Pin = 17 }],
+        Sensors = [new SensorOptions { Type = SensorKinds.Named("bme280"), Name = "bme280", Address = 0x76, Interval = TimeSpan.FromMilliseconds(100) }],
+        Actuators = [new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "relay", Pin = 17 }],
     };
 
     [Fact]

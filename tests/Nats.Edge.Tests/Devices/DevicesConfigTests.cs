@@ -1,5 +1,7 @@
 using Nats.Edge.Configuration;
+using Nats.Edge.Devices.Actuators;
 using Nats.Edge.Devices.Configuration;
+using Nats.Edge.Devices.Sensors;
 using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Devices;
@@ -63,15 +65,15 @@ public sealed class DevicesConfigTests : IDisposable
 
         Assert.Equal(("pi-kitchen", BoardModel.Simulated, "sensors", "DEVICES"), (devices.Board, devices.Model, devices.Prefix, devices.Account));
         Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)), (devices.StatusInterval, devices.MaxBackoff));
-        var climate = new SensorOptions { Type = SensorType.Bme280, Name = "climate", Subject = "home.kitchen.climate", Bus = 3, Address = 0x77, Interval = TimeSpan.FromSeconds(2), OnChange = true, DeadBand = 0.2 };
+        var climate = new SensorOptions { Type = SensorKinds.Named("bme280"), Name = "climate", Subject = "home.kitchen.climate", Bus = 3, Address = 0x77, Interval = TimeSpan.FromSeconds(2), OnChange = true, DeadBand = 0.2 };
         Assert.Equal(climate, devices.Sensors[0] with { Channels = climate.Channels });
         Assert.Equal(("ads1115", 73, 2.048), (devices.Sensors[1].Name, devices.Sensors[1].Address, devices.Sensors[1].FullScale));
         Assert.Equal([1, 3], devices.Sensors[1].Channels);
         Assert.Equal("28-0000071fa4b1", devices.Sensors[2].DeviceId);
-        Assert.Equal((SensorType.DigitalInput, 17, TimeSpan.FromMilliseconds(20), PinPull.Down, false),
+        Assert.Equal((SensorKinds.Named("input"), 17, TimeSpan.FromMilliseconds(20), PinPull.Down, false),
             (devices.Sensors[3].Type, devices.Sensors[3].Pin, devices.Sensors[3].Debounce, devices.Sensors[3].Pull, devices.Sensors[3].ActiveLow));
-        Assert.Equal(new ActuatorOptions { Type = ActuatorType.GpioOutput, Name = "heater", Pin = 27, ActiveLow = true, Default = 1 }, devices.Actuators[0]);
-        Assert.Equal(new ActuatorOptions { Type = ActuatorType.Pwm, Name = "fan", Chip = 2, Channel = 1, Frequency = 25000, Default = 40 }, devices.Actuators[1]);
+        Assert.Equal(new ActuatorOptions { Type = ActuatorKinds.Named("output"), Name = "heater", Pin = 27, ActiveLow = true, Default = 1 }, devices.Actuators[0]);
+        Assert.Equal(new ActuatorOptions { Type = ActuatorKinds.Named("pwm"), Name = "fan", Chip = 2, Channel = 1, Frequency = 25000, Default = 40 }, devices.Actuators[1]);
     }
 
     [Fact]
@@ -88,9 +90,9 @@ public sealed class DevicesConfigTests : IDisposable
         var devices = TempConfigFolder.Load(path).Devices!;
 
         Assert.Equal(BoardModel.Simulated, devices.Model);
-        Assert.Equal((SensorType.Sht3x, "sht31", 0x45, TimeSpan.FromMilliseconds(500)), (devices.Sensors[0].Type, devices.Sensors[0].Name, devices.Sensors[0].Address, devices.Sensors[0].Interval));
-        Assert.Equal((SensorType.DigitalInput, PinPull.None, false), (devices.Sensors[1].Type, devices.Sensors[1].Pull, devices.Sensors[1].ActiveLow));
-        Assert.Equal((ActuatorType.GpioOutput, "led", 5), (devices.Actuators[0].Type, devices.Actuators[0].Name, devices.Actuators[0].Pin));
+        Assert.Equal((SensorKinds.Named("sht3x"), "sht31", 0x45, TimeSpan.FromMilliseconds(500)), (devices.Sensors[0].Type, devices.Sensors[0].Name, devices.Sensors[0].Address, devices.Sensors[0].Interval));
+        Assert.Equal((SensorKinds.Named("input"), PinPull.None, false), (devices.Sensors[1].Type, devices.Sensors[1].Pull, devices.Sensors[1].ActiveLow));
+        Assert.Equal((ActuatorKinds.Named("output"), "led", 5), (devices.Actuators[0].Type, devices.Actuators[0].Name, devices.Actuators[0].Pin));
     }
 
     [Fact]
@@ -173,6 +175,64 @@ public sealed class DevicesConfigTests : IDisposable
             """));
 
         Assert.Contains("a second device named \"bme280\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Input_and_relay_on_one_pin_are_refused_at_the_second_pin_naming_both()
+    {
+        var path = _folder.Write("board.json", """
+            {
+              "devices": {
+                "sensors": [ { "type": "reed", "name": "door", "pin": 17 } ],
+                "actuators": [
+                  { "type": "relay", "name": "heater",
+                    "pin": 17 }
+                ]
+              }
+            }
+            """);
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:6: key \"devices.actuators.0.pin\": GPIO 17 is used by both sensor \"door\" (input) and actuator \"heater\" (output)", error.Message);
+    }
+
+    [Fact]
+    public void Pins_clash_by_their_gpio_whichever_numbering_names_them()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""
+            { "devices": { "board": { "numbering": "board" },
+              "sensors": [ { "type": "dht22", "name": "air", "pin": 7 } ], "actuators": [ { "type": "led", "name": "lamp", "pin": 7 } ] } }
+            """));
+
+        Assert.Contains("key \"devices.actuators.0.pin\": GPIO 4 is used by both sensor \"air\" (dht22) and actuator \"lamp\" (output)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_chips_left_at_one_default_address_are_refused_at_the_second_device()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""
+            { "devices": { "sensors": [ { "type": "bme280" }, { "type": "bmp280" } ] } }
+            """));
+
+        Assert.Contains("key \"devices.sensors.1\": address 0x76 on I2C bus 1 is used by both sensor \"bme280\" (bme280) and sensor \"bmp280\" (bmp280)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_block_in_nats_conf_refuses_a_shared_pwm_channel()
+    {
+        var path = _folder.Write("board.conf", """
+            devices {
+              actuators: [
+                { type: pwm, name: fan, chip: 0, channel: 1 }
+                { type: pwm, name: vent, chip: 0, channel: 1 }
+              ]
+            }
+            """);
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:4: key \"devices.actuators.1.channel\": PWM channel 1 of chip 0 is used by both actuator \"fan\" (pwm) and actuator \"vent\" (pwm)", error.Message);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class SensorSamplerTests
         await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
         var (published, _) = Listen(server);
         var sensor = new ScriptedSensor();
-        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu", OnChange = true, DeadBand = 0.5 });
+        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu", OnChange = true, DeadBand = 0.5 });
 
         foreach (var value in new[] { 47.2, 47.5, 47.7, 47.2, 47.8, 47.8 })
         {
@@ -38,7 +38,7 @@ public sealed class SensorSamplerTests
         await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
         var (published, _) = Listen(server);
         var sensor = new ScriptedSensor { Next = 47.2 };
-        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu" });
+        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu" });
 
         sampler.Sample(Now);
         sampler.Sample(Now);
@@ -51,7 +51,7 @@ public sealed class SensorSamplerTests
     {
         await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
         var sensor = new ScriptedSensor { Failure = "no answer at 0x76" };
-        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu", Interval = TimeSpan.FromSeconds(5) }, TimeSpan.FromSeconds(30));
+        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu", Interval = TimeSpan.FromSeconds(5) }, TimeSpan.FromSeconds(30));
 
         var waits = Enumerable.Range(0, 5).Select(_ => sampler.Sample(Now).TotalSeconds).ToList();
         sensor.Failure = null;
@@ -68,7 +68,7 @@ public sealed class SensorSamplerTests
         var sensor = new ScriptedSensor { Next = 47.2 };
         var opened = 0;
         using var sampler = new SensorSampler(
-            new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu", OnChange = true },
+            new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu", OnChange = true },
             "devices.test.cpu", () => { opened++; return sensor; }, new InProcessClient(server.Server), ServerLog.None, TimeSpan.FromMinutes(1));
 
         sampler.Sample(Now);
@@ -89,7 +89,7 @@ public sealed class SensorSamplerTests
         await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
         var (_, subjects) = Listen(server);
         var sensor = new ScriptedSensor { Failure = "no answer at 0x76" };
-        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorType.Bme280, Name = "bme280" });
+        using var sampler = Sampler(server, sensor, new SensorOptions { Type = SensorKinds.Named("bme280"), Name = "bme280" });
 
         sampler.Sample(Now);
 
@@ -102,7 +102,7 @@ public sealed class SensorSamplerTests
         await using var server = await EdgeServer.StartAsync(TestServers.Defaults);
         long bytes = 0;
         using var subscriber = new InProcessClient(server.Server).Subscribe("devices.>", queue: null, (in InProcessMessage message) => bytes += message.Payload.Length);
-        using var sampler = Sampler(server, new ScriptedSensor { Next = 47.2 }, new SensorOptions { Type = SensorType.CpuTemperature, Name = "cpu" });
+        using var sampler = Sampler(server, new ScriptedSensor { Next = 47.2 }, new SensorOptions { Type = SensorKinds.Named("cpu_temperature"), Name = "cpu" });
         for (var i = 0; i < 100; i++)
         {
             sampler.Sample(Now);

@@ -2,7 +2,7 @@ using Iot.Device.Ads1115;
 using Iot.Device.Bmxx80;
 using Iot.Device.Bmxx80.PowerMode;
 using Iot.Device.Sht3x;
-using Nats.Edge.Devices.Simulation;
+using Nats.Edge.Devices.Sensors;
 
 namespace Nats.Edge.Tests.Devices;
 

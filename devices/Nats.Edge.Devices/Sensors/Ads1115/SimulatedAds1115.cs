@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
+using Nats.Edge.Devices.Simulation;
 
-namespace Nats.Edge.Devices.Simulation;
+namespace Nats.Edge.Devices.Sensors;
 
 /// <summary>
 /// An ADS1115 (TI datasheet §9.6): four 16-bit registers behind a pointer. Writing the config starts

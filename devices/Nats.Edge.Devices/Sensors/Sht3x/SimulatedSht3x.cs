@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
+using Nats.Edge.Devices.Simulation;
 
-namespace Nats.Edge.Devices.Simulation;
+namespace Nats.Edge.Devices.Sensors;
 
 /// <summary>
 /// An SHT3x (Sensirion datasheet §4): 16-bit commands; a measurement command makes the next read

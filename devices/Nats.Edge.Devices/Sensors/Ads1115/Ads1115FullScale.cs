@@ -1,18 +1,18 @@
 using Iot.Device.Ads1115;
 
-namespace Nats.Edge.Devices.Configuration;
+namespace Nats.Edge.Devices.Sensors;
 
 /// <summary>The ADS1115's full-scale ranges in volts, one per setting of its gain amplifier.</summary>
-public static class Ads1115FullScale
+internal static class Ads1115FullScale
 {
     /// <summary>Whether the ADS1115 has a full-scale range of <paramref name="volts"/>.</summary>
     public static bool IsRange(double volts) => Find(volts) is not null;
 
     /// <summary>The ADS1115 gain setting whose full scale is <paramref name="volts"/>.</summary>
-    internal static MeasuringRange Range(double volts) =>
+    public static MeasuringRange Range(double volts) =>
         Find(volts) ?? throw new ArgumentOutOfRangeException(nameof(volts), volts, "not an ADS1115 full-scale range");
 
-    // The one list of the chip's ranges: the config reader checks against it, the board opens with it.
+    // The one list of the chip's ranges: the kind checks a config's value against it and opens the chip with it.
     private static MeasuringRange? Find(double volts) => volts switch
     {
         6.144 => MeasuringRange.FS6144,

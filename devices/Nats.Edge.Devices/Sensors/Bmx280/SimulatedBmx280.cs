@@ -1,4 +1,6 @@
-namespace Nats.Edge.Devices.Simulation;
+using Nats.Edge.Devices.Simulation;
+
+namespace Nats.Edge.Devices.Sensors;
 
 /// <summary>
 /// A BME280 or BMP280 register map (Bosch datasheets, memory map §5.3/§5.4). It holds the BMP280
