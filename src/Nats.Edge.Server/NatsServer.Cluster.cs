@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Routes;
 
 namespace Nats.Edge.Server;
 
 public sealed partial class NatsServer
 {
-    private readonly ConcurrentDictionary<ulong, RouteConnection> _routeConnections = new();
     private readonly ConcurrentQueue<Task> _routeDials = new();
     private readonly ConcurrentDictionary<string, byte> _dialling = new(StringComparer.Ordinal);
     private Socket? _routeListener;
@@ -38,10 +38,6 @@ public sealed partial class NatsServer
     /// Resolved once when the client listener binds: on 0.0.0.0 it costs a DNS lookup.
     /// </summary>
     internal IReadOnlyList<string> OwnClientUrls { get; private set; } = [];
-
-    internal void AddRoute(RouteConnection route) => _routeConnections[route.Id] = route;
-
-    internal void RemoveRoute(RouteConnection route) => _routeConnections.TryRemove(route.Id, out _);
 
     /// <summary>A route came up: the other routes hear of the new server so they dial it too, and clients get the new URLs.</summary>
     internal void RouteReady(RouteConnection route)
@@ -124,7 +120,8 @@ public sealed partial class NatsServer
 
     private void AcceptRoute(Socket socket)
     {
-        var route = new RouteConnection(this, socket, NextConnectionId(), solicitor: null);
+        var route = new RouteConnection(this, socket, Connections.NextId(), solicitor: null);
+        Connections.Add(route);
         Log.Debug($"{route} - Route connection created (accepted)");
         route.Open();
     }
@@ -164,7 +161,7 @@ public sealed partial class NatsServer
         if (Cluster is { Options.NoAdvertise: false })
         {
             RebuildClientConnectUrls();
-            foreach (var client in _clients.Values)
+            foreach (var client in Connections.Of<Clients.ClientConnection>())
             {
                 client.SendInfoUpdate();
             }

@@ -1,3 +1,4 @@
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Clients;
 
 namespace Nats.Edge.Server;
@@ -29,7 +30,7 @@ public sealed partial class NatsServer
         var options = Options;
         Log.Info("Entering lame duck mode, stop accepting new clients");
         await StopAcceptingClientsAsync().ConfigureAwait(false);
-        foreach (var client in _clients.Values)
+        foreach (var client in Connections.Of<ClientConnection>())
         {
             client.SendInfoUpdate();
         }
@@ -38,7 +39,7 @@ public sealed partial class NatsServer
         {
             await Task.Delay(options.LameDuckGracePeriod, stopping).ConfigureAwait(false);
             Log.Info("Closing existing clients");
-            await CloseGraduallyAsync([.. _clients.Values], options, stopping).ConfigureAwait(false);
+            await CloseGraduallyAsync(Connections.Of<ClientConnection>(), options, stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -77,7 +78,7 @@ public sealed partial class NatsServer
 
         for (var i = 0; i < clients.Count; i++)
         {
-            clients[i].Close(Connections.CloseReason.ServerShutdown);
+            clients[i].Close(CloseReason.ServerShutdown);
             if (i < clients.Count - 1 && (i + 1) % batch == 0)
             {
                 // Between half the interval and all of it, so servers in lame duck together do not close in step.

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Reloading;
 
@@ -52,12 +53,12 @@ public sealed partial class NatsServer
                 Log.Warn("Plaintext passwords detected, use nkeys or bcrypt");
             }
 
-            foreach (var client in _clients.Values)
+            foreach (var client in Connections.Of<Clients.ClientConnection>())
             {
                 client.ApplyReload(authenticator, reloaded);
             }
 
-            foreach (var leaf in _leafs.Values)
+            foreach (var leaf in Connections.Of<Leafnodes.LeafConnection>())
             {
                 leaf.ApplyReload();
             }
@@ -66,11 +67,11 @@ public sealed partial class NatsServer
         }
     }
 
-    private static Connections.ServerTls? LoadTls(TlsOptions? options)
+    private static ServerTls? LoadTls(TlsOptions? options)
     {
         try
         {
-            return options is null ? null : new Connections.ServerTls(options);
+            return options is null ? null : new ServerTls(options);
         }
         catch (Exception ex) when (ex is IOException or CryptographicException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Clients;
 using Nats.Edge.Server.Configuration;
@@ -20,8 +21,6 @@ public sealed partial class NatsServer : IAsyncDisposable
     private const int TicksPerChunkTrim = 20;
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<ulong, ClientConnection> _clients = new();
-    private readonly ConcurrentDictionary<ulong, Leafnodes.LeafConnection> _leafs = new();
     private readonly List<Task> _solicitors = [];
     private Monitoring.MonitorServer? _monitor;
     private Socket? _leafListener;
@@ -35,8 +34,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     private Task _tickLoop = Task.CompletedTask;
     private ServerOptions _options;
     private Security.Authenticator _authenticator;
-    private Connections.ServerTls? _tls;
-    private long _lastClientId;
+    private ServerTls? _tls;
     private int _shutdownStarted;
 
     /// <summary>Creates a server; nothing listens until <see cref="StartAsync"/>.</summary>
@@ -48,8 +46,8 @@ public sealed partial class NatsServer : IAsyncDisposable
         ServerName = string.IsNullOrEmpty(options.ServerName) ? ServerId : options.ServerName;
         Accounts = new AccountRegistry(options);
         _authenticator = new Security.Authenticator(options, Accounts);
-        _tls = options.Tls is { } tls ? new Connections.ServerTls(tls) : null;
-        LeafTls = options.Leafnodes?.Tls is { } leafTls ? new Connections.ServerTls(leafTls) : null;
+        _tls = options.Tls is { } tls ? new ServerTls(tls) : null;
+        LeafTls = options.Leafnodes?.Tls is { } leafTls ? new ServerTls(leafTls) : null;
         Cluster = options.Cluster is { } cluster ? new Routes.ClusterState(cluster) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
@@ -86,7 +84,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// <summary>The <c>host:port</c> leafs can dial, sent to them in <c>leafnode_urls</c>.</summary>
     internal IReadOnlyList<string> LeafnodeUrls { get; private set; } = [];
 
-    internal Connections.ServerTls? LeafTls { get; }
+    internal ServerTls? LeafTls { get; }
 
     /// <summary>Time an accepted leaf has to log in; a TLS listener adds the handshake's time.</summary>
     internal TimeSpan LeafAuthTimeout =>
@@ -96,9 +94,12 @@ public sealed partial class NatsServer : IAsyncDisposable
 
     internal Security.Authenticator Authenticator => _authenticator;
 
-    internal Connections.ChunkPool Chunks { get; } = new();
+    internal ChunkPool Chunks { get; } = new();
 
-    internal Connections.ServerTls? Tls => _tls;
+    /// <summary>Every live connection, of every kind.</summary>
+    internal ConnectionRegistry Connections { get; } = new();
+
+    internal ServerTls? Tls => _tls;
 
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
     internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
@@ -195,20 +196,18 @@ public sealed partial class NatsServer : IAsyncDisposable
             }
         }
 
-        var connections = new List<Connections.Connection>(_clients.Values);
-        connections.AddRange(_leafs.Values);
-        connections.AddRange(_routeConnections.Values);
+        var connections = new List<Connection>(Connections.All);
         var closing = new List<Task>(connections.Count);
         foreach (var connection in connections)
         {
-            connection.Close(Connections.CloseReason.ServerShutdown);
+            connection.Close(CloseReason.ServerShutdown);
             closing.Add(connection.Closed);
         }
 
         await Task.WhenAny(Task.WhenAll(closing), Task.Delay(Options.ShutdownFlushTimeout)).ConfigureAwait(false);
         foreach (var connection in connections)
         {
-            connection.Close(Connections.CloseReason.ServerShutdown, flush: false);
+            connection.Close(CloseReason.ServerShutdown, flush: false);
         }
 
         Log.Info("Server Exiting..");
@@ -230,14 +229,6 @@ public sealed partial class NatsServer : IAsyncDisposable
         await _stopAcceptingClients.CancelAsync().ConfigureAwait(false);
         _listener?.Dispose();
     }
-
-    internal void Remove(ClientConnection client) => _clients.TryRemove(client.Id, out _);
-
-    internal ulong NextConnectionId() => (ulong)Interlocked.Increment(ref _lastClientId);
-
-    internal void AddLeaf(Leafnodes.LeafConnection leaf) => _leafs[leaf.Id] = leaf;
-
-    internal void RemoveLeaf(Leafnodes.LeafConnection leaf) => _leafs.TryRemove(leaf.Id, out _);
 
     /// <summary>
     /// The account an accepted leaf's CONNECT logs into, or null: the leafnode users when
@@ -387,13 +378,12 @@ public sealed partial class NatsServer : IAsyncDisposable
 
     private void AcceptClient(Socket socket)
     {
-        var id = NextConnectionId();
         Interlocked.Increment(ref _totalConnections);
-        var client = new ClientConnection(this, socket, id, Accounts.Global);
-        var overLimit = _clients.Count >= Options.MaxConnections;
+        var client = new ClientConnection(this, socket, Connections.NextId(), Accounts.Global);
+        var overLimit = Connections.ClientCount >= Options.MaxConnections;
         if (!overLimit)
         {
-            _clients[id] = client;
+            Connections.Add(client);
         }
 
         Log.Debug($"{client} - Client connection created");
@@ -402,8 +392,8 @@ public sealed partial class NatsServer : IAsyncDisposable
 
     private void AcceptLeaf(Socket socket)
     {
-        var leaf = new Leafnodes.LeafConnection(this, socket, NextConnectionId());
-        _leafs[leaf.Id] = leaf;
+        var leaf = new Leafnodes.LeafConnection(this, socket, Connections.NextId());
+        Connections.Add(leaf);
         Log.Debug($"{leaf} - Leafnode connection created");
         leaf.Open();
     }
@@ -423,19 +413,9 @@ public sealed partial class NatsServer : IAsyncDisposable
                 }
 
                 var now = Stopwatch.GetTimestamp();
-                foreach (var client in _clients.Values)
+                foreach (var connection in Connections.All)
                 {
-                    client.OnTick(now);
-                }
-
-                foreach (var leaf in _leafs.Values)
-                {
-                    leaf.OnTick(now);
-                }
-
-                foreach (var route in _routeConnections.Values)
-                {
-                    route.OnTick(now);
+                    connection.OnTick(now);
                 }
             }
         }

@@ -135,7 +135,6 @@ internal sealed partial class ClientConnection : Connection
             Account.Unsubscribe(subscription);
         }
 
-        Server.Remove(this);
         Server.Log.Debug($"{this} - Client connection closed: {Reason}");
     }
 

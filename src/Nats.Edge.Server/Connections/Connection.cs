@@ -177,7 +177,12 @@ internal abstract partial class Connection : ISubscriber
         await Stream.DisposeAsync().ConfigureAwait(false);
         try
         {
-            Server.Retire(this);
+            Server.Connections.Remove(this);
+            if (Matches is { } matches)
+            {
+                matches.Index.Retire(matches);
+            }
+
             OnClosed();
         }
         finally

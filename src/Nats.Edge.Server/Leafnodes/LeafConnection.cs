@@ -119,7 +119,6 @@ internal sealed partial class LeafConnection : Connection, IRemoteLink, IInteres
             _learned.Clear(account);
         }
 
-        Server.RemoveLeaf(this);
         if (_ready)
         {
             Server.Log.Info($"{this} - Leafnode connection closed: {Reason} account: {Account}");

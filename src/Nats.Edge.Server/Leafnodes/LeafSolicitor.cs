@@ -159,13 +159,13 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
             var connect = Connect(info, LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed), tls is not null);
             var rules = new LinkRules(
                 remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, account == server.Accounts.System);
-            var link = new LeafConnection(server, socket, server.NextConnectionId(), this, account, rules);
+            var link = new LeafConnection(server, socket, server.Connections.NextId(), this, account, rules);
             if (info.LeafnodeUrls is { Count: > 0 } urls)
             {
                 Learn(urls);
             }
 
-            server.AddLeaf(link);
+            server.Connections.Add(link);
             server.Log.Info($"Connected leafnode to \"{url.Host}\"");
             link.BeginSolicited(tls, connect, info.InfoOnConnect);
             return link;

@@ -38,13 +38,13 @@ internal sealed class AccountDetail
     public static AccountDetail From(NatsServer server, Account account)
     {
         var clients = 0;
-        foreach (var client in server.Clients)
+        foreach (var client in server.Connections.Of<Clients.ClientConnection>())
         {
             clients += client.Account == account ? 1 : 0;
         }
 
         var leafs = 0;
-        foreach (var leaf in server.Leafs)
+        foreach (var leaf in server.Connections.Of<Leafnodes.LeafConnection>())
         {
             leafs += leaf.Account == account ? 1 : 0;
         }

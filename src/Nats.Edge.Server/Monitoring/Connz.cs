@@ -23,7 +23,7 @@ internal sealed class Connz
     public static Connz From(NatsServer server, ConnzQuery query)
     {
         var now = Stopwatch.GetTimestamp();
-        var open = server.Clients;
+        var open = server.Connections.Of<ClientConnection>();
         var clients = new List<ClientConnection>(open.Count);
         foreach (var client in open)
         {

@@ -18,7 +18,7 @@ internal sealed class Leafz
         var withSubscriptions = QueryReader.Bool(query, "subs");
         var account = QueryReader.Text(query, "acc");
         List<LeafInfo>? leafs = null;
-        foreach (var leaf in server.Leafs)
+        foreach (var leaf in server.Connections.Of<Leafnodes.LeafConnection>())
         {
             // An accepted leaf that has not logged in belongs to no account yet, and is not listed.
             if (leaf.Account is { } bound && (account is null || bound.Name == account))

@@ -67,12 +67,12 @@ internal sealed class SublistStats
 
     private static IEnumerable<Connection> LiveConnections(NatsServer server)
     {
-        foreach (var client in server.Clients)
+        foreach (var client in server.Connections.Of<Clients.ClientConnection>())
         {
             yield return client;
         }
 
-        foreach (var leaf in server.Leafs)
+        foreach (var leaf in server.Connections.Of<Leafnodes.LeafConnection>())
         {
             yield return leaf;
         }

@@ -119,7 +119,7 @@ internal sealed class Varz
     {
         var options = server.Options;
         var now = DateTime.UtcNow;
-        var traffic = server.Traffic();
+        var traffic = server.Connections.Traffic();
         return new Varz
         {
             ServerId = server.ServerId,
@@ -153,9 +153,9 @@ internal sealed class Varz
             Mem = ProcessUsage.ResidentBytes(),
             Cores = Environment.ProcessorCount,
             Cpu = monitor.Usage.CpuPercent(),
-            Connections = server.ClientCount,
+            Connections = server.Connections.ClientCount,
             TotalConnections = server.TotalConnections,
-            Leafnodes = server.LeafCount,
+            Leafnodes = server.Connections.LeafCount,
             InMsgs = traffic.InMessages,
             OutMsgs = traffic.OutMessages,
             InBytes = traffic.InBytes,

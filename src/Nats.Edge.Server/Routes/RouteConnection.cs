@@ -37,7 +37,6 @@ internal sealed partial class RouteConnection : Connection
         // Routes carry long interest lists; nats-server does not hold them to max_control_line.
         _reader = new RouteReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload);
         _nextPing = Started + ToTicks(server.Cluster!.Options.AuthTimeout);
-        server.AddRoute(this);
     }
 
     /// <summary>The dial loop behind a solicited route; null for one the peer dialled.</summary>
@@ -104,7 +103,6 @@ internal sealed partial class RouteConnection : Connection
             link.Detach();
         }
 
-        Server.RemoveRoute(this);
         if (Server.Cluster!.Unregister(this))
         {
             Server.RoutesChanged();

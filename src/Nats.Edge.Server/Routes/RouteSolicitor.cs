@@ -89,7 +89,8 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
             return null;
         }
 
-        var route = new RouteConnection(server, socket, server.NextConnectionId(), this);
+        var route = new RouteConnection(server, socket, server.Connections.NextId(), this);
+        server.Connections.Add(route);
         server.Log.Debug($"{route} - Route connect to {url.Host}:{url.Port}");
         var (user, password) = Credentials();
         route.BeginSolicited(user, password);
