@@ -31,14 +31,21 @@ fi
 
 mib() { awk -v bytes="$1" 'BEGIN { printf "%.2f MiB", bytes / 1048576 }'; }
 
+# The budget is the server with no configuration at all: NATS_EDGE_ variables that the calling shell
+# carries would load nats-edge's configuration stack, which a board with no config never loads.
+unconfigured=(env)
+while IFS= read -r name; do
+  unconfigured+=(-u "$name")
+done < <(compgen -e | grep '^NATS_EDGE_' || true)
+
 # idle_rss x64|arm64 BINARY: starts BINARY on a free loopback port, waits until it is ready and
 # settled, sets rss to its resident set (in bytes), stops it with SIGTERM.
 idle_rss() {
   local arch="$1" binary="$2" log="$work/server.log" kib
   if [ "$arch" = arm64 ]; then
-    qemu-aarch64 "$binary" -a 127.0.0.1 -p -1 > "$log" 2>&1 &
+    "${unconfigured[@]}" qemu-aarch64 "$binary" -a 127.0.0.1 -p -1 > "$log" 2>&1 &
   else
-    "$binary" -a 127.0.0.1 -p -1 > "$log" 2>&1 &
+    "${unconfigured[@]}" "$binary" -a 127.0.0.1 -p -1 > "$log" 2>&1 &
   fi
   server=$!
   for _ in $(seq 1 200); do
