@@ -1,18 +1,60 @@
 using Microsoft.Extensions.Configuration;
+using Nats.Edge.Configuration.Schema;
+using Nats.Edge.Configuration.Sections;
 
 namespace Nats.Edge.Configuration;
 
 /// <summary>
-/// The config file's keys, spelled as nats-server spells them so one JSON file configures either
-/// server. Sizes and durations stay strings here: nats-server accepts both <c>1048576</c> and <c>"1MB"</c>.
+/// The config file's top level, spelled as nats-server spells it so one file configures either
+/// server. Each key is bound in the one shape the normaliser leaves it in: sizes as numbers,
+/// durations as TimeSpans, whichever way the file wrote them.
 /// </summary>
-internal sealed class ConfigFile
+internal sealed partial class ConfigFile
 {
+    public static readonly SectionKeys Keys = new SectionKeys()
+        .Add("host", KeyShape.Text, "net")
+        .Add("listen", KeyShape.Text)
+        .Add("port", KeyShape.Number)
+        .Add("server_name", KeyShape.Text)
+        .Add("max_payload", KeyShape.Size)
+        .Add("max_control_line", KeyShape.Size)
+        .Add("max_pending", KeyShape.LongSize)
+        .Add("max_connections", KeyShape.Number)
+        .Add("max_subscriptions", KeyShape.Number)
+        .Add("ping_interval", KeyShape.Duration)
+        .Add("ping_max", KeyShape.Number)
+        .Add("write_deadline", KeyShape.Duration)
+        .Add("http_port", KeyShape.Number, "monitor_port")
+        .Add("http", KeyShape.Text)
+        .Add("http_base_path", KeyShape.Text)
+        .Refuse("https_port", "HTTPS monitoring is not supported by nats-edge; use http_port")
+        .Refuse("https", "HTTPS monitoring is not supported by nats-edge; use http_port")
+        .Add("no_header_support", KeyShape.Flag)
+        .Add("debug", KeyShape.Flag)
+        .Add("trace", KeyShape.Flag)
+        .Add("trace_verbose", KeyShape.Flag)
+        .Add("logtime", KeyShape.Flag)
+        .Add("logtime_utc", KeyShape.Flag)
+        .Add("logfile", KeyShape.Text, "log_file")
+        .Add("log_size_limit", KeyShape.LongSize, "logfile_size_limit")
+        .Add("syslog", KeyShape.Flag)
+        .Add("remote_syslog", KeyShape.Text)
+        .Add("pid_file", KeyShape.Text)
+        .Add("ports_file_dir", KeyShape.Text)
+        .Add("lame_duck_duration", KeyShape.Duration)
+        .Add("lame_duck_grace_period", KeyShape.Duration)
+        .Add("authorization", KeyShape.Block, AuthorizationSection.Keys)
+        .Add("accounts", KeyShape.NamedBlocks, AccountSection.Keys)
+        .Add("no_auth_user", KeyShape.Text)
+        .Add("system_account", KeyShape.Text)
+        .Add("tls", KeyShape.Block, TlsSection.Keys)
+        .Add("cluster", KeyShape.Block, ClusterSection.Keys)
+        .Add("leafnodes", KeyShape.Block, LeafnodesSection.Keys)
+        // nats-edge's own: the board's sensors and actuators, which DevicesConfigReader reads and checks.
+        .Add("devices", KeyShape.Unchecked);
+
     [ConfigurationKeyName("host")]
     public string? Host { get; set; }
-
-    [ConfigurationKeyName("net")]
-    public string? Net { get; set; }
 
     [ConfigurationKeyName("listen")]
     public string? Listen { get; set; }
@@ -24,13 +66,13 @@ internal sealed class ConfigFile
     public string? ServerName { get; set; }
 
     [ConfigurationKeyName("max_payload")]
-    public string? MaxPayload { get; set; }
+    public int? MaxPayload { get; set; }
 
     [ConfigurationKeyName("max_control_line")]
-    public string? MaxControlLine { get; set; }
+    public int? MaxControlLine { get; set; }
 
     [ConfigurationKeyName("max_pending")]
-    public string? MaxPending { get; set; }
+    public long? MaxPending { get; set; }
 
     [ConfigurationKeyName("max_connections")]
     public int? MaxConnections { get; set; }
@@ -39,19 +81,16 @@ internal sealed class ConfigFile
     public int? MaxSubscriptions { get; set; }
 
     [ConfigurationKeyName("ping_interval")]
-    public string? PingInterval { get; set; }
+    public TimeSpan? PingInterval { get; set; }
 
     [ConfigurationKeyName("ping_max")]
     public int? PingMax { get; set; }
 
     [ConfigurationKeyName("write_deadline")]
-    public string? WriteDeadline { get; set; }
+    public TimeSpan? WriteDeadline { get; set; }
 
     [ConfigurationKeyName("http_port")]
     public int? HttpPort { get; set; }
-
-    [ConfigurationKeyName("monitor_port")]
-    public int? MonitorPort { get; set; }
 
     /// <summary>"host:port" or a port alone.</summary>
     [ConfigurationKeyName("http")]
@@ -59,13 +98,6 @@ internal sealed class ConfigFile
 
     [ConfigurationKeyName("http_base_path")]
     public string? HttpBasePath { get; set; }
-
-    // Bound only to be refused with a clear message instead of "unknown key".
-    [ConfigurationKeyName("https_port")]
-    public int? HttpsPort { get; set; }
-
-    [ConfigurationKeyName("https")]
-    public string? Https { get; set; }
 
     [ConfigurationKeyName("no_header_support")]
     public bool? NoHeaderSupport { get; set; }
@@ -88,14 +120,8 @@ internal sealed class ConfigFile
     [ConfigurationKeyName("logfile")]
     public string? LogFile { get; set; }
 
-    [ConfigurationKeyName("log_file")]
-    public string? LogFileAlias { get; set; }
-
     [ConfigurationKeyName("log_size_limit")]
-    public string? LogSizeLimit { get; set; }
-
-    [ConfigurationKeyName("logfile_size_limit")]
-    public string? LogSizeLimitAlias { get; set; }
+    public long? LogSizeLimit { get; set; }
 
     [ConfigurationKeyName("syslog")]
     public bool? Syslog { get; set; }
@@ -110,28 +136,16 @@ internal sealed class ConfigFile
     public string? PortsFileDir { get; set; }
 
     [ConfigurationKeyName("lame_duck_duration")]
-    public string? LameDuckDuration { get; set; }
+    public TimeSpan? LameDuckDuration { get; set; }
 
     [ConfigurationKeyName("lame_duck_grace_period")]
-    public string? LameDuckGracePeriod { get; set; }
+    public TimeSpan? LameDuckGracePeriod { get; set; }
 
-    // Permission lists take a string, a list or an allow/deny object, which no bound type can hold:
-    // these two sections are read by hand (SecurityConfigReader).
     [ConfigurationKeyName("authorization")]
-    public IConfigurationSection? Authorization { get; set; }
+    public AuthorizationSection? Authorization { get; set; }
 
     [ConfigurationKeyName("accounts")]
-    public IConfigurationSection? Accounts { get; set; }
-
-    [ConfigurationKeyName("cluster")]
-    public IConfigurationSection? Cluster { get; set; }
-
-    [ConfigurationKeyName("leafnodes")]
-    public IConfigurationSection? Leafnodes { get; set; }
-
-    // nats-edge's own: the board's sensors and actuators (DevicesConfigReader).
-    [ConfigurationKeyName("devices")]
-    public IConfigurationSection? Devices { get; set; }
+    public Dictionary<string, AccountSection>? Accounts { get; set; }
 
     [ConfigurationKeyName("no_auth_user")]
     public string? NoAuthUser { get; set; }
@@ -141,4 +155,10 @@ internal sealed class ConfigFile
 
     [ConfigurationKeyName("tls")]
     public TlsSection? Tls { get; set; }
+
+    [ConfigurationKeyName("cluster")]
+    public ClusterSection? Cluster { get; set; }
+
+    [ConfigurationKeyName("leafnodes")]
+    public LeafnodesSection? Leafnodes { get; set; }
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Nats.Edge.Configuration.Schema;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Configuration.Sections;
+
+/// <summary>One of an account's <c>imports</c>: another account's stream or service, renamed or not.</summary>
+internal sealed class ImportSection
+{
+    public static readonly SectionKeys Keys = new SectionKeys()
+        .Add("stream", KeyShape.Block, ImportSourceSection.Keys)
+        .Add("service", KeyShape.Block, ImportSourceSection.Keys)
+        .Add("prefix", KeyShape.Text)
+        .Add("to", KeyShape.Text)
+        .Unsupported("share");
+
+    [ConfigurationKeyName("stream")]
+    public ImportSourceSection? Stream { get; set; }
+
+    [ConfigurationKeyName("service")]
+    public ImportSourceSection? Service { get; set; }
+
+    [ConfigurationKeyName("prefix")]
+    public string? Prefix { get; set; }
+
+    [ConfigurationKeyName("to")]
+    public string? To { get; set; }
+
+    public ImportOptions ToOptions(ConfigPath at)
+    {
+        var (kind, source) = Stream is not null ? (ExportKind.Stream, Stream) : (ExportKind.Service, Service);
+        return source is { Account: { } account, Subject: { } subject }
+            ? new ImportOptions { Kind = kind, Account = account, Subject = subject, Prefix = Prefix, To = To }
+            : throw at.Invalid("an import needs \"stream\" or \"service\" with \"account\" and \"subject\"");
+    }
+}

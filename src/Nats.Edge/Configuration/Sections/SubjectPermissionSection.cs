@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Nats.Edge.Configuration.Schema;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Configuration.Sections;
+
+/// <summary>
+/// A publish or subscribe permission: <c>{ allow, deny }</c>, each a subject or a list. A subject or
+/// a list alone is normalised to the allow list.
+/// </summary>
+internal sealed class SubjectPermissionSection
+{
+    public static readonly SectionKeys Keys = new SectionKeys()
+        .Add("allow", KeyShape.AllowList)
+        .Add("deny", KeyShape.Strings);
+
+    [ConfigurationKeyName("allow")]
+    public List<string>? Allow { get; set; }
+
+    [ConfigurationKeyName("deny")]
+    public List<string>? Deny { get; set; }
+
+    public SubjectPermissionOptions ToOptions() => new() { Allow = Allow, Deny = Deny };
+}
