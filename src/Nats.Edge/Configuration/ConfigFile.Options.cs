@@ -15,20 +15,14 @@ internal sealed partial class ConfigFile
         var options = new ServerOptions();
         var (host, port) = Listen is null
             ? (Host ?? options.Host, Port ?? options.Port)
-            : ListenAddress.Split(at.Child("listen"), Listen, Host ?? options.Host);
-        var (httpHost, httpPort) = Http is null ? (null, null) : Monitoring(at.Child("http"), Http);
-        var users = new List<UserOptions>();
+            : ListenAddress.Split(at.Child(nameof(Listen)), Listen, Host ?? options.Host);
+        var (httpHost, httpPort) = Http is null ? (null, null) : Monitoring(at.Child(nameof(Http)), Http);
+        var users = new List<UserOptions>(Authorization?.ToUsers(at.Child(nameof(Authorization))) ?? []);
         var accounts = new List<AccountOptions>();
-        if (Authorization is { } authorization)
-        {
-            var defaults = PermissionsSection.ToOptions(authorization.DefaultPermissions, at.Child("authorization").Child("default_permissions"));
-            users.AddRange(UserSection.ToOptions(authorization.Users, at.Child("authorization").Child("users"), account: null, defaults));
-        }
-
         foreach (var (name, account) in Accounts ?? [])
         {
-            accounts.Add(account.ToOptions(at.Child("accounts").Child(name), name));
-            users.AddRange(account.ToUsers(at.Child("accounts").Child(name), name));
+            accounts.Add(account.ToOptions(at.Child(nameof(Accounts)).Child(name), name));
+            users.AddRange(account.ToUsers(at.Child(nameof(Accounts)).Child(name), name));
         }
 
         return options with
@@ -45,7 +39,7 @@ internal sealed partial class ConfigFile
             MaxPingsOutstanding = PingMax ?? options.MaxPingsOutstanding,
             WriteDeadline = WriteDeadline ?? options.WriteDeadline,
             NoHeaderSupport = NoHeaderSupport ?? options.NoHeaderSupport,
-            LameDuckDuration = LameDuckDuration is { } duration ? AtLeast30Seconds(at.Child("lame_duck_duration"), duration) : options.LameDuckDuration,
+            LameDuckDuration = LameDuckDuration is { } duration ? AtLeast30Seconds(at.Child(nameof(LameDuckDuration)), duration) : options.LameDuckDuration,
             LameDuckGracePeriod = LameDuckGracePeriod ?? options.LameDuckGracePeriod,
             HttpHost = httpHost,
             // "http_port" (or "monitor_port") wins over the port of "http".
@@ -59,9 +53,9 @@ internal sealed partial class ConfigFile
             Accounts = accounts,
             NoAuthUser = NoAuthUser,
             SystemAccount = SystemAccount ?? options.SystemAccount,
-            Tls = TlsSection.ToOptions(Tls, at.Child("tls"), folder),
-            Leafnodes = Leafnodes?.ToOptions(at.Child("leafnodes"), folder),
-            Cluster = Cluster?.ToOptions(at.Child("cluster")),
+            Tls = TlsSection.ToOptions(Tls, at.Child(nameof(Tls)), folder),
+            Leafnodes = Leafnodes?.ToOptions(at.Child(nameof(Leafnodes)), folder),
+            Cluster = Cluster?.ToOptions(at.Child(nameof(Cluster))),
         };
     }
 

@@ -6,8 +6,8 @@ using Nats.Edge.Configuration.Schema;
 namespace Nats.Edge.Tests.Host;
 
 /// <summary>
-/// The key lists and the bound types declare each key apart: a file that writes every listed key
-/// must normalise and bind, or a list names a key (or a shape) its type does not take.
+/// A key list ties each key to its property by name only: a file that writes every listed key must
+/// normalise and bind, or a list names a property of another type, or a shape its property does not take.
 /// </summary>
 public sealed class SectionKeysTests
 {
@@ -28,9 +28,9 @@ public sealed class SectionKeysTests
     // type fail the binding.
     private static void Write(SectionKeys keys, string path, Dictionary<string, string?> written)
     {
-        foreach (var key in keys.Keys)
+        foreach (var (spelling, key) in keys.Keys)
         {
-            var at = path.Length == 0 ? key.Name : $"{path}:{key.Name}";
+            var at = path.Length == 0 ? spelling : $"{path}:{spelling}";
             switch (key.Shape)
             {
                 case KeyShape.Unsupported or KeyShape.Unchecked:

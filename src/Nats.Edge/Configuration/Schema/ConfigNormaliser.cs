@@ -5,8 +5,8 @@ namespace Nats.Edge.Configuration.Schema;
 
 /// <summary>
 /// Rewrites the configuration (the file with the <c>NATS_EDGE_*</c> variables laid over it) into the
-/// one shape each key's bound property takes: every spelling becomes the key's name, a value where a
-/// list is allowed a one-item list, a permission list an allow list, sizes and durations the numbers
+/// one shape each key's bound property takes: every spelling becomes the property's name, a value
+/// where a list is allowed a one-item list, a permission list an allow list, sizes and durations the numbers
 /// and TimeSpans they stand for. What no section takes is refused here, naming the key as written and
 /// its line; where each rewritten key came from is kept for the errors found after binding.
 /// </summary>
@@ -41,9 +41,9 @@ internal sealed class ConfigNormaliser
         {
             if (keys.TryFind(child.Key, out var key, out var rank))
             {
-                if (!chosen.TryGetValue(key.Name, out var taken) || rank < taken.Rank)
+                if (!chosen.TryGetValue(key.Property, out var taken) || rank < taken.Rank)
                 {
-                    chosen[key.Name] = (child, key, rank);
+                    chosen[key.Property] = (child, key, rank);
                 }
             }
             else if (path.Length > 0 || !_variables.Contains(child.Key))
@@ -54,7 +54,7 @@ internal sealed class ConfigNormaliser
 
         foreach (var (section, key, _) in chosen.Values)
         {
-            Value(section, path.Length == 0 ? key.Name : $"{path}:{key.Name}", key);
+            Value(section, path.Length == 0 ? key.Property : $"{path}:{key.Property}", key);
         }
     }
 

@@ -3,37 +3,40 @@ using System.Diagnostics.CodeAnalysis;
 namespace Nats.Edge.Configuration.Schema;
 
 /// <summary>
-/// The keys one section of the config file takes, under every spelling nats-server accepts, and the
-/// nats-server keys refused by name. The section's bound type declares each key's name once more,
-/// in <c>[ConfigurationKeyName]</c>; binding with ErrorOnUnknownConfiguration catches a name declared
-/// here and not there.
+/// The keys one section of the config file takes, each under every spelling nats-server accepts and
+/// tied by <c>nameof</c> to the property it binds to, and the nats-server keys refused by name.
 /// </summary>
 internal sealed class SectionKeys
 {
     // The rank orders a key's spellings: when a block gives two, the earlier-listed one is taken.
     private readonly Dictionary<string, (ConfigKey Key, int Rank)> _spellings = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every key, once, under its name.</summary>
-    public IEnumerable<ConfigKey> Keys => _spellings.Values.Where(static entry => entry.Rank == 0).Select(static entry => entry.Key);
+    /// <summary>Every key, once, under its first spelling.</summary>
+    public IEnumerable<(string Spelling, ConfigKey Key)> Keys =>
+        _spellings.Where(static entry => entry.Value.Rank == 0).Select(static entry => (entry.Key, entry.Value.Key));
 
-    public SectionKeys Add(string name, KeyShape shape, params string[] aliases) => Add(new ConfigKey(name, shape), aliases);
+    public SectionKeys Add(string property, KeyShape shape, params string[] spellings) => Add(new ConfigKey(property, shape), spellings);
 
-    public SectionKeys Add(string name, KeyShape shape, SectionKeys block, params string[] aliases) => Add(new ConfigKey(name, shape, block), aliases);
+    public SectionKeys Add(string property, KeyShape shape, SectionKeys block, params string[] spellings) =>
+        Add(new ConfigKey(property, shape, block), spellings);
 
-    public SectionKeys Ignore(string name, KeyShape shape, params string[] aliases) => Add(new ConfigKey(name, shape, Ignored: true), aliases);
+    public SectionKeys Ignore(KeyShape shape, params string[] spellings) => Add(new ConfigKey(spellings[0], shape, Ignored: true), spellings);
 
-    public SectionKeys Unsupported(params string[] names)
+    /// <summary>A block its own reader checks.</summary>
+    public SectionKeys Unchecked(string spelling) => Add(new ConfigKey(spelling, KeyShape.Unchecked), [spelling]);
+
+    public SectionKeys Unsupported(params string[] spellings)
     {
-        foreach (var name in names)
+        foreach (var spelling in spellings)
         {
-            Add(new ConfigKey(name, KeyShape.Unsupported), []);
+            Add(new ConfigKey(spelling, KeyShape.Unsupported), [spelling]);
         }
 
         return this;
     }
 
     /// <summary>An unsupported key whose refusal says what to use instead.</summary>
-    public SectionKeys Refuse(string name, string refusal) => Add(new ConfigKey(name, KeyShape.Unsupported, Refusal: refusal), []);
+    public SectionKeys Refuse(string spelling, string refusal) => Add(new ConfigKey(spelling, KeyShape.Unsupported, Refusal: refusal), [spelling]);
 
     public bool TryFind(string spelling, [MaybeNullWhen(false)] out ConfigKey key, out int rank)
     {
@@ -42,12 +45,11 @@ internal sealed class SectionKeys
         return found;
     }
 
-    private SectionKeys Add(ConfigKey key, string[] aliases)
+    private SectionKeys Add(ConfigKey key, string[] spellings)
     {
-        _spellings.Add(key.Name, (key, 0));
-        for (var i = 0; i < aliases.Length; i++)
+        for (var i = 0; i < spellings.Length; i++)
         {
-            _spellings.Add(aliases[i], (key, i + 1));
+            _spellings.Add(spellings[i], (key, i));
         }
 
         return this;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,31 +7,27 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class AccountSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("users", KeyShape.Blocks, UserSection.Keys)
-        .Add("default_permissions", KeyShape.Block, PermissionsSection.Keys)
-        .Add("exports", KeyShape.Blocks, ExportSection.Keys)
-        .Add("imports", KeyShape.Blocks, ImportSection.Keys)
+        .Add(nameof(Users), KeyShape.Blocks, UserSection.Keys, "users")
+        .Add(nameof(DefaultPermissions), KeyShape.Block, PermissionsSection.Keys, "default_permissions")
+        .Add(nameof(Exports), KeyShape.Blocks, ExportSection.Keys, "exports")
+        .Add(nameof(Imports), KeyShape.Blocks, ImportSection.Keys, "imports")
         .Unsupported("nkey", "jetstream", "mappings", "maps");
 
-    [ConfigurationKeyName("users")]
     public List<UserSection>? Users { get; set; }
 
-    [ConfigurationKeyName("default_permissions")]
     public PermissionsSection? DefaultPermissions { get; set; }
 
-    [ConfigurationKeyName("exports")]
     public List<ExportSection>? Exports { get; set; }
 
-    [ConfigurationKeyName("imports")]
     public List<ImportSection>? Imports { get; set; }
 
     public AccountOptions ToOptions(ConfigPath at, string name) => new()
     {
         Name = name,
-        Exports = [.. Exports?.Select((export, i) => export.ToOptions(at.Child("exports").Item(i))) ?? []],
-        Imports = [.. Imports?.Select((import, i) => import.ToOptions(at.Child("imports").Item(i))) ?? []],
+        Exports = [.. Exports?.Select((export, i) => export.ToOptions(at.Child(nameof(Exports)).Item(i))) ?? []],
+        Imports = [.. Imports?.Select((import, i) => import.ToOptions(at.Child(nameof(Imports)).Item(i))) ?? []],
     };
 
     public IEnumerable<UserOptions> ToUsers(ConfigPath at, string name) =>
-        UserSection.ToOptions(Users, at.Child("users"), name, PermissionsSection.ToOptions(DefaultPermissions, at.Child("default_permissions")));
+        UserSection.ToOptions(Users, at.Child(nameof(Users)), name, PermissionsSection.ToOptions(DefaultPermissions, at.Child(nameof(DefaultPermissions))));
 }

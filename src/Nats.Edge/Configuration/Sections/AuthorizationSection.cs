@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
+using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration.Sections;
 
@@ -7,28 +7,26 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class AuthorizationSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("user", KeyShape.Text, "username")
-        .Add("password", KeyShape.Text, "pass")
-        .Add("token", KeyShape.Text)
-        .Add("timeout", KeyShape.Duration)
-        .Add("users", KeyShape.Blocks, UserSection.Keys)
-        .Add("default_permissions", KeyShape.Block, PermissionsSection.Keys, "default_permission", "permissions");
+        .Add(nameof(User), KeyShape.Text, "user", "username")
+        .Add(nameof(Password), KeyShape.Text, "password", "pass")
+        .Add(nameof(Token), KeyShape.Text, "token")
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout")
+        .Add(nameof(Users), KeyShape.Blocks, UserSection.Keys, "users")
+        .Add(nameof(DefaultPermissions), KeyShape.Block, PermissionsSection.Keys, "default_permissions", "default_permission", "permissions");
 
-    [ConfigurationKeyName("user")]
     public string? User { get; set; }
 
-    [ConfigurationKeyName("password")]
     public string? Password { get; set; }
 
-    [ConfigurationKeyName("token")]
     public string? Token { get; set; }
 
-    [ConfigurationKeyName("timeout")]
     public TimeSpan? Timeout { get; set; }
 
-    [ConfigurationKeyName("users")]
     public List<UserSection>? Users { get; set; }
 
-    [ConfigurationKeyName("default_permissions")]
     public PermissionsSection? DefaultPermissions { get; set; }
+
+    /// <summary>The users of the block, each with the default permissions unless it has its own.</summary>
+    public IEnumerable<UserOptions> ToUsers(ConfigPath at) =>
+        UserSection.ToOptions(Users, at.Child(nameof(Users)), account: null, PermissionsSection.ToOptions(DefaultPermissions, at.Child(nameof(DefaultPermissions))));
 }

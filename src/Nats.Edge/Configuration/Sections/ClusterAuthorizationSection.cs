@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 
 namespace Nats.Edge.Configuration.Sections;
@@ -7,16 +6,13 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class ClusterAuthorizationSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("user", KeyShape.Text, "username")
-        .Add("password", KeyShape.Text, "pass")
-        .Add("timeout", KeyShape.Duration);
+        .Add(nameof(User), KeyShape.Text, "user", "username")
+        .Add(nameof(Password), KeyShape.Text, "password", "pass")
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
 
-    [ConfigurationKeyName("user")]
     public string? User { get; set; }
 
-    [ConfigurationKeyName("password")]
     public string? Password { get; set; }
 
-    [ConfigurationKeyName("timeout")]
     public TimeSpan? Timeout { get; set; }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,38 +7,30 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class ClusterSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("name", KeyShape.Text)
-        .Add("listen", KeyShape.Text)
-        .Add("host", KeyShape.Text, "net")
-        .Add("port", KeyShape.Number)
-        .Add("routes", KeyShape.Strings)
-        .Add("authorization", KeyShape.Block, ClusterAuthorizationSection.Keys)
-        .Add("no_advertise", KeyShape.Flag)
-        .Add("connect_retries", KeyShape.Number)
+        .Add(nameof(Name), KeyShape.Text, "name")
+        .Add(nameof(Listen), KeyShape.Text, "listen")
+        .Add(nameof(Host), KeyShape.Text, "host", "net")
+        .Add(nameof(Port), KeyShape.Number, "port")
+        .Add(nameof(Routes), KeyShape.Strings, "routes")
+        .Add(nameof(Authorization), KeyShape.Block, ClusterAuthorizationSection.Keys, "authorization")
+        .Add(nameof(NoAdvertise), KeyShape.Flag, "no_advertise")
+        .Add(nameof(ConnectRetries), KeyShape.Number, "connect_retries")
         .Unsupported("advertise", "cluster_advertise", "tls", "permissions", "pool_size", "accounts", "compression", "ping_interval", "ping_max");
 
-    [ConfigurationKeyName("name")]
     public string? Name { get; set; }
 
-    [ConfigurationKeyName("listen")]
     public string? Listen { get; set; }
 
-    [ConfigurationKeyName("host")]
     public string? Host { get; set; }
 
-    [ConfigurationKeyName("port")]
     public int? Port { get; set; }
 
-    [ConfigurationKeyName("routes")]
     public List<string>? Routes { get; set; }
 
-    [ConfigurationKeyName("authorization")]
     public ClusterAuthorizationSection? Authorization { get; set; }
 
-    [ConfigurationKeyName("no_advertise")]
     public bool? NoAdvertise { get; set; }
 
-    [ConfigurationKeyName("connect_retries")]
     public int? ConnectRetries { get; set; }
 
     public ClusterOptions ToOptions(ConfigPath at)
@@ -47,13 +38,13 @@ internal sealed class ClusterSection
         var options = new ClusterOptions();
         var (host, port) = Listen is null
             ? (Host ?? options.Host, Port ?? options.Port)
-            : ListenAddress.Split(at.Child("listen"), Listen, Host ?? options.Host);
+            : ListenAddress.Split(at.Child(nameof(Listen)), Listen, Host ?? options.Host);
         var routes = new List<Uri>();
         for (var i = 0; i < Routes?.Count; i++)
         {
             routes.Add(ServerUrls.TryParseRoute(Routes[i], out var url)
                 ? url
-                : throw at.Child("routes").Item(i).Invalid($"\"{Routes[i]}\" is not a nats-route://host:port URL"));
+                : throw at.Child(nameof(Routes)).Item(i).Invalid($"\"{Routes[i]}\" is not a nats-route://host:port URL"));
         }
 
         return options with

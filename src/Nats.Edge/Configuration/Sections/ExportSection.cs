@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,22 +7,18 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class ExportSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("stream", KeyShape.Text)
-        .Add("service", KeyShape.Text)
-        .Add("accounts", KeyShape.Strings)
-        .Add("response_type", KeyShape.Text, "response")
+        .Add(nameof(Stream), KeyShape.Text, "stream")
+        .Add(nameof(Service), KeyShape.Text, "service")
+        .Add(nameof(Accounts), KeyShape.Strings, "accounts")
+        .Add(nameof(ResponseType), KeyShape.Text, "response_type", "response")
         .Unsupported("response_threshold", "threshold", "latency");
 
-    [ConfigurationKeyName("stream")]
     public string? Stream { get; set; }
 
-    [ConfigurationKeyName("service")]
     public string? Service { get; set; }
 
-    [ConfigurationKeyName("accounts")]
     public List<string>? Accounts { get; set; }
 
-    [ConfigurationKeyName("response_type")]
     public string? ResponseType { get; set; }
 
     public ExportOptions ToOptions(ConfigPath at)
@@ -32,11 +27,11 @@ internal sealed class ExportSection
         {
             null or "single" or "singleton" => false,
             "stream" or "chunk" or "chunked" => true,
-            var other => throw at.Child("response_type").Invalid($"unknown response type \"{other}\""),
+            var other => throw at.Child(nameof(ResponseType)).Invalid($"unknown response type \"{other}\""),
         };
         var (kind, subject) = Stream is not null ? (ExportKind.Stream, Stream)
             : Service is not null ? (ExportKind.Service, Service)
             : throw at.Invalid("an export needs \"stream\" or \"service\"");
-        return new ExportOptions { Kind = kind, Subject = subject, Accounts = at.Child("accounts").ListOf(Accounts), MultipleResponses = multiple };
+        return new ExportOptions { Kind = kind, Subject = subject, Accounts = at.Child(nameof(Accounts)).ListOf(Accounts), MultipleResponses = multiple };
     }
 }

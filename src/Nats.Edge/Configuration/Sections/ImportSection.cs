@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,22 +7,18 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class ImportSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("stream", KeyShape.Block, ImportSourceSection.Keys)
-        .Add("service", KeyShape.Block, ImportSourceSection.Keys)
-        .Add("prefix", KeyShape.Text)
-        .Add("to", KeyShape.Text)
+        .Add(nameof(Stream), KeyShape.Block, ImportSourceSection.Keys, "stream")
+        .Add(nameof(Service), KeyShape.Block, ImportSourceSection.Keys, "service")
+        .Add(nameof(Prefix), KeyShape.Text, "prefix")
+        .Add(nameof(To), KeyShape.Text, "to")
         .Unsupported("share");
 
-    [ConfigurationKeyName("stream")]
     public ImportSourceSection? Stream { get; set; }
 
-    [ConfigurationKeyName("service")]
     public ImportSourceSection? Service { get; set; }
 
-    [ConfigurationKeyName("prefix")]
     public string? Prefix { get; set; }
 
-    [ConfigurationKeyName("to")]
     public string? To { get; set; }
 
     public ImportOptions ToOptions(ConfigPath at)

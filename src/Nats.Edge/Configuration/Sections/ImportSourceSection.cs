@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 
 namespace Nats.Edge.Configuration.Sections;
@@ -7,12 +6,10 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class ImportSourceSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("account", KeyShape.Text)
-        .Add("subject", KeyShape.Text);
+        .Add(nameof(Account), KeyShape.Text, "account")
+        .Add(nameof(Subject), KeyShape.Text, "subject");
 
-    [ConfigurationKeyName("account")]
     public string? Account { get; set; }
 
-    [ConfigurationKeyName("subject")]
     public string? Subject { get; set; }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 
 namespace Nats.Edge.Configuration.Sections;
@@ -7,24 +6,19 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class LeafAuthorizationSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("user", KeyShape.Text, "username")
-        .Add("password", KeyShape.Text, "pass")
-        .Add("account", KeyShape.Text)
-        .Add("timeout", KeyShape.Duration)
-        .Add("users", KeyShape.Blocks, LeafUserSection.Keys);
+        .Add(nameof(User), KeyShape.Text, "user", "username")
+        .Add(nameof(Password), KeyShape.Text, "password", "pass")
+        .Add(nameof(Account), KeyShape.Text, "account")
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout")
+        .Add(nameof(Users), KeyShape.Blocks, LeafUserSection.Keys, "users");
 
-    [ConfigurationKeyName("user")]
     public string? User { get; set; }
 
-    [ConfigurationKeyName("password")]
     public string? Password { get; set; }
 
-    [ConfigurationKeyName("account")]
     public string? Account { get; set; }
 
-    [ConfigurationKeyName("timeout")]
     public TimeSpan? Timeout { get; set; }
 
-    [ConfigurationKeyName("users")]
     public List<LeafUserSection>? Users { get; set; }
 }

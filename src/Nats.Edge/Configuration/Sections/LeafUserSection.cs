@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,17 +7,14 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class LeafUserSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("user", KeyShape.Text, "username")
-        .Add("password", KeyShape.Text, "pass")
-        .Add("account", KeyShape.Text);
+        .Add(nameof(User), KeyShape.Text, "user", "username")
+        .Add(nameof(Password), KeyShape.Text, "password", "pass")
+        .Add(nameof(Account), KeyShape.Text, "account");
 
-    [ConfigurationKeyName("user")]
     public string? User { get; set; }
 
-    [ConfigurationKeyName("password")]
     public string? Password { get; set; }
 
-    [ConfigurationKeyName("account")]
     public string? Account { get; set; }
 
     public UserOptions ToOptions() => new() { Username = User, Password = Password, Account = Account };

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,17 +7,14 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class PermissionsSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("publish", KeyShape.Permission, SubjectPermissionSection.Keys, "pub", "import")
-        .Add("subscribe", KeyShape.Permission, SubjectPermissionSection.Keys, "sub", "export")
-        .Add("allow_responses", KeyShape.Responses, ResponsesSection.Keys, "publish_allow_responses");
+        .Add(nameof(Publish), KeyShape.Permission, SubjectPermissionSection.Keys, "publish", "pub", "import")
+        .Add(nameof(Subscribe), KeyShape.Permission, SubjectPermissionSection.Keys, "subscribe", "sub", "export")
+        .Add(nameof(AllowResponses), KeyShape.Responses, ResponsesSection.Keys, "allow_responses", "publish_allow_responses");
 
-    [ConfigurationKeyName("publish")]
     public SubjectPermissionSection? Publish { get; set; }
 
-    [ConfigurationKeyName("subscribe")]
     public SubjectPermissionSection? Subscribe { get; set; }
 
-    [ConfigurationKeyName("allow_responses")]
     public ResponsesSection? AllowResponses { get; set; }
 
     // An empty block still stands: it grants everything, where a user without one takes the defaults.

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,21 +7,17 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class RemoteTlsSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("ca_file", KeyShape.Text)
-        .Add("cert_file", KeyShape.Text)
-        .Add("key_file", KeyShape.Text)
-        .Add("timeout", KeyShape.Duration);
+        .Add(nameof(CaFile), KeyShape.Text, "ca_file")
+        .Add(nameof(CertificateFile), KeyShape.Text, "cert_file")
+        .Add(nameof(KeyFile), KeyShape.Text, "key_file")
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
 
-    [ConfigurationKeyName("ca_file")]
     public string? CaFile { get; set; }
 
-    [ConfigurationKeyName("cert_file")]
     public string? CertificateFile { get; set; }
 
-    [ConfigurationKeyName("key_file")]
     public string? KeyFile { get; set; }
 
-    [ConfigurationKeyName("timeout")]
     public TimeSpan? Timeout { get; set; }
 
     public RemoteTlsOptions ToOptions(string folder)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,13 +7,11 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class ResponsesSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("max", KeyShape.Number, "max_msgs", "max_messages", "max_responses")
-        .Add("expires", KeyShape.Duration, "expiration", "ttl");
+        .Add(nameof(Max), KeyShape.Number, "max", "max_msgs", "max_messages", "max_responses")
+        .Add(nameof(Expires), KeyShape.Duration, "expires", "expiration", "ttl");
 
-    [ConfigurationKeyName("max")]
     public int? Max { get; set; }
 
-    [ConfigurationKeyName("expires")]
     public TimeSpan? Expires { get; set; }
 
     // nats-server: zero means "use the default".

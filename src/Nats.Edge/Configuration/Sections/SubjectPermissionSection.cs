@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -11,13 +10,11 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class SubjectPermissionSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("allow", KeyShape.AllowList)
-        .Add("deny", KeyShape.Strings);
+        .Add(nameof(Allow), KeyShape.AllowList, "allow")
+        .Add(nameof(Deny), KeyShape.Strings, "deny");
 
-    [ConfigurationKeyName("allow")]
     public List<string>? Allow { get; set; }
 
-    [ConfigurationKeyName("deny")]
     public List<string>? Deny { get; set; }
 
     public SubjectPermissionOptions ToOptions() => new() { Allow = Allow, Deny = Deny };

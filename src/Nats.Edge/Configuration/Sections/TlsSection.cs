@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,37 +7,31 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class TlsSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("cert_file", KeyShape.Text)
-        .Add("key_file", KeyShape.Text)
-        .Add("ca_file", KeyShape.Text)
-        .Add("verify", KeyShape.Flag)
-        .Add("verify_and_map", KeyShape.Flag)
-        .Add("timeout", KeyShape.Duration);
+        .Add(nameof(CertificateFile), KeyShape.Text, "cert_file")
+        .Add(nameof(KeyFile), KeyShape.Text, "key_file")
+        .Add(nameof(CaFile), KeyShape.Text, "ca_file")
+        .Add(nameof(Verify), KeyShape.Flag, "verify")
+        .Add(nameof(VerifyAndMap), KeyShape.Flag, "verify_and_map")
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
 
     /// <summary>The leafnode listener's: no verify_and_map, as leafs are not mapped to users by certificate.</summary>
     public static readonly SectionKeys LeafKeys = new SectionKeys()
-        .Add("cert_file", KeyShape.Text)
-        .Add("key_file", KeyShape.Text)
-        .Add("ca_file", KeyShape.Text)
-        .Add("verify", KeyShape.Flag)
-        .Add("timeout", KeyShape.Duration);
+        .Add(nameof(CertificateFile), KeyShape.Text, "cert_file")
+        .Add(nameof(KeyFile), KeyShape.Text, "key_file")
+        .Add(nameof(CaFile), KeyShape.Text, "ca_file")
+        .Add(nameof(Verify), KeyShape.Flag, "verify")
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
 
-    [ConfigurationKeyName("cert_file")]
     public string? CertificateFile { get; set; }
 
-    [ConfigurationKeyName("key_file")]
     public string? KeyFile { get; set; }
 
-    [ConfigurationKeyName("ca_file")]
     public string? CaFile { get; set; }
 
-    [ConfigurationKeyName("verify")]
     public bool? Verify { get; set; }
 
-    [ConfigurationKeyName("verify_and_map")]
     public bool? VerifyAndMap { get; set; }
 
-    [ConfigurationKeyName("timeout")]
     public TimeSpan? Timeout { get; set; }
 
     // An empty block asks for TLS as much as a full one does, and is refused for what it lacks.

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -8,22 +7,18 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class UserSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add("user", KeyShape.Text, "username")
-        .Add("password", KeyShape.Text, "pass")
-        .Add("nkey", KeyShape.Text)
-        .Add("permissions", KeyShape.Block, PermissionsSection.Keys, "permission", "authorization")
+        .Add(nameof(User), KeyShape.Text, "user", "username")
+        .Add(nameof(Password), KeyShape.Text, "password", "pass")
+        .Add(nameof(Nkey), KeyShape.Text, "nkey")
+        .Add(nameof(Permissions), KeyShape.Block, PermissionsSection.Keys, "permissions", "permission", "authorization")
         .Unsupported("allowed_connection_types", "connection_types", "clients");
 
-    [ConfigurationKeyName("user")]
     public string? User { get; set; }
 
-    [ConfigurationKeyName("password")]
     public string? Password { get; set; }
 
-    [ConfigurationKeyName("nkey")]
     public string? Nkey { get; set; }
 
-    [ConfigurationKeyName("permissions")]
     public PermissionsSection? Permissions { get; set; }
 
     /// <summary>The users of a list, in its order, each bound to <paramref name="account"/>.</summary>
@@ -44,6 +39,6 @@ internal sealed class UserSection
                 Password = Password,
                 Nkey = Nkey,
                 Account = account,
-                Permissions = PermissionsSection.ToOptions(Permissions, at.Child("permissions")) ?? defaults,
+                Permissions = PermissionsSection.ToOptions(Permissions, at.Child(nameof(Permissions))) ?? defaults,
             };
 }
