@@ -106,7 +106,7 @@ internal sealed class ConfigNormaliser
         var text = section.Value ?? throw Error(section, " needs a value");
         (string? Canonical, string? Problem) result = shape switch
         {
-            KeyShape.Number => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            KeyShape.Number => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
                 ? (number.ToString(CultureInfo.InvariantCulture), null)
                 : (null, "is not a number"),
             KeyShape.Flag => bool.TryParse(text, out var flag) ? (flag ? "true" : "false", null) : (null, "is not true or false"),

@@ -10,7 +10,9 @@ namespace Nats.Edge.Configuration.Sections;
 internal sealed class RemoteSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
-        .Add(nameof(Urls), KeyShape.Strings, "urls", "url")
+        // Not spellings of one key: nats-server dials the URLs of both.
+        .Add(nameof(Url), KeyShape.Strings, "url")
+        .Add(nameof(Urls), KeyShape.Strings, "urls")
         .Add(nameof(Account), KeyShape.Text, "account", "local")
         .Add(nameof(Credentials), KeyShape.Text, "credentials", "creds")
         .Add(nameof(Nkey), KeyShape.Text, "nkey", "seed")
@@ -24,6 +26,8 @@ internal sealed class RemoteSection
         .Unsupported(
             "hub", "ws_compress", "ws_compression", "websocket_compress", "websocket_compression",
             "ws_no_masking", "websocket_no_masking", "jetstream_cluster_migrate", "js_cluster_migrate");
+
+    public List<string>? Url { get; set; }
 
     public List<string>? Urls { get; set; }
 
@@ -46,13 +50,8 @@ internal sealed class RemoteSection
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
         var urls = new List<Uri>();
-        for (var i = 0; i < Urls?.Count; i++)
-        {
-            urls.Add(ServerUrls.TryParseLeaf(Urls[i], out var url)
-                ? url
-                : throw at.Child(nameof(Urls)).Item(i).Invalid($"\"{Urls[i]}\" is not a nats-leaf://, nats:// or tls:// URL"));
-        }
-
+        AddUrls(urls, Url, at.Child(nameof(Url)));
+        AddUrls(urls, Urls, at.Child(nameof(Urls)));
         if (Nkey is not null && !Nkey.StartsWith("SU", StringComparison.Ordinal))
         {
             throw at.Child(nameof(Nkey)).Invalid("Remote leafnode nkey is not a valid seed");
@@ -77,5 +76,15 @@ internal sealed class RemoteSection
             AllowImports = at.Child(nameof(AllowImports)).ListOf(AllowImports),
             AllowExports = at.Child(nameof(AllowExports)).ListOf(AllowExports),
         };
+    }
+
+    private static void AddUrls(List<Uri> urls, List<string>? texts, ConfigPath at)
+    {
+        for (var i = 0; i < texts?.Count; i++)
+        {
+            urls.Add(ServerUrls.TryParseLeaf(texts[i], out var url)
+                ? url
+                : throw at.Item(i).Invalid($"\"{texts[i]}\" is not a nats-leaf://, nats:// or tls:// URL"));
+        }
     }
 }
