@@ -11,8 +11,8 @@ internal sealed class NormalisedConfig(IReadOnlyDictionary<string, string?> data
     public ConfigFile Bind()
     {
         var file = new ConfigFile();
-        // The normaliser lets through only keys SectionKeys lists: one the bound type lacks is a bug,
-        // caught here rather than dropped.
+        // Every key is a property a key list named by nameof: the name of another type's property
+        // is a bug, caught here rather than dropped.
         new ConfigurationBuilder().AddInMemoryCollection(data).Build().Bind(file, static binder => binder.ErrorOnUnknownConfiguration = true);
         return file;
     }
