@@ -86,8 +86,7 @@ internal static class CommandLineParser
 
     // "nats-leaf://user:pass@hub.example.com:7422", or just "hub.example.com" (port 7422).
     private static Uri ParseHubUrl(string name, string value) =>
-        Uri.TryCreate(value.Contains("://", StringComparison.Ordinal) ? value : "nats-leaf://" + value, UriKind.Absolute, out var url)
-            && url.Scheme is "nats-leaf" or "nats" or "tls"
+        ServerUrls.TryParseLeaf(value, out var url)
             ? url
             : throw new CommandLineException($"invalid value \"{value}\" for -{name}: not a nats-leaf://, nats:// or tls:// URL");
 
@@ -104,7 +103,7 @@ internal static class CommandLineParser
         var routes = new List<Uri>();
         foreach (var text in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            routes.Add(ClusterConfigReader.TryParseRoute(text, out var url)
+            routes.Add(ServerUrls.TryParseRoute(text, out var url)
                 ? url
                 : throw new CommandLineException($"invalid value \"{text}\" for -{name}: not a nats-route://host:port URL"));
         }

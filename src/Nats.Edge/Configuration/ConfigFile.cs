@@ -1,144 +1,127 @@
-using Microsoft.Extensions.Configuration;
+using Nats.Edge.Configuration.Schema;
+using Nats.Edge.Configuration.Sections;
 
 namespace Nats.Edge.Configuration;
 
 /// <summary>
-/// The config file's keys, spelled as nats-server spells them so one JSON file configures either
-/// server. Sizes and durations stay strings here: nats-server accepts both <c>1048576</c> and <c>"1MB"</c>.
+/// The config file's top level, under nats-server's spellings so one file configures either server.
+/// Each property is bound in the one shape the normaliser leaves its key in: sizes as numbers,
+/// durations as TimeSpans, whichever way the file wrote them.
 /// </summary>
-internal sealed class ConfigFile
+internal sealed partial class ConfigFile
 {
-    [ConfigurationKeyName("host")]
+    public static readonly SectionKeys Keys = new SectionKeys()
+        .Add(nameof(Host), KeyShape.Text, "host", "net")
+        .Add(nameof(Listen), KeyShape.Text, "listen")
+        .Add(nameof(Port), KeyShape.Number, "port")
+        .Add(nameof(ServerName), KeyShape.Text, "server_name")
+        .Add(nameof(MaxPayload), KeyShape.Size, "max_payload")
+        .Add(nameof(MaxControlLine), KeyShape.Size, "max_control_line")
+        .Add(nameof(MaxPending), KeyShape.LongSize, "max_pending")
+        .Add(nameof(MaxConnections), KeyShape.Number, "max_connections")
+        .Add(nameof(MaxSubscriptions), KeyShape.Number, "max_subscriptions")
+        .Add(nameof(PingInterval), KeyShape.Duration, "ping_interval")
+        .Add(nameof(PingMax), KeyShape.Number, "ping_max")
+        .Add(nameof(WriteDeadline), KeyShape.Duration, "write_deadline")
+        .Add(nameof(HttpPort), KeyShape.Number, "http_port", "monitor_port")
+        .Add(nameof(Http), KeyShape.Text, "http")
+        .Add(nameof(HttpBasePath), KeyShape.Text, "http_base_path")
+        .Refuse("https_port", "HTTPS monitoring is not supported by nats-edge; use http_port")
+        .Refuse("https", "HTTPS monitoring is not supported by nats-edge; use http_port")
+        .Add(nameof(NoHeaderSupport), KeyShape.Flag, "no_header_support")
+        .Add(nameof(Debug), KeyShape.Flag, "debug")
+        .Add(nameof(Trace), KeyShape.Flag, "trace")
+        .Add(nameof(TraceVerbose), KeyShape.Flag, "trace_verbose")
+        .Add(nameof(LogTime), KeyShape.Flag, "logtime")
+        .Add(nameof(LogTimeUtc), KeyShape.Flag, "logtime_utc")
+        .Add(nameof(LogFile), KeyShape.Text, "logfile", "log_file")
+        .Add(nameof(LogSizeLimit), KeyShape.LongSize, "log_size_limit", "logfile_size_limit")
+        .Add(nameof(Syslog), KeyShape.Flag, "syslog")
+        .Add(nameof(RemoteSyslog), KeyShape.Text, "remote_syslog")
+        .Add(nameof(PidFile), KeyShape.Text, "pid_file")
+        .Add(nameof(PortsFileDir), KeyShape.Text, "ports_file_dir")
+        .Add(nameof(LameDuckDuration), KeyShape.Duration, "lame_duck_duration")
+        .Add(nameof(LameDuckGracePeriod), KeyShape.Duration, "lame_duck_grace_period")
+        .Add(nameof(Authorization), KeyShape.Block, AuthorizationSection.Keys, "authorization")
+        .Add(nameof(Accounts), KeyShape.NamedBlocks, AccountSection.Keys, "accounts")
+        .Add(nameof(NoAuthUser), KeyShape.Text, "no_auth_user")
+        .Add(nameof(SystemAccount), KeyShape.Text, "system_account")
+        .Add(nameof(Tls), KeyShape.Block, TlsSection.Keys, "tls")
+        .Add(nameof(Cluster), KeyShape.Block, ClusterSection.Keys, "cluster")
+        .Add(nameof(Leafnodes), KeyShape.Block, LeafnodesSection.Keys, "leafnodes")
+        // nats-edge's own: the board's sensors and actuators, which DevicesConfigReader reads and checks.
+        .Unchecked("devices");
+
     public string? Host { get; set; }
 
-    [ConfigurationKeyName("net")]
-    public string? Net { get; set; }
-
-    [ConfigurationKeyName("listen")]
     public string? Listen { get; set; }
 
-    [ConfigurationKeyName("port")]
     public int? Port { get; set; }
 
-    [ConfigurationKeyName("server_name")]
     public string? ServerName { get; set; }
 
-    [ConfigurationKeyName("max_payload")]
-    public string? MaxPayload { get; set; }
+    public int? MaxPayload { get; set; }
 
-    [ConfigurationKeyName("max_control_line")]
-    public string? MaxControlLine { get; set; }
+    public int? MaxControlLine { get; set; }
 
-    [ConfigurationKeyName("max_pending")]
-    public string? MaxPending { get; set; }
+    public long? MaxPending { get; set; }
 
-    [ConfigurationKeyName("max_connections")]
     public int? MaxConnections { get; set; }
 
-    [ConfigurationKeyName("max_subscriptions")]
     public int? MaxSubscriptions { get; set; }
 
-    [ConfigurationKeyName("ping_interval")]
-    public string? PingInterval { get; set; }
+    public TimeSpan? PingInterval { get; set; }
 
-    [ConfigurationKeyName("ping_max")]
     public int? PingMax { get; set; }
 
-    [ConfigurationKeyName("write_deadline")]
-    public string? WriteDeadline { get; set; }
+    public TimeSpan? WriteDeadline { get; set; }
 
-    [ConfigurationKeyName("http_port")]
     public int? HttpPort { get; set; }
 
-    [ConfigurationKeyName("monitor_port")]
-    public int? MonitorPort { get; set; }
-
     /// <summary>"host:port" or a port alone.</summary>
-    [ConfigurationKeyName("http")]
     public string? Http { get; set; }
 
-    [ConfigurationKeyName("http_base_path")]
     public string? HttpBasePath { get; set; }
 
-    // Bound only to be refused with a clear message instead of "unknown key".
-    [ConfigurationKeyName("https_port")]
-    public int? HttpsPort { get; set; }
-
-    [ConfigurationKeyName("https")]
-    public string? Https { get; set; }
-
-    [ConfigurationKeyName("no_header_support")]
     public bool? NoHeaderSupport { get; set; }
 
-    [ConfigurationKeyName("debug")]
     public bool? Debug { get; set; }
 
-    [ConfigurationKeyName("trace")]
     public bool? Trace { get; set; }
 
-    [ConfigurationKeyName("trace_verbose")]
     public bool? TraceVerbose { get; set; }
 
-    [ConfigurationKeyName("logtime")]
     public bool? LogTime { get; set; }
 
-    [ConfigurationKeyName("logtime_utc")]
     public bool? LogTimeUtc { get; set; }
 
-    [ConfigurationKeyName("logfile")]
     public string? LogFile { get; set; }
 
-    [ConfigurationKeyName("log_file")]
-    public string? LogFileAlias { get; set; }
+    public long? LogSizeLimit { get; set; }
 
-    [ConfigurationKeyName("log_size_limit")]
-    public string? LogSizeLimit { get; set; }
-
-    [ConfigurationKeyName("logfile_size_limit")]
-    public string? LogSizeLimitAlias { get; set; }
-
-    [ConfigurationKeyName("syslog")]
     public bool? Syslog { get; set; }
 
-    [ConfigurationKeyName("remote_syslog")]
     public string? RemoteSyslog { get; set; }
 
-    [ConfigurationKeyName("pid_file")]
     public string? PidFile { get; set; }
 
-    [ConfigurationKeyName("ports_file_dir")]
     public string? PortsFileDir { get; set; }
 
-    [ConfigurationKeyName("lame_duck_duration")]
-    public string? LameDuckDuration { get; set; }
+    public TimeSpan? LameDuckDuration { get; set; }
 
-    [ConfigurationKeyName("lame_duck_grace_period")]
-    public string? LameDuckGracePeriod { get; set; }
+    public TimeSpan? LameDuckGracePeriod { get; set; }
 
-    // Permission lists take a string, a list or an allow/deny object, which no bound type can hold:
-    // these two sections are read by hand (SecurityConfigReader).
-    [ConfigurationKeyName("authorization")]
-    public IConfigurationSection? Authorization { get; set; }
+    public AuthorizationSection? Authorization { get; set; }
 
-    [ConfigurationKeyName("accounts")]
-    public IConfigurationSection? Accounts { get; set; }
+    public Dictionary<string, AccountSection>? Accounts { get; set; }
 
-    [ConfigurationKeyName("cluster")]
-    public IConfigurationSection? Cluster { get; set; }
-
-    [ConfigurationKeyName("leafnodes")]
-    public IConfigurationSection? Leafnodes { get; set; }
-
-    // nats-edge's own: the board's sensors and actuators (DevicesConfigReader).
-    [ConfigurationKeyName("devices")]
-    public IConfigurationSection? Devices { get; set; }
-
-    [ConfigurationKeyName("no_auth_user")]
     public string? NoAuthUser { get; set; }
 
-    [ConfigurationKeyName("system_account")]
     public string? SystemAccount { get; set; }
 
-    [ConfigurationKeyName("tls")]
     public TlsSection? Tls { get; set; }
+
+    public ClusterSection? Cluster { get; set; }
+
+    public LeafnodesSection? Leafnodes { get; set; }
 }

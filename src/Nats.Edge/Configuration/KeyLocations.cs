@@ -9,6 +9,9 @@ namespace Nats.Edge.Configuration;
 /// </summary>
 internal sealed class KeyLocations(string? file, IReadOnlyDictionary<string, KeyLocation> lines, IConfigurationProvider overrides)
 {
+    /// <summary>A key as messages show it: <c>a.b</c> for <c>a:b</c>.</summary>
+    public static string Name(string key) => key.Replace(':', '.');
+
     public string Of(IConfigurationSection section) => Of(section.Path);
 
     public bool IsOverridden(string key) => overrides.Holds(key);

@@ -4,28 +4,13 @@ using Microsoft.Extensions.Configuration;
 namespace Nats.Edge.Configuration;
 
 /// <summary>
-/// Reading a config section by hand, for the blocks whose values take several shapes: lists that
-/// may be a single string, items in index order, and errors that name the key and the line it is on.
+/// Reading a config section by hand, as the devices block still is (the others are normalised and
+/// bound): lists that may be a single string, items in index order, and errors that name the key and
+/// the line it is on.
 /// </summary>
 internal sealed class SectionReader(KeyLocations where)
 {
-    // JSON arrays arrive as children "0", "1", …, in index order.
-    public static bool IsList(IConfigurationSection section)
-    {
-        var any = false;
-        foreach (var child in section.GetChildren())
-        {
-            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                return false;
-            }
-
-            any = true;
-        }
-
-        return any;
-    }
-
+    // JSON arrays arrive as children "0", "1", …, sorted here in index order.
     public static List<IConfigurationSection> Items(IConfigurationSection section)
     {
         var items = new List<IConfigurationSection>(section.GetChildren());
@@ -55,9 +40,6 @@ internal sealed class SectionReader(KeyLocations where)
     public ConfigException Unknown(IConfigurationSection section) =>
         // A key that came from an upper-case NATS_EDGE_ variable is shown in nats-server's spelling.
         new($"{where.Of(section)}: unknown configuration key '{Key(section).ToLowerInvariant()}'", section.Path);
-
-    public ConfigException Unsupported(IConfigurationSection section) =>
-        new($"{where.Of(section)}: key \"{Key(section)}\" is not supported by nats-edge");
 
     public static string Key(IConfigurationSection section) => section.Path.Replace(':', '.');
 

@@ -119,6 +119,10 @@ public sealed class LeafnodeConfigReaderShapeTests : IDisposable
             Remote("""{ "urls": ["nats-leaf://hub-1:7422", "nats://hub-2:7422", "hub-3"] }""").Urls.Select(static url => url.Host));
 
     [Fact]
+    public void Remote_url_and_urls_are_both_dialled_url_first() =>
+        Assert.Equal(["hub-0", "hub-1", "hub-2"], Remote("""{ "urls": ["hub-1", "hub-2"], "url": "hub-0" }""").Urls.Select(static url => url.Host));
+
+    [Fact]
     public void Remote_url_keeps_its_user_info() =>
         Assert.Equal("u1:p1", Remote("""{ "url": "nats-leaf://u1:p1@hub:7422" }""").Urls[0].UserInfo);
 

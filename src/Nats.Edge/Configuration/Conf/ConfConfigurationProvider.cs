@@ -36,18 +36,6 @@ internal sealed class ConfConfigurationProvider(ConfConfigurationSource source) 
         Data = data;
     }
 
-    /// <summary>Drops a top-level key and everything under it.</summary>
-    public void Forget(string key)
-    {
-        foreach (var path in Data.Keys.ToList())
-        {
-            if (path.Equals(key, StringComparison.OrdinalIgnoreCase) || path.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase))
-            {
-                Data.Remove(path);
-            }
-        }
-    }
-
     private void Add(Dictionary<string, string?> data, string path, KeyLocation where, ConfValue value)
     {
         _locations[path] = where;

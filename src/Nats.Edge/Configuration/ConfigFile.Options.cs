@@ -1,0 +1,94 @@
+using System.Globalization;
+using Nats.Edge.Configuration.Schema;
+using Nats.Edge.Configuration.Sections;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Configuration;
+
+/// <summary>The bound file turned into options: what every key means, and what its absence leaves.</summary>
+internal sealed partial class ConfigFile
+{
+    /// <param name="at">The file's top level, for errors.</param>
+    /// <param name="folder">Where relative file paths start: the config file's folder.</param>
+    public ServerOptions ToOptions(ConfigPath at, string folder)
+    {
+        var options = new ServerOptions();
+        var (host, port) = Listen is null
+            ? (Host ?? options.Host, Port ?? options.Port)
+            : ListenAddress.Split(at.Child(nameof(Listen)), Listen, Host ?? options.Host);
+        var (httpHost, httpPort) = Http is null ? (null, null) : Monitoring(at.Child(nameof(Http)), Http);
+        var users = new List<UserOptions>(Authorization?.ToUsers(at.Child(nameof(Authorization))) ?? []);
+        var accounts = new List<AccountOptions>();
+        foreach (var (name, account) in Accounts ?? [])
+        {
+            accounts.Add(account.ToOptions(at.Child(nameof(Accounts)).Child(name), name));
+            users.AddRange(account.ToUsers(at.Child(nameof(Accounts)).Child(name), name));
+        }
+
+        return options with
+        {
+            Host = host,
+            Port = port,
+            ServerName = ServerName,
+            MaxPayload = MaxPayload ?? options.MaxPayload,
+            MaxControlLine = MaxControlLine ?? options.MaxControlLine,
+            MaxPending = MaxPending ?? options.MaxPending,
+            MaxConnections = MaxConnections ?? options.MaxConnections,
+            MaxSubscriptions = MaxSubscriptions ?? options.MaxSubscriptions,
+            PingInterval = PingInterval ?? options.PingInterval,
+            MaxPingsOutstanding = PingMax ?? options.MaxPingsOutstanding,
+            WriteDeadline = WriteDeadline ?? options.WriteDeadline,
+            NoHeaderSupport = NoHeaderSupport ?? options.NoHeaderSupport,
+            LameDuckDuration = LameDuckDuration is { } duration ? AtLeast30Seconds(at.Child(nameof(LameDuckDuration)), duration) : options.LameDuckDuration,
+            LameDuckGracePeriod = LameDuckGracePeriod ?? options.LameDuckGracePeriod,
+            HttpHost = httpHost,
+            // "http_port" (or "monitor_port") wins over the port of "http".
+            HttpPort = HttpPort ?? httpPort ?? options.HttpPort,
+            HttpBasePath = HttpBasePath ?? options.HttpBasePath,
+            Username = Authorization?.User,
+            Password = Authorization?.Password,
+            AuthorizationToken = Authorization?.Token,
+            AuthTimeout = Authorization?.Timeout ?? options.AuthTimeout,
+            Users = users,
+            Accounts = accounts,
+            NoAuthUser = NoAuthUser,
+            SystemAccount = SystemAccount ?? options.SystemAccount,
+            Tls = TlsSection.ToOptions(Tls, at.Child(nameof(Tls)), folder),
+            Leafnodes = Leafnodes?.ToOptions(at.Child(nameof(Leafnodes)), folder),
+            Cluster = Cluster?.ToOptions(at.Child(nameof(Cluster))),
+        };
+    }
+
+    public HostSettings ToHostSettings()
+    {
+        var settings = new HostSettings();
+        return settings with
+        {
+            Debug = Debug ?? settings.Debug,
+            Trace = Trace == true || TraceVerbose == true,
+            LogFile = LogFile,
+            LogSizeLimit = LogSizeLimit ?? settings.LogSizeLimit,
+            LogTime = LogTime ?? settings.LogTime,
+            LogTimeUtc = LogTimeUtc ?? settings.LogTimeUtc,
+            Syslog = Syslog ?? settings.Syslog,
+            RemoteSyslog = RemoteSyslog,
+            PidFile = PidFile,
+            PortsFileDir = PortsFileDir,
+        };
+    }
+
+    // "http": "host:port", or a port alone.
+    private static (string? Host, int? Port) Monitoring(ConfigPath at, string http)
+    {
+        var colon = http.LastIndexOf(':');
+        return int.TryParse(http.AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var port)
+            ? (colon > 0 ? http[..colon].Trim('[', ']') : null, port)
+            : throw at.Invalid($"\"{http}\" is not host:port or a port");
+    }
+
+    // nats-server refuses less than 30 s: a shorter drain would send every client reconnecting at once.
+    private static TimeSpan AtLeast30Seconds(ConfigPath at, TimeSpan duration) =>
+        duration >= TimeSpan.FromSeconds(30)
+            ? duration
+            : throw new ConfigException($"{at.Where}: invalid lame_duck_duration of {GoDuration.Format(duration)}, minimum is 30 seconds");
+}

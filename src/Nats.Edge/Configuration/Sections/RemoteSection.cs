@@ -1,0 +1,90 @@
+using Nats.Edge.Configuration.Schema;
+using Nats.Edge.Server.Configuration;
+
+namespace Nats.Edge.Configuration.Sections;
+
+/// <summary>
+/// One of <c>leafnodes.remotes</c>: a hub to dial. Two keys are nats-edge's own: <c>allow_imports</c>
+/// and <c>allow_exports</c>.
+/// </summary>
+internal sealed class RemoteSection
+{
+    public static readonly SectionKeys Keys = new SectionKeys()
+        // Not spellings of one key: nats-server dials the URLs of both.
+        .Add(nameof(Url), KeyShape.Strings, "url")
+        .Add(nameof(Urls), KeyShape.Strings, "urls")
+        .Add(nameof(Account), KeyShape.Text, "account", "local")
+        .Add(nameof(Credentials), KeyShape.Text, "credentials", "creds")
+        .Add(nameof(Nkey), KeyShape.Text, "nkey", "seed")
+        .Add(nameof(Tls), KeyShape.Block, RemoteTlsSection.Keys, "tls")
+        .Add(nameof(DenyImports), KeyShape.Strings, "deny_imports", "deny_import")
+        .Add(nameof(DenyExports), KeyShape.Strings, "deny_exports", "deny_export")
+        .Add(nameof(AllowImports), KeyShape.Strings, "allow_imports")
+        .Add(nameof(AllowExports), KeyShape.Strings, "allow_exports")
+        // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
+        .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
+        .Unsupported(
+            "hub", "ws_compress", "ws_compression", "websocket_compress", "websocket_compression",
+            "ws_no_masking", "websocket_no_masking", "jetstream_cluster_migrate", "js_cluster_migrate");
+
+    public List<string>? Url { get; set; }
+
+    public List<string>? Urls { get; set; }
+
+    public string? Account { get; set; }
+
+    public string? Credentials { get; set; }
+
+    public string? Nkey { get; set; }
+
+    public RemoteTlsSection? Tls { get; set; }
+
+    public List<string>? DenyImports { get; set; }
+
+    public List<string>? DenyExports { get; set; }
+
+    public List<string>? AllowImports { get; set; }
+
+    public List<string>? AllowExports { get; set; }
+
+    public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
+    {
+        var urls = new List<Uri>();
+        AddUrls(urls, Url, at.Child(nameof(Url)));
+        AddUrls(urls, Urls, at.Child(nameof(Urls)));
+        if (Nkey is not null && !Nkey.StartsWith("SU", StringComparison.Ordinal))
+        {
+            throw at.Child(nameof(Nkey)).Invalid("Remote leafnode nkey is not a valid seed");
+        }
+
+        if (Credentials is not null && Nkey is not null)
+        {
+            throw at.Invalid("Remote leafnode can not have both creds and nkey defined");
+        }
+
+        return new RemoteLeafOptions
+        {
+            Urls = urls.Count > 0 ? urls : throw at.Invalid("a remote needs \"url\" or \"urls\""),
+            Account = Account,
+            CredentialsFile = Credentials is null ? null : Path.Combine(folder, Credentials),
+            NkeySeed = Nkey,
+            // An empty block still asks for TLS toward the hub, as in nats-server.
+            Tls = Tls?.ToOptions(folder) ?? (at.Child(nameof(Tls)).IsWritten ? new RemoteTlsOptions() : null),
+            DenyImports = DenyImports ?? [],
+            DenyExports = DenyExports ?? [],
+            // An empty allow list allows nothing; no list, everything.
+            AllowImports = at.Child(nameof(AllowImports)).ListOf(AllowImports),
+            AllowExports = at.Child(nameof(AllowExports)).ListOf(AllowExports),
+        };
+    }
+
+    private static void AddUrls(List<Uri> urls, List<string>? texts, ConfigPath at)
+    {
+        for (var i = 0; i < texts?.Count; i++)
+        {
+            urls.Add(ServerUrls.TryParseLeaf(texts[i], out var url)
+                ? url
+                : throw at.Item(i).Invalid($"\"{texts[i]}\" is not a nats-leaf://, nats:// or tls:// URL"));
+        }
+    }
+}
