@@ -245,15 +245,9 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// configured, else the ordinary client users and accounts, else the leafnode account.
     /// </summary>
     internal (Account Account, PermissionOptions? Permissions)? AuthenticateLeaf(
-        ReadOnlySpan<byte> connectJson, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
+        Leafnodes.LeafConnect connect, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var leafnodes = Options.Leafnodes!;
-        var connect = ConnectOptions.Parse(connectJson);
-        if (connect is null)
-        {
-            return null;
-        }
-
         if (leafnodes.Users.Count > 0)
         {
             foreach (var user in leafnodes.Users)

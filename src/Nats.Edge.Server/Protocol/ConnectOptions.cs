@@ -26,7 +26,7 @@ internal sealed record ConnectOptions(
     [property: JsonPropertyName("account")] string? Account = null,
     [property: JsonPropertyName("nkey")] string? Nkey = null,
     [property: JsonPropertyName("sig")] string? Signature = null,
-    [property: JsonPropertyName("new_account")] bool NewAccount = false)
+    [property: JsonPropertyName("new_account")] bool NewAccount = false) : IConnectCredentials
 {
     /// <summary>The defaults a client runs with before its first CONNECT.</summary>
     public static ConnectOptions Default { get; } = new();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Nats.Edge.Server.Leafnodes;
 
 namespace Nats.Edge.Server.Protocol;
 
@@ -17,4 +18,6 @@ namespace Nats.Edge.Server.Protocol;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(ClientInfo), GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(ConnectOptions))]
+[JsonSerializable(typeof(HubInfo))]
+[JsonSerializable(typeof(LeafConnect))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
