@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Nats.Edge.Server.Protocol;
 
@@ -9,10 +7,6 @@ internal static class InfoWriter
 {
     /// <summary>What INFO's "go" field names: the runtime the server runs on.</summary>
     public static readonly string Runtime = RuntimeInformation.FrameworkDescription;
-
-    // Keeps '+' in the version readable; the default encoder would write it as \u002B.
-    /// <summary>The JSON options of the route and leaf INFO writers.</summary>
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Write(ClientInfo info) => WireJson.Info(info, WireJsonContext.Default.ClientInfo);
 }

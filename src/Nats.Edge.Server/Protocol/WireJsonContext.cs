@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Nats.Edge.Server.Leafnodes;
+using Nats.Edge.Server.Routes;
 
 namespace Nats.Edge.Server.Protocol;
 
@@ -20,4 +21,6 @@ namespace Nats.Edge.Server.Protocol;
 [JsonSerializable(typeof(ConnectOptions))]
 [JsonSerializable(typeof(HubInfo))]
 [JsonSerializable(typeof(LeafConnect))]
+[JsonSerializable(typeof(RouteInfo))]
+[JsonSerializable(typeof(RouteConnect))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
