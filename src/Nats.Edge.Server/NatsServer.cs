@@ -219,10 +219,11 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
 
+    // An empty connect_urls is left out of INFO, as nats-server's omitempty leaves it out.
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
-        InLameDuckMode, ClientConnectUrls);
+        InLameDuckMode, ClientConnectUrls is { Count: > 0 } urls ? urls : null);
 
     private async Task StopAcceptingClientsAsync()
     {
@@ -235,15 +236,9 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// configured, else the ordinary client users and accounts, else the leafnode account.
     /// </summary>
     internal (Account Account, PermissionOptions? Permissions)? AuthenticateLeaf(
-        ReadOnlySpan<byte> connectJson, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
+        Leafnodes.LeafConnect connect, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var leafnodes = Options.Leafnodes!;
-        var connect = ConnectOptions.Parse(connectJson);
-        if (connect is null)
-        {
-            return null;
-        }
-
         if (leafnodes.Users.Count > 0)
         {
             foreach (var user in leafnodes.Users)

@@ -56,7 +56,7 @@ internal sealed partial class RouteConnection
             return;
         }
 
-        if (RouteInfo.Parse(json) is not { } connect)
+        if (RouteConnect.Parse(json) is not { } connect)
         {
             Close(CloseReason.ParseError);
             return;
