@@ -219,11 +219,10 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
 
-    // An empty connect_urls is left out of INFO, as nats-server's omitempty leaves it out.
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
-        InLameDuckMode, ClientConnectUrls is { Count: > 0 } urls ? urls : null);
+        InLameDuckMode, ClientConnectUrls);
 
     private async Task StopAcceptingClientsAsync()
     {
@@ -236,9 +235,15 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// configured, else the ordinary client users and accounts, else the leafnode account.
     /// </summary>
     internal (Account Account, PermissionOptions? Permissions)? AuthenticateLeaf(
-        Leafnodes.LeafConnect connect, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
+        ReadOnlySpan<byte> connectJson, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         var leafnodes = Options.Leafnodes!;
+        var connect = ConnectOptions.Parse(connectJson);
+        if (connect is null)
+        {
+            return null;
+        }
+
         if (leafnodes.Users.Count > 0)
         {
             foreach (var user in leafnodes.Users)

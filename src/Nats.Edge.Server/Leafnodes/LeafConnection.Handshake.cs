@@ -11,7 +11,7 @@ internal sealed partial class LeafConnection
     private bool _connectReceived;
 
     // The accepted leaf's CONNECT, kept so a config reload can check its login again.
-    private LeafConnect? _connect;
+    private byte[]? _connectJson;
 
     /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
     public void Open()
@@ -97,7 +97,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        var login = Server.AuthenticateLeaf(connect, _nonce, ClientCertificate);
+        var login = Server.AuthenticateLeaf(json, _nonce, ClientCertificate);
         if (login is not var (account, permissions))
         {
             Server.Log.Error($"{this} - authentication error");
@@ -105,7 +105,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        _connect = connect;
+        _connectJson = json.ToArray();
         Volatile.Write(ref _connectReceived, true);
         _peerHeaders = connect.Headers;
         Account = account;
@@ -133,7 +133,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        if (Server.AuthenticateLeaf(_connect!, _nonce, ClientCertificate) is not var (account, _) || account != Account)
+        if (Server.AuthenticateLeaf(_connectJson, _nonce, ClientCertificate) is not var (account, _) || account != Account)
         {
             Server.Log.Error($"{this} - authentication error");
             CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);

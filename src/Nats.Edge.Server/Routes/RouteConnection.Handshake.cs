@@ -56,7 +56,7 @@ internal sealed partial class RouteConnection
             return;
         }
 
-        if (RouteConnect.Parse(json) is not { } connect)
+        if (RouteInfo.Parse(json) is not { } connect)
         {
             Close(CloseReason.ParseError);
             return;
