@@ -230,48 +230,6 @@ public sealed partial class NatsServer : IAsyncDisposable
         _listener?.Dispose();
     }
 
-    /// <summary>
-    /// The account an accepted leaf's CONNECT logs into, or null: the leafnode users when
-    /// configured, else the ordinary client users and accounts, else the leafnode account.
-    /// </summary>
-    internal (Account Account, PermissionOptions? Permissions)? AuthenticateLeaf(
-        ReadOnlySpan<byte> connectJson, string? nonce, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
-    {
-        var leafnodes = Options.Leafnodes!;
-        var connect = ConnectOptions.Parse(connectJson);
-        if (connect is null)
-        {
-            return null;
-        }
-
-        if (leafnodes.Users.Count > 0)
-        {
-            foreach (var user in leafnodes.Users)
-            {
-                if (user.Username == connect.User && Security.PasswordCheck.Matches(user.Password ?? string.Empty, connect.Password))
-                {
-                    return (Accounts.Find(user.Account), user.Permissions);
-                }
-            }
-
-            return null;
-        }
-
-        if (leafnodes.Username is { } single)
-        {
-            return connect.User == single && Security.PasswordCheck.Matches(leafnodes.Password ?? string.Empty, connect.Password)
-                ? (Accounts.Find(leafnodes.Account), null)
-                : null;
-        }
-
-        if (Authenticator.Required)
-        {
-            return Authenticator.Authenticate(connect, nonce, certificate) is { } user ? (user.Account, user.Permissions?.Options) : null;
-        }
-
-        return (Accounts.Find(leafnodes.Account), null);
-    }
-
     private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(host))

@@ -1,6 +1,7 @@
 using System.Text;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Leafnodes;
 
@@ -97,7 +98,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        var login = Server.AuthenticateLeaf(json, _nonce, ClientCertificate);
+        var login = LeafAuthenticator.Authenticate(Server.Options.Leafnodes!, Server.Accounts, Server.Authenticator, json, _nonce, ClientCertificate);
         if (login is not var (account, permissions))
         {
             Server.Log.Error($"{this} - authentication error");
@@ -133,7 +134,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        if (Server.AuthenticateLeaf(_connectJson, _nonce, ClientCertificate) is not var (account, _) || account != Account)
+        if (LeafAuthenticator.Authenticate(Server.Options.Leafnodes!, Server.Accounts, Server.Authenticator, _connectJson, _nonce, ClientCertificate) is not var (account, _) || account != Account)
         {
             Server.Log.Error($"{this} - authentication error");
             CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
