@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -48,7 +47,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         _authenticator = new Security.Authenticator(options, Accounts);
         _tls = options.Tls is { } tls ? new ServerTls(tls) : null;
         LeafTls = options.Leafnodes?.Tls is { } leafTls ? new ServerTls(leafTls) : null;
-        Cluster = options.Cluster is { } cluster ? new Routes.ClusterState(cluster) : null;
+        Cluster = options.Cluster is { } cluster ? new Routes.ClusterManager(this, cluster) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
     }
 
@@ -77,6 +76,14 @@ public sealed partial class NatsServer : IAsyncDisposable
     public Task Completion => _done.Task;
 
     internal bool AuthRequired => Authenticator.Required;
+
+    /// <summary>The bound route endpoint; null without a cluster.</summary>
+    public IPEndPoint? ClusterEndPoint => Cluster?.EndPoint;
+
+    /// <summary>How many other servers this one has a route to.</summary>
+    public int RouteCount => Cluster?.Routes.Count ?? 0;
+
+    internal Routes.ClusterManager? Cluster { get; }
 
     /// <summary>The bound leafnode endpoint; null without a leafnode listener.</summary>
     public IPEndPoint? LeafEndPoint { get; private set; }
@@ -126,7 +133,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         var listener = await ListenAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
         _listener = listener;
         ClientEndPoint = (IPEndPoint)listener.LocalEndPoint!;
-        ResolveOwnClientUrls();
+        Cluster?.OnClientListening(Options.Host, ClientEndPoint.Port);
         Log.Info($"Listening for client connections on {FormatHostPort(Options.Host, ClientEndPoint.Port)}");
 
         if (Options.Leafnodes is { Port: { } leafPort } leafnodes)
@@ -141,13 +148,13 @@ public sealed partial class NatsServer : IAsyncDisposable
 
         if (Cluster is not null)
         {
-            await StartClusterAsync(cancellationToken).ConfigureAwait(false);
+            await Cluster.ListenAsync(_stopping.Token, cancellationToken).ConfigureAwait(false);
         }
 
         _acceptLoop = AcceptLoopAsync(listener, AcceptClient, _stopAcceptingClients.Token);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
-        StartRouteDials();
+        Cluster?.DialConfiguredRoutes();
 
         foreach (var remote in Options.Leafnodes?.Remotes ?? [])
         {
@@ -176,7 +183,10 @@ public sealed partial class NatsServer : IAsyncDisposable
 
         await _acceptLoop.ConfigureAwait(false);
         await _leafAcceptLoop.ConfigureAwait(false);
-        await StopClusterAsync().ConfigureAwait(false);
+        if (Cluster is not null)
+        {
+            await Cluster.StopAsync().ConfigureAwait(false);
+        }
         await _tickLoop.ConfigureAwait(false);
         // The solicitors end by cancellation; one that ended by a fault must not stop the shutdown.
         foreach (var solicitor in _solicitors)
@@ -222,7 +232,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
-        InLameDuckMode, ClientConnectUrls);
+        InLameDuckMode, Cluster?.ClientConnectUrls);
 
     private async Task StopAcceptingClientsAsync()
     {
@@ -246,10 +256,10 @@ public sealed partial class NatsServer : IAsyncDisposable
         return addresses.Length > 0 ? addresses[0] : throw new SocketException((int)SocketError.HostNotFound);
     }
 
-    private static string FormatHostPort(string host, int port) =>
+    internal static string FormatHostPort(string host, int port) =>
         host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 
-    private static async Task<Socket> ListenAsync(string host, int port, CancellationToken cancellationToken)
+    internal static async Task<Socket> ListenAsync(string host, int port, CancellationToken cancellationToken)
     {
         var address = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -306,7 +316,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         return urls.Count > 0 ? urls : [$"127.0.0.1:{port}"];
     }
 
-    private async Task AcceptLoopAsync(Socket listener, Action<Socket> accept, CancellationToken stop)
+    internal async Task AcceptLoopAsync(Socket listener, Action<Socket> accept, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {

@@ -109,11 +109,11 @@ internal sealed partial class RouteConnection
             if (serverId == peer.ServerId)
             {
                 Peer = info;
-                Server.RoutesChanged();
+                Server.Cluster!.RoutesChanged();
             }
             else
             {
-                Server.OnRouteGossip(info);
+                Server.Cluster!.OnRouteGossip(info);
             }
 
             return;
@@ -176,6 +176,6 @@ internal sealed partial class RouteConnection
         _nextPing = Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay);
         SendPing(Stopwatch.GetTimestamp());
         Server.Log.Info($"{this} - Route connection created");
-        Server.RouteReady(this);
+        Server.Cluster!.RouteReady(this);
     }
 }

@@ -105,7 +105,7 @@ internal sealed partial class RouteConnection : Connection
 
         if (Server.Cluster!.Unregister(this))
         {
-            Server.RoutesChanged();
+            Server.Cluster!.RoutesChanged();
             Server.Log.Info($"{this} - Route connection closed: {Reason}");
         }
         else

@@ -20,7 +20,7 @@ internal static class RouteInfoWriter
         json.WriteNumber("proto"u8, RouteProtocol);
         json.WriteString("go"u8, InfoWriter.Runtime);
         json.WriteString("host"u8, cluster.Options.Host);
-        json.WriteNumber("port"u8, server.ClusterEndPoint!.Port);
+        json.WriteNumber("port"u8, server.Cluster!.EndPoint!.Port);
         json.WriteBoolean("headers"u8, true);
         json.WriteNumber("max_payload"u8, server.Options.MaxPayload);
         if (nonce is not null)
@@ -39,7 +39,7 @@ internal static class RouteInfoWriter
             json.WriteBoolean("cluster_dynamic"u8, true);
         }
 
-        WriteUrls(json, server.OwnClientUrls);
+        WriteUrls(json, server.Cluster!.OwnClientUrls);
     });
 
     /// <summary>
