@@ -79,16 +79,8 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        // A client library dialled the leafnode port: it says what language it is written in.
-        if (!string.IsNullOrEmpty(connect.Lang))
+        if (RefusesForeignConnect(connect.Lang, connect.Gateway is { Length: > 0 } gateway ? gateway : null))
         {
-            CloseWithError("-ERR 'attempted to connect to leaf node port'\r\n"u8, CloseReason.ProtocolViolation);
-            return;
-        }
-
-        if (connect.Gateway is { Length: > 0 } gateway)
-        {
-            CloseWithError(Encoding.UTF8.GetBytes($"-ERR 'Rejecting connection from gateway \"{gateway}\" on the leafnode port'\r\n"), CloseReason.ProtocolViolation);
             return;
         }
 
@@ -161,7 +153,7 @@ internal sealed partial class LeafConnection
         }
 
         _peerHeaders = info.Headers;
-        if (info.ConnectInfo && !_ready)
+        if (info.ConnectInfo && !IsReady)
         {
             // A Go hub closes a leaf that announces interest it may not receive: its limits apply
             // before the first LS+ goes out.

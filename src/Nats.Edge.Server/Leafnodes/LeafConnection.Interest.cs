@@ -60,7 +60,7 @@ internal sealed partial class LeafConnection
     /// <summary><c>LS+</c>: the far side wants messages on this subject (or for this queue group).</summary>
     public void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight)
     {
-        if (!_ready || Account is not { } account || !SubjectRules.IsValidSubscription(subject))
+        if (!IsReady || Account is not { } account || !SubjectRules.IsValidSubscription(subject))
         {
             return;
         }

@@ -12,7 +12,7 @@ internal sealed partial class LeafConnection
     public void OnLeafMessage(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
     {
         CountInbound(message.Data.Length);
-        if (!_ready || _matches is null || !_rules.MayImport(message.Subject))
+        if (!IsReady || _matches is null || !_rules.MayImport(message.Subject))
         {
             return;
         }
@@ -26,7 +26,7 @@ internal sealed partial class LeafConnection
     /// </summary>
     public override bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
     {
-        if (!_ready || !MayForwardFrom(batch.Source) || !_rules.MayExport(message.Subject))
+        if (!IsReady || !MayForwardFrom(batch.Source) || !_rules.MayExport(message.Subject))
         {
             return false;
         }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
 
@@ -15,21 +15,16 @@ namespace Nats.Edge.Server.Leafnodes;
 /// It is bound to one account; interest crosses as LS+/LS-, messages as LMSG/HMSG, only where the
 /// other side asked for them and the link's rules allow.
 /// </summary>
-internal sealed partial class LeafConnection : Connection, IRemoteLink, IInterestLink
+internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInterestLink
 {
-    // A leaf must send CONNECT, and a hub must answer it with its second INFO, within this time.
-    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(2);
-
-    // Go servers send the first PING about a second after the link is up.
-    private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
+    // A hub must answer a board's CONNECT with its second INFO within this time.
+    private static readonly TimeSpan HubAnswerTimeout = TimeSpan.FromSeconds(2);
 
     private readonly LeafReader _reader;
     private readonly LeafSolicitor? _solicitor;
     private MatchCache? _matches;
     private LinkRules _rules;
-    private bool _ready;
     private bool _peerHeaders = true;
-    private long _nextPing;
 
     /// <summary>A link this server dialled; <see cref="BeginSolicited"/> sends its CONNECT.</summary>
     public LeafConnection(NatsServer server, Socket socket, ulong id, LeafSolicitor solicitor, Account account, LinkRules rules)
@@ -49,7 +44,6 @@ internal sealed partial class LeafConnection : Connection, IRemoteLink, IInteres
         // Leaf links carry long interest lists; nats-server does not hold them to max_control_line.
         _reader = new LeafReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload);
         _rules = new LinkRules(null, [], null, [], systemAccount: false);
-        _nextPing = Started + ToTicks(HandshakeTimeout);
     }
 
     /// <summary>True for the uplink this server dialled, false for a leaf that dialled in.</summary>
@@ -64,33 +58,16 @@ internal sealed partial class LeafConnection : Connection, IRemoteLink, IInteres
 
     public override string ToString() => $"{RemoteEndPoint} - lid:{Id}";
 
-    public override void OnTick(long now)
-    {
-        base.OnTick(now);
-        if (IsClosing)
-        {
-            return;
-        }
+    // A leaf must log in within the leafnode port's auth timeout; a board's hub must answer its CONNECT in 2 s.
+    protected override TimeSpan HandshakeTimeout => IsSolicited ? HubAnswerTimeout : Server.LeafAuthTimeout;
 
-        if (!_ready)
-        {
-            if (Stopwatch.GetElapsedTime(Started, now) > (IsSolicited ? HandshakeTimeout : Server.LeafAuthTimeout))
-            {
-                // The hub never sent its second INFO, or the leaf never sent CONNECT.
-                CloseWithError(IsSolicited ? "-ERR 'Stale Leaf Node Connection - Closing'\r\n"u8 : ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
-            }
+    protected override TimeSpan PingInterval => Server.Options.PingInterval;
 
-            return;
-        }
+    protected override (string Client, string Gateway) PortNames => ("leaf node", "leafnode");
 
-        if (now < _nextPing || Server.Options.PingInterval <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        _nextPing = now + ToTicks(Server.Options.PingInterval);
-        PingOrCloseStale(now);
-    }
+    // The hub never sent its second INFO, or the leaf never sent CONNECT.
+    protected override void CloseForHandshakeTimeout() =>
+        CloseWithError(IsSolicited ? "-ERR 'Stale Leaf Node Connection - Closing'\r\n"u8 : ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
 
     public override void RemoveSubscription(Subscription subscription)
     {
@@ -110,7 +87,7 @@ internal sealed partial class LeafConnection : Connection, IRemoteLink, IInteres
     {
         if (Account is { } account)
         {
-            if (_ready)
+            if (IsReady)
             {
                 account.Interest.Detach(this);
             }
@@ -119,7 +96,7 @@ internal sealed partial class LeafConnection : Connection, IRemoteLink, IInteres
             _learned.Clear(account);
         }
 
-        if (_ready)
+        if (IsReady)
         {
             Server.Log.Info($"{this} - Leafnode connection closed: {Reason} account: {Account}");
         }
@@ -133,8 +110,7 @@ internal sealed partial class LeafConnection : Connection, IRemoteLink, IInteres
     // loop-detection subject and every subject the far side should know of.
     private void BecomeReady()
     {
-        _ready = true;
-        _nextPing = Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay);
+        MarkReady();
         Server.Log.Info($"{this} - Leafnode connection created{(IsSolicited ? " (uplink)" : string.Empty)} for account: {Account}");
         // The subject that reveals a loop if it comes back goes first, before any interest: the
         // account cannot tell this link of any until Attach takes it in.

@@ -11,9 +11,6 @@ internal sealed partial class RouteConnection
 {
     private bool _connectReceived;
 
-    /// <summary>True once both sides know each other and interest flows.</summary>
-    public bool IsReady => _ready;
-
     /// <summary>Whether the peer takes HMSG; it said so in its INFO.</summary>
     public bool PeerHeaders => Peer?.Headers ?? true;
 
@@ -62,15 +59,8 @@ internal sealed partial class RouteConnection
             return;
         }
 
-        if (connect.Lang is { Length: > 0 })
+        if (RefusesForeignConnect(connect.Lang, connect.Gateway))
         {
-            CloseWithError("-ERR 'attempted to connect to route port'\r\n"u8, CloseReason.ProtocolViolation);
-            return;
-        }
-
-        if (connect.Gateway is { } gateway)
-        {
-            CloseWithError(Encoding.UTF8.GetBytes($"-ERR 'Rejecting connection from gateway \"{gateway}\" on the Route port'\r\n"), CloseReason.ProtocolViolation);
             return;
         }
 
@@ -172,8 +162,7 @@ internal sealed partial class RouteConnection
             AddLink(account);
         }
 
-        _ready = true;
-        _nextPing = Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay);
+        MarkReady();
         SendPing(Stopwatch.GetTimestamp());
         Server.Log.Info($"{this} - Route connection created");
         Server.Cluster!.RouteReady(this);

@@ -9,7 +9,7 @@ internal sealed partial class RouteConnection
     /// <summary><c>RS+ account subject [queue weight]</c>.</summary>
     public void OnRouteSub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight)
     {
-        if (_ready && Link(account) is { } link && Subjects.SubjectRules.IsValidSubscription(subject))
+        if (IsReady && Link(account) is { } link && Subjects.SubjectRules.IsValidSubscription(subject))
         {
             link.Learn(subject, queue);
         }
@@ -26,7 +26,7 @@ internal sealed partial class RouteConnection
     public void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
     {
         CountInbound(message.Data.Length);
-        if (!_ready || Link(account) is not { } link)
+        if (!IsReady || Link(account) is not { } link)
         {
             return;
         }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
 
@@ -12,11 +12,8 @@ namespace Nats.Edge.Server.Routes;
 /// accepted from it. Interest crosses as RS+/RS- and messages as RMSG/HMSG, each naming its account;
 /// what crosses is decided per account by <see cref="RouteAccountLink"/>.
 /// </summary>
-internal sealed partial class RouteConnection : Connection
+internal sealed partial class RouteConnection : LinkConnection
 {
-    // Go servers send the first PING about a second after the route is up.
-    private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
-
     // nats-server 2.10+ pings routes at least this often whatever ping_interval says.
     private static readonly TimeSpan MaxPingInterval = TimeSpan.FromSeconds(30);
 
@@ -25,8 +22,6 @@ internal sealed partial class RouteConnection : Connection
     // One link per account, by the account name each RS+/RMSG starts with (read without a string).
     private readonly Dictionary<byte[], RouteAccountLink> _links = new(ByteKeyComparer.Instance);
     private readonly Lock _linksSync = new();
-    private long _nextPing;
-    private volatile bool _ready;
 
     /// <summary>A route this server dialled to <paramref name="solicitor"/>'s URL; <see cref="BeginSolicited"/> starts it.</summary>
     public RouteConnection(NatsServer server, Socket socket, ulong id, RouteSolicitor? solicitor)
@@ -36,7 +31,6 @@ internal sealed partial class RouteConnection : Connection
 
         // Routes carry long interest lists; nats-server does not hold them to max_control_line.
         _reader = new RouteReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload);
-        _nextPing = Started + ToTicks(server.Cluster!.Options.AuthTimeout);
     }
 
     /// <summary>The dial loop behind a solicited route; null for one the peer dialled.</summary>
@@ -54,27 +48,15 @@ internal sealed partial class RouteConnection : Connection
 
     public override string ToString() => $"{RemoteEndPoint} - rid:{Id}";
 
-    public override void OnTick(long now)
-    {
-        base.OnTick(now);
-        if (IsClosing || now < _nextPing)
-        {
-            return;
-        }
+    // The peer must finish the handshake within the cluster's auth timeout.
+    protected override TimeSpan HandshakeTimeout => Server.Cluster!.Options.AuthTimeout;
 
-        if (!_ready)
-        {
-            // The peer never finished the handshake within the cluster's auth timeout.
-            CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
-            return;
-        }
+    protected override TimeSpan PingInterval =>
+        Server.Options.PingInterval is var configured && configured > TimeSpan.Zero && configured < MaxPingInterval ? configured : MaxPingInterval;
 
-        var interval = Server.Options.PingInterval is var configured && configured > TimeSpan.Zero && configured < MaxPingInterval
-            ? configured
-            : MaxPingInterval;
-        _nextPing = now + ToTicks(interval);
-        PingOrCloseStale(now);
-    }
+    protected override (string Client, string Gateway) PortNames => ("route", "Route");
+
+    protected override void CloseForHandshakeTimeout() => CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
 
     // Subscriptions learned over a route are owned by its account links, which remove them.
     public override bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch) => false;

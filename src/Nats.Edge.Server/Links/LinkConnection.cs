@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using Nats.Edge.Server.Connections;
+
+namespace Nats.Edge.Server.Links;
+
+/// <summary>
+/// What a link to another server shares, whatever its dialect (leafnode or route): the handshake's
+/// deadline, the ping schedule once it is up, and the refusal of a CONNECT meant for another port.
+/// </summary>
+internal abstract class LinkConnection : Connection
+{
+    // Go servers send a link's first PING about a second after it is up.
+    private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
+
+    private volatile bool _ready;
+    private long _nextPing;
+
+    protected LinkConnection(NatsServer server, Socket socket, ulong id)
+        : base(server, socket, id)
+    {
+    }
+
+    /// <summary>True once both sides know each other and interest and messages flow.</summary>
+    public bool IsReady => _ready;
+
+    /// <summary>How long the link may take to be set up from the accept or dial.</summary>
+    protected abstract TimeSpan HandshakeTimeout { get; }
+
+    /// <summary>Time between PINGs once the link is up; zero or less for none.</summary>
+    protected abstract TimeSpan PingInterval { get; }
+
+    /// <summary>The words a refused CONNECT names this port with: "leaf node" or "route" in the first -ERR, "leafnode" or "Route" in the second.</summary>
+    protected abstract (string Client, string Gateway) PortNames { get; }
+
+    /// <summary>Closes a link whose handshake did not finish in <see cref="HandshakeTimeout"/>, with its dialect's error.</summary>
+    protected abstract void CloseForHandshakeTimeout();
+
+    public override void OnTick(long now)
+    {
+        base.OnTick(now);
+        if (IsClosing)
+        {
+            return;
+        }
+
+        if (!_ready)
+        {
+            if (Stopwatch.GetElapsedTime(Started, now) > HandshakeTimeout)
+            {
+                CloseForHandshakeTimeout();
+            }
+
+            return;
+        }
+
+        var interval = PingInterval;
+        if (now < Volatile.Read(ref _nextPing) || interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _nextPing, now + ToTicks(interval));
+        PingOrCloseStale(now);
+    }
+
+    /// <summary>The link is up: interest and messages may flow, and the first PING goes in about a second.</summary>
+    protected void MarkReady()
+    {
+        Volatile.Write(ref _nextPing, Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay));
+        _ready = true;
+    }
+
+    /// <summary>
+    /// Refuses, as nats-server does, a CONNECT that belongs on another port: a client library's (it
+    /// names its language) or a gateway's. True when the link is closing for it.
+    /// </summary>
+    protected bool RefusesForeignConnect(string? lang, string? gateway)
+    {
+        var (client, gatewayPort) = PortNames;
+        if (!string.IsNullOrEmpty(lang))
+        {
+            CloseWithError(Encoding.UTF8.GetBytes($"-ERR 'attempted to connect to {client} port'\r\n"), CloseReason.ProtocolViolation);
+            return true;
+        }
+
+        if (gateway is not null)
+        {
+            CloseWithError(
+                Encoding.UTF8.GetBytes($"-ERR 'Rejecting connection from gateway \"{gateway}\" on the {gatewayPort} port'\r\n"), CloseReason.ProtocolViolation);
+            return true;
+        }
+
+        return false;
+    }
+}
