@@ -61,12 +61,7 @@ internal sealed class RecordingOpHandler
     // PUB foo [reply] <size tokens> [payload], HPUB likewise with a '|' where the header block ends.
     public void OnPublish(in InboundMessage message)
     {
-        var data = message.Data.ToArray();
-        var body = message.HasHeaders
-            ? Text(data.AsSpan(0, message.HeaderSize)) + "|" + Text(data.AsSpan(message.HeaderSize))
-            : Text(data);
-        var reply = message.Reply.IsEmpty ? "" : Text(message.Reply) + " ";
-        Calls.Add($"{(message.HasHeaders ? "HPUB" : "PUB")} {Text(message.Subject)} {reply}{Text(message.SizeTokens)} [{body}]");
+        Calls.Add($"{(message.HasHeaders ? "HPUB" : "PUB")} {Describe(message, default, queueForm: false)}");
 
         var line = new byte[MessageLine.MaxLength(message, "1"u8)];
         var written = MessageLine.Write(line, message, "1"u8, withHeaders: true);
@@ -80,16 +75,8 @@ internal sealed class RecordingOpHandler
         Calls.Add(queue.IsEmpty ? $"LS- {Text(subject)}" : $"LS- {Text(subject)} {Text(queue)}");
 
     // LMSG/HMSG subject [reply] (queues: …) <size tokens> [payload].
-    public void OnLeafMessage(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
-    {
-        var data = message.Data.ToArray();
-        var body = message.HasHeaders
-            ? Text(data.AsSpan(0, message.HeaderSize)) + "|" + Text(data.AsSpan(message.HeaderSize))
-            : Text(data);
-        var reply = message.Reply.IsEmpty ? "" : Text(message.Reply) + " ";
-        var groups = queueForm ? $"(queues: {Text(queues)}) " : "";
-        Calls.Add($"{(message.HasHeaders ? "HMSG" : "LMSG")} {Text(message.Subject)} {reply}{groups}{Text(message.SizeTokens)} [{body}]");
-    }
+    public void OnLeafMessage(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm) =>
+        Calls.Add($"{(message.HasHeaders ? "HMSG" : "LMSG")} {Describe(message, queues, queueForm)}");
 
     public void OnRouteSub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight) =>
         Calls.Add(queue.IsEmpty
@@ -100,7 +87,17 @@ internal sealed class RecordingOpHandler
         Calls.Add(queue.IsEmpty ? $"RS- {Text(account)} {Text(subject)}" : $"RS- {Text(account)} {Text(subject)} {Text(queue)}");
 
     // RMSG/HMSG account subject [reply] (queues: …) <size tokens> [payload].
-    public void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
+    public void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm) =>
+        Calls.Add($"{(message.HasHeaders ? "HMSG" : "RMSG")} {Text(account)} {Describe(message, queues, queueForm)}");
+
+    public void OnProtocolError(ProtocolError error)
+    {
+        Calls.Add("ERR:" + error);
+        IsClosing = true;
+    }
+
+    // subject [reply] (queues: …) <size tokens> [payload], a '|' where a header block ends.
+    private static string Describe(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm)
     {
         var data = message.Data.ToArray();
         var body = message.HasHeaders
@@ -108,13 +105,7 @@ internal sealed class RecordingOpHandler
             : Text(data);
         var reply = message.Reply.IsEmpty ? "" : Text(message.Reply) + " ";
         var groups = queueForm ? $"(queues: {Text(queues)}) " : "";
-        Calls.Add($"{(message.HasHeaders ? "HMSG" : "RMSG")} {Text(account)} {Text(message.Subject)} {reply}{groups}{Text(message.SizeTokens)} [{body}]");
-    }
-
-    public void OnProtocolError(ProtocolError error)
-    {
-        Calls.Add("ERR:" + error);
-        IsClosing = true;
+        return $"{Text(message.Subject)} {reply}{groups}{Text(message.SizeTokens)} [{body}]";
     }
 
     private static string Trimmed(ReadOnlySpan<byte> bytes) => Text(bytes.Trim(" \t"u8));
