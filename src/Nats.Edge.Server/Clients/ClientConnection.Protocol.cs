@@ -43,23 +43,5 @@ internal sealed partial class ClientConnection
         Close(CloseReason.ClientClosed);
     }
 
-    public void OnProtocolError(ProtocolError error)
-    {
-        switch (error)
-        {
-            case ProtocolError.UnknownOperation:
-                CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ParseError);
-                break;
-            case ProtocolError.MaxControlLineExceeded:
-                CloseWithError(ProtocolErrors.MaxControlLineExceeded, CloseReason.MaxControlLineExceeded);
-                break;
-            case ProtocolError.MaxPayloadExceeded:
-                CloseWithError(ProtocolErrors.MaxPayloadViolation, CloseReason.MaxPayloadExceeded);
-                break;
-            default:
-                // nats-server closes on malformed arguments without saying why.
-                Close(CloseReason.ParseError);
-                break;
-        }
-    }
+    public void OnProtocolError(ProtocolError error) => CloseForProtocolError(error);
 }

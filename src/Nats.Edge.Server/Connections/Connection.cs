@@ -118,6 +118,29 @@ internal abstract partial class Connection : ISubscriber
         }
     }
 
+    /// <summary>
+    /// Closes for a broken stream as nats-server's parser does for every kind of connection: the
+    /// -ERR that names what was exceeded or not understood, or a silent close for malformed arguments.
+    /// </summary>
+    protected void CloseForProtocolError(ProtocolError error)
+    {
+        switch (error)
+        {
+            case ProtocolError.UnknownOperation:
+                CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ParseError);
+                break;
+            case ProtocolError.MaxControlLineExceeded:
+                CloseWithError(ProtocolErrors.MaxControlLineExceeded, CloseReason.MaxControlLineExceeded);
+                break;
+            case ProtocolError.MaxPayloadExceeded:
+                CloseWithError(ProtocolErrors.MaxPayloadViolation, CloseReason.MaxPayloadExceeded);
+                break;
+            default:
+                Close(CloseReason.ParseError);
+                break;
+        }
+    }
+
     /// <summary>-ERR then close once it is sent: the nats-server order for every closing error.</summary>
     protected void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
     {

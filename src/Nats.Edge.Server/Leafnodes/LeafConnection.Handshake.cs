@@ -177,19 +177,5 @@ internal sealed partial class LeafConnection
         }
     }
 
-    public void OnProtocolError(ProtocolError error)
-    {
-        switch (error)
-        {
-            case ProtocolError.UnknownOperation:
-                CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ParseError);
-                break;
-            case ProtocolError.MaxPayloadExceeded:
-                CloseWithError(ProtocolErrors.MaxPayloadViolation, CloseReason.MaxPayloadExceeded);
-                break;
-            default:
-                Close(CloseReason.ParseError);
-                break;
-        }
-    }
+    public void OnProtocolError(ProtocolError error) => CloseForProtocolError(error);
 }

@@ -93,6 +93,35 @@ public sealed partial class RawClient
     }
 
     /// <summary>
+    /// Everything the server sends until it closes the connection. The server's own PINGs (its first
+    /// comes about 2 s after CONNECT) may be among it: the caller says what else may be.
+    /// </summary>
+    public async Task<string> ReadUntilClosedAsync(TimeSpan? timeout = null)
+    {
+        var deadline = Deadline(timeout ?? TestTimeouts.Close);
+        Read outcome;
+        while ((outcome = await ReceiveAsync(deadline)) == Read.Data)
+        {
+        }
+
+        Assert.True(outcome == Read.Closed, $"Timed out waiting for the connection to close; received \"{WireText.Escape(Peek())}\".");
+        return Take(Buffered);
+    }
+
+    /// <summary>The next line that is not a server PING, for reads that can take longer than the first PING's 2 s.</summary>
+    public async Task<string> ReadLineSkippingPingsAsync(TimeSpan? timeout = null)
+    {
+        while (true)
+        {
+            var line = await ReadLineAsync(timeout);
+            if (line != "PING\r\n")
+            {
+                return line;
+            }
+        }
+    }
+
+    /// <summary>
     /// Asserts nothing arrives for <paramref name="milliseconds"/> and the connection stays open. Only for
     /// the rare check no PING can bound (another connection's traffic); prefer <see cref="PingPongAsync"/>.
     /// </summary>
