@@ -1,7 +1,7 @@
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>Each operation a client may send, read as nats-server reads it.</summary>
-public class ClientProtocolReaderOperationTests
+public class ClientReaderOperationTests
 {
     [Fact]
     public void Pub_hands_over_subject_size_and_payload() =>

@@ -4,7 +4,7 @@ namespace Nats.Edge.Tests.Unit.Protocol;
 /// Broken streams: bad op names and framing are 'Unknown Protocol Operation'; malformed arguments of a
 /// known op close silently. Either way the connection closes, so nothing after the error is read.
 /// </summary>
-public class ClientProtocolReaderErrorTests
+public class ClientReaderErrorTests
 {
     private const string UnknownOperation = "ERR:UnknownOperation";
     private const string MalformedArguments = "ERR:MalformedArguments";

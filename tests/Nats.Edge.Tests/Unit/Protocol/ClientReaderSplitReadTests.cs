@@ -4,7 +4,7 @@ namespace Nats.Edge.Tests.Unit.Protocol;
 /// A whole realistic session gives the same callbacks however the stream is cut into reads and however
 /// the reads lie in memory.
 /// </summary>
-public class ClientProtocolReaderSplitReadTests
+public class ClientReaderSplitReadTests
 {
     private const string Session =
         "CONNECT {\"verbose\":false,\"pedantic\":false,\"headers\":true,\"name\":\"split\"}\r\n" +

@@ -1,7 +1,7 @@
 namespace Nats.Edge.Tests.Unit.Protocol;
 
 /// <summary>nats-server's lexical rules: case, blanks, line ends.</summary>
-public class ClientProtocolReaderLexicalTests
+public class ClientReaderLexicalTests
 {
     [Theory]
     [InlineData("pUb foo 1\r\nx\r\n", "PUB foo 1 [x]")]

@@ -6,7 +6,7 @@ namespace Nats.Edge.Tests.Unit.Protocol;
 /// max_payload (checked on the control line, before the payload), max_control_line and the
 /// handler's gate before each operation.
 /// </summary>
-public class ClientProtocolReaderLimitTests
+public class ClientReaderLimitTests
 {
     private const string MaxPayloadExceeded = "ERR:MaxPayloadExceeded";
     private const string MaxControlLineExceeded = "ERR:MaxControlLineExceeded";
