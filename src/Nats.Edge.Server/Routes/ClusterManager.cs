@@ -13,9 +13,18 @@ namespace Nats.Edge.Server.Routes;
 /// </summary>
 internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
 {
-    private CancellationToken _stopping;
     private readonly Lock _sync = new();
     private readonly Dictionary<string, RouteConnection> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Task> _routeDials = new();
+    private readonly ConcurrentDictionary<string, byte> _dialling = new(StringComparer.Ordinal);
+
+    // Route events arrive on their routes' threads: rebuilding under one lock keeps a list built from
+    // an older snapshot of the routes from overwriting a newer one.
+    private readonly Lock _clientConnectUrlsSync = new();
+    private string[]? _clientConnectUrls;
+    private Socket? _routeListener;
+    private Task _routeAcceptLoop = Task.CompletedTask;
+    private CancellationToken _stopping;
 
     public ClusterOptions Options => options;
 
@@ -101,18 +110,8 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
     // nats-server generates a 22-character NUID; any unique name does, and it need not be secret.
     private static string NewName() => ServerIdentity.NewNuid();
 
-    private readonly ConcurrentQueue<Task> _routeDials = new();
-    private readonly ConcurrentDictionary<string, byte> _dialling = new(StringComparer.Ordinal);
-    private Socket? _routeListener;
-    private Task _routeAcceptLoop = Task.CompletedTask;
-
     /// <summary>The bound route endpoint, once the listener is up.</summary>
     public IPEndPoint? EndPoint { get; private set; }
-
-    // Route events arrive on their routes' threads: rebuilding under one lock keeps a list built from
-    // an older snapshot of the routes from overwriting a newer one.
-    private readonly Lock _clientConnectUrlsSync = new();
-    private string[]? _clientConnectUrls;
 
     /// <summary>
     /// What clients are told in <c>connect_urls</c>: this server's client address and every routed
