@@ -229,10 +229,11 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
 
+    // An empty connect_urls is left out of INFO, as nats-server's omitempty leaves it out.
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
-        InLameDuckMode, Cluster?.ClientConnectUrls);
+        InLameDuckMode, Cluster?.ClientConnectUrls is { Count: > 0 } urls ? urls : null);
 
     private async Task StopAcceptingClientsAsync()
     {

@@ -1,109 +1,83 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>What a leaf needs from the hub's INFO messages: the first, before CONNECT, and the one answering it.</summary>
-internal sealed class HubInfo
+/// <summary>
+/// The INFO a hub sends a leaf, in nats-server's field order: a hub writes it, a leaf reads the first
+/// (before CONNECT) and the one answering CONNECT, which adds <c>connect_info</c> and <c>remote_account</c>.
+/// </summary>
+internal sealed record HubInfo
 {
-    public ulong ClientId { get; private set; }
+    [JsonPropertyName("server_id")]
+    public string? ServerId { get; init; }
 
-    public string? ServerName { get; private set; }
+    [JsonPropertyName("server_name")]
+    public string? ServerName { get; init; }
 
-    public string? Nonce { get; private set; }
+    [JsonPropertyName("version")]
+    public string? Version { get; init; }
 
-    public bool TlsRequired { get; private set; }
+    [JsonPropertyName("proto")]
+    public int Proto { get; init; }
 
-    public bool Headers { get; private set; }
+    [JsonPropertyName("go")]
+    public string? Go { get; init; }
 
-    public bool InfoOnConnect { get; private set; }
+    [JsonPropertyName("host")]
+    public string? Host { get; init; }
 
-    public bool ConnectInfo { get; private set; }
+    [JsonPropertyName("port")]
+    public int Port { get; init; }
 
-    public int MaxPayload { get; private set; }
+    [JsonPropertyName("headers")]
+    public bool Headers { get; init; }
 
-    /// <summary>What the hub lets this leaf publish (its user's publish permissions), if it limits it.</summary>
-    public SubjectListPair? Export { get; private set; }
+    /// <summary>Always sent by a hub, login or not, as nats-server does.</summary>
+    [JsonPropertyName("auth_required")]
+    public bool AuthRequired { get; init; }
 
-    /// <summary>What the hub lets this leaf receive (its user's subscribe permissions), if it limits it.</summary>
-    public SubjectListPair? Import { get; private set; }
+    [JsonPropertyName("tls_required")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TlsRequired { get; init; }
+
+    [JsonPropertyName("max_payload")]
+    public int MaxPayload { get; init; }
+
+    [JsonPropertyName("ip")]
+    public string? Ip { get; init; }
+
+    /// <summary>Non-zero from a hub: a client or route port's INFO has none.</summary>
+    [JsonPropertyName("client_id")]
+    public ulong ClientId { get; init; }
+
+    [JsonPropertyName("nonce")]
+    public string? Nonce { get; init; }
+
+    /// <summary>The hub answers CONNECT with a second INFO.</summary>
+    [JsonPropertyName("info_on_connect")]
+    public bool InfoOnConnect { get; init; }
+
+    /// <summary>This INFO is that answer.</summary>
+    [JsonPropertyName("connect_info")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ConnectInfo { get; init; }
 
     /// <summary>Null when INFO had no <c>leafnode_urls</c>: then it is not a leafnode port.</summary>
-    public List<string>? LeafnodeUrls { get; private set; }
+    [JsonPropertyName("leafnode_urls")]
+    public List<string>? LeafnodeUrls { get; init; }
 
-    /// <summary>Null when the JSON is not an object.</summary>
-    public static HubInfo? Parse(ReadOnlySpan<byte> json)
-    {
-        var info = new HubInfo();
-        return Protocol.JsonFields.TryRead(json, info.Read) ? info : null;
-    }
+    [JsonPropertyName("remote_account")]
+    public string? RemoteAccount { get; init; }
 
-    private void Read(JsonProperty property)
-    {
-        var value = property.Value;
-        switch (property.Name)
-        {
-            case "client_id" when value.ValueKind == JsonValueKind.Number:
-                ClientId = value.GetUInt64();
-                break;
-            case "server_name":
-                ServerName = value.GetString();
-                break;
-            case "nonce":
-                Nonce = value.GetString();
-                break;
-            case "tls_required":
-                TlsRequired = value.ValueKind == JsonValueKind.True;
-                break;
-            case "headers":
-                Headers = value.ValueKind == JsonValueKind.True;
-                break;
-            case "info_on_connect":
-                InfoOnConnect = value.ValueKind == JsonValueKind.True;
-                break;
-            case "connect_info":
-                ConnectInfo = value.ValueKind == JsonValueKind.True;
-                break;
-            case "max_payload" when value.ValueKind == JsonValueKind.Number:
-                MaxPayload = value.GetInt32();
-                break;
-            case "export" when value.ValueKind == JsonValueKind.Object:
-                Export = Lists(value);
-                break;
-            case "import" when value.ValueKind == JsonValueKind.Object:
-                Import = Lists(value);
-                break;
-            case "leafnode_urls" when value.ValueKind == JsonValueKind.Array:
-                LeafnodeUrls = [];
-                foreach (var url in value.EnumerateArray())
-                {
-                    LeafnodeUrls.Add(url.GetString() ?? string.Empty);
-                }
+    /// <summary>What the hub lets this leaf receive (its user's subscribe permissions), if it limits it.</summary>
+    [JsonPropertyName("import")]
+    public SubjectListPair? Import { get; init; }
 
-                break;
-        }
-    }
+    /// <summary>What the hub lets this leaf publish (its user's publish permissions), if it limits it.</summary>
+    [JsonPropertyName("export")]
+    public SubjectListPair? Export { get; init; }
 
-    private static SubjectListPair Lists(JsonElement permission)
-    {
-        List<string>? allow = null;
-        var deny = new List<string>();
-        if (permission.TryGetProperty("allow", out var allowed) && allowed.ValueKind == JsonValueKind.Array)
-        {
-            allow = [];
-            foreach (var subject in allowed.EnumerateArray())
-            {
-                allow.Add(subject.GetString() ?? string.Empty);
-            }
-        }
-
-        if (permission.TryGetProperty("deny", out var denied) && denied.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var subject in denied.EnumerateArray())
-            {
-                deny.Add(subject.GetString() ?? string.Empty);
-            }
-        }
-
-        return new SubjectListPair(allow, deny);
-    }
+    /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
+    public static HubInfo? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.HubInfo);
 }

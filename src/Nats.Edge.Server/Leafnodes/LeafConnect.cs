@@ -1,92 +1,77 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>The fields of a leaf's CONNECT that the hub acts on.</summary>
-internal sealed class LeafConnect
+/// <summary>
+/// A leaf's CONNECT, in the field order a leaf sends it: no <c>lang</c> (a hub takes that for a
+/// client), one login (a JWT or an nkey signing the hub's nonce, else user, password or token).
+/// The hub reads it once, and logs the leaf in with the same record.
+/// </summary>
+internal sealed record LeafConnect : IConnectCredentials
 {
-    public string? User { get; private set; }
+    [JsonPropertyName("version")]
+    public string? Version { get; init; }
 
-    public string? Password { get; private set; }
+    [JsonPropertyName("jwt")]
+    public string? Jwt { get; init; }
 
-    public string? Token { get; private set; }
+    [JsonPropertyName("nkey")]
+    public string? Nkey { get; init; }
 
-    public string? Nkey { get; private set; }
+    [JsonPropertyName("sig")]
+    public string? Signature { get; init; }
 
-    public string? Jwt { get; private set; }
+    [JsonPropertyName("user")]
+    public string? User { get; init; }
 
-    public string? Signature { get; private set; }
+    [JsonPropertyName("pass")]
+    public string? Password { get; init; }
 
-    public string? Name { get; private set; }
+    [JsonPropertyName("auth_token")]
+    public string? Token { get; init; }
 
-    public string? Cluster { get; private set; }
+    [JsonPropertyName("tls_required")]
+    public bool TlsRequired { get; init; }
 
-    public string? Lang { get; private set; }
+    [JsonPropertyName("server_id")]
+    public string? ServerId { get; init; }
 
-    public string? Gateway { get; private set; }
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
 
-    public bool Headers { get; private set; }
+    [JsonPropertyName("cluster")]
+    public string? Cluster { get; init; }
 
-    public bool IsHub { get; private set; }
+    [JsonPropertyName("headers")]
+    public bool Headers { get; init; }
+
+    /// <summary>The leaf's <c>deny_imports</c> as sent: null (left out) when there are none.</summary>
+    [JsonPropertyName("deny_pub")]
+    [JsonConverter(typeof(DenyPubConverter))]
+    public List<string>? DenyPub { get; init; }
+
+    [JsonPropertyName("remote_account")]
+    public string? RemoteAccount { get; init; }
+
+    [JsonPropertyName("is_hub")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsHub { get; init; }
+
+    /// <summary>A client library that dialled the leafnode port says what language it is written in.</summary>
+    [JsonPropertyName("lang")]
+    public string? Lang { get; init; }
+
+    /// <summary>A gateway that dialled the leafnode port names its gateway.</summary>
+    [JsonPropertyName("gateway")]
+    public string? Gateway { get; init; }
 
     /// <summary>The leaf's <c>deny_imports</c>: subjects it does not want sent.</summary>
-    public List<string> DenyPublish { get; } = [];
+    [JsonIgnore]
+    public List<string> DenyPublish => DenyPub ?? [];
+
+    string? IConnectCredentials.AuthToken => Token;
 
     /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
-    public static LeafConnect? Parse(ReadOnlySpan<byte> json)
-    {
-        var connect = new LeafConnect();
-        return Protocol.JsonFields.TryRead(json, connect.Read) ? connect : null;
-    }
-
-    private void Read(JsonProperty property)
-    {
-        var value = property.Value;
-        switch (property.Name)
-        {
-            case "user":
-                User = value.GetString();
-                break;
-            case "pass":
-                Password = value.GetString();
-                break;
-            case "auth_token":
-                Token = value.GetString();
-                break;
-            case "nkey":
-                Nkey = value.GetString();
-                break;
-            case "jwt":
-                Jwt = value.GetString();
-                break;
-            case "sig":
-                Signature = value.GetString();
-                break;
-            case "name":
-                Name = value.GetString();
-                break;
-            case "cluster":
-                Cluster = value.GetString();
-                break;
-            case "lang":
-                Lang = value.GetString();
-                break;
-            case "gateway":
-                Gateway = value.GetString();
-                break;
-            case "headers":
-                Headers = value.GetBoolean();
-                break;
-            case "is_hub":
-                IsHub = value.GetBoolean();
-                break;
-            case "deny_pub" when value.ValueKind == JsonValueKind.Array:
-                foreach (var subject in value.EnumerateArray())
-                {
-                    DenyPublish.Add(subject.GetString() ?? string.Empty);
-                }
-
-                break;
-        }
-    }
+    public static LeafConnect? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.LeafConnect);
 }

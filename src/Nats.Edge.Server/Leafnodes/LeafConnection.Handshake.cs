@@ -12,7 +12,7 @@ internal sealed partial class LeafConnection
     private bool _connectReceived;
 
     // The accepted leaf's CONNECT, kept so a config reload can check its login again.
-    private byte[]? _connectJson;
+    private LeafConnect? _connect;
 
     /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
     public void Open()
@@ -90,7 +90,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        var login = LeafAuthenticator.Authenticate(Server.Options.Leafnodes!, Server.Accounts, Server.Authenticator, json, _nonce, ClientCertificate);
+        var login = LeafAuthenticator.Authenticate(Server.Options.Leafnodes!, Server.Accounts, Server.Authenticator, connect, _nonce, ClientCertificate);
         if (login is not var (account, permissions))
         {
             Server.Log.Error($"{this} - authentication error");
@@ -98,7 +98,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        _connectJson = json.ToArray();
+        _connect = connect;
         Volatile.Write(ref _connectReceived, true);
         _peerHeaders = connect.Headers;
         Account = account;
@@ -126,7 +126,7 @@ internal sealed partial class LeafConnection
             return;
         }
 
-        if (LeafAuthenticator.Authenticate(Server.Options.Leafnodes!, Server.Accounts, Server.Authenticator, _connectJson, _nonce, ClientCertificate) is not var (account, _) || account != Account)
+        if (LeafAuthenticator.Authenticate(Server.Options.Leafnodes!, Server.Accounts, Server.Authenticator, _connect!, _nonce, ClientCertificate) is not var (account, _) || account != Account)
         {
             Server.Log.Error($"{this} - authentication error");
             CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);

@@ -2,11 +2,9 @@ using System.Buffers;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 
@@ -21,7 +19,6 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
     // Errors after which nats-server waits 30 s before dialling again.
     private static readonly TimeSpan PenaltyDelay = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Lock _sync = new();
     private readonly List<Uri> _learned = [];
@@ -251,68 +248,37 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
         return stream;
     }
 
-    // CONNECT as nats-server's leafs send it: no "lang" (a hub takes that for a client), the
-    // server's name as its cluster name, the deny_imports as deny_pub so the hub does not even
-    // send them.
+    // CONNECT as nats-server's leafs send it: the server's name as its cluster name, the
+    // deny_imports as deny_pub so the hub does not even send them.
     private byte[] Connect(HubInfo info, LeafCredentials credentials, bool tls)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        buffer.Write("CONNECT "u8);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        var connect = new LeafConnect
         {
-            json.WriteStartObject();
-            json.WriteString("version"u8, ServerVersion.Info);
-            // One login, in nats-server's order: a .creds file, an nkey seed, then the URL's user info.
-            if (credentials.Jwt is { } jwt && info.Nonce is { } jwtNonce)
-            {
-                json.WriteString("jwt"u8, jwt);
-                json.WriteString("sig"u8, credentials.Sign(jwtNonce));
-            }
-            else if (credentials.Nkey is { } nkey && info.Nonce is { } nkeyNonce)
-            {
-                json.WriteString("nkey"u8, nkey);
-                json.WriteString("sig"u8, credentials.Sign(nkeyNonce));
-            }
-            else
-            {
-                if (credentials.User is { } user)
-                {
-                    json.WriteString("user"u8, user);
-                }
+            Version = ServerVersion.Info,
+            TlsRequired = tls,
+            ServerId = server.ServerId,
+            Name = server.ServerName,
+            Cluster = server.ServerName,
+            Headers = true,
+            DenyPub = remote.DenyImports.Count > 0 ? [.. remote.DenyImports] : null,
+            RemoteAccount = account.Name,
+        };
 
-                if (credentials.Password is { } password)
-                {
-                    json.WriteString("pass"u8, password);
-                }
-
-                if (credentials.Token is { } token)
-                {
-                    json.WriteString("auth_token"u8, token);
-                }
-            }
-
-            json.WriteBoolean("tls_required"u8, tls);
-            json.WriteString("server_id"u8, server.ServerId);
-            json.WriteString("name"u8, server.ServerName);
-            json.WriteString("cluster"u8, server.ServerName);
-            json.WriteBoolean("headers"u8, true);
-            if (remote.DenyImports.Count > 0)
-            {
-                json.WriteStartArray("deny_pub"u8);
-                foreach (var subject in remote.DenyImports)
-                {
-                    json.WriteStringValue(subject);
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteString("remote_account"u8, account.Name);
-            json.WriteEndObject();
+        // One login, in nats-server's order: a .creds file, an nkey seed, then the URL's user info.
+        if (credentials.Jwt is { } jwt && info.Nonce is { } jwtNonce)
+        {
+            connect = connect with { Jwt = jwt, Signature = credentials.Sign(jwtNonce) };
+        }
+        else if (credentials.Nkey is { } nkey && info.Nonce is { } nkeyNonce)
+        {
+            connect = connect with { Nkey = nkey, Signature = credentials.Sign(nkeyNonce) };
+        }
+        else
+        {
+            connect = connect with { User = credentials.User, Password = credentials.Password, Token = credentials.Token };
         }
 
-        buffer.Write("\r\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        return WireJson.Connect(connect, WireJsonContext.Default.LeafConnect);
     }
 
     // Logs name the hub, never the password or token a URL may carry.

@@ -1,4 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Nats.Edge.Server.Leafnodes;
 
-/// <summary>An allow and a deny list as a hub's second INFO carries them in <c>import</c> and <c>export</c>.</summary>
-internal sealed record SubjectListPair(IReadOnlyList<string>? Allow, IReadOnlyList<string> Deny);
+/// <summary>
+/// An allow and a deny list as a hub's second INFO carries them in <c>import</c> and <c>export</c>.
+/// A null allow list allows everything; a hub leaves out an empty deny list.
+/// </summary>
+internal sealed record SubjectListPair(
+    [property: JsonPropertyName("allow")] IReadOnlyList<string>? Allow,
+    [property: JsonPropertyName("deny")] IReadOnlyList<string>? Deny);

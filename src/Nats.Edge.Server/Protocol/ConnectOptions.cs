@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Nats.Edge.Server.Protocol;
 
@@ -6,40 +6,28 @@ namespace Nats.Edge.Server.Protocol;
 /// The fields of a client's CONNECT. Absent fields take nats-server's defaults: verbose, pedantic and
 /// echo are on until a client turns them off.
 /// </summary>
-internal sealed class ConnectOptions
+/// <remarks>
+/// The defaults are constructor defaults: the source generator builds the record through its
+/// constructor, so property initializers would be overwritten for absent fields.
+/// </remarks>
+internal sealed record ConnectOptions(
+    [property: JsonPropertyName("verbose")] bool Verbose = true,
+    [property: JsonPropertyName("pedantic")] bool Pedantic = true,
+    [property: JsonPropertyName("echo")] bool Echo = true,
+    [property: JsonPropertyName("headers")] bool Headers = false,
+    [property: JsonPropertyName("no_responders")] bool NoResponders = false,
+    [property: JsonPropertyName("protocol")] int Protocol = 0,
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("lang")] string? Lang = null,
+    [property: JsonPropertyName("version")] string? Version = null,
+    [property: JsonPropertyName("auth_token")] string? AuthToken = null,
+    [property: JsonPropertyName("user")] string? User = null,
+    [property: JsonPropertyName("pass")] string? Password = null,
+    [property: JsonPropertyName("account")] string? Account = null,
+    [property: JsonPropertyName("nkey")] string? Nkey = null,
+    [property: JsonPropertyName("sig")] string? Signature = null,
+    [property: JsonPropertyName("new_account")] bool NewAccount = false) : IConnectCredentials
 {
-    public bool Verbose { get; private set; } = true;
-
-    public bool Pedantic { get; private set; } = true;
-
-    public bool Echo { get; private set; } = true;
-
-    public bool Headers { get; private set; }
-
-    public bool NoResponders { get; private set; }
-
-    public int Protocol { get; private set; }
-
-    public string? Name { get; private set; }
-
-    public string? Lang { get; private set; }
-
-    public string? Version { get; private set; }
-
-    public string? AuthToken { get; private set; }
-
-    public string? User { get; private set; }
-
-    public string? Password { get; private set; }
-
-    public string? Account { get; private set; }
-
-    public string? Nkey { get; private set; }
-
-    public string? Signature { get; private set; }
-
-    public bool NewAccount { get; private set; }
-
     /// <summary>The defaults a client runs with before its first CONNECT.</summary>
     public static ConnectOptions Default { get; } = new();
 
@@ -47,102 +35,5 @@ internal sealed class ConnectOptions
     /// Reads CONNECT's JSON; null when it is not a JSON object with fields of the right types, which
     /// nats-server answers by closing the connection without an -ERR.
     /// </summary>
-    public static ConnectOptions? Parse(ReadOnlySpan<byte> json)
-    {
-        var options = new ConnectOptions();
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = reader.ValueSpan;
-                var escaped = reader.ValueIsEscaped;
-                reader.Read();
-                if (!escaped && options.TryRead(name, ref reader))
-                {
-                    continue;
-                }
-
-                reader.Skip();
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return null;
-            }
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
-        {
-            // A value of the wrong type ("verbose":"yes", "protocol":1.5): Go's decoder rejects it too.
-            return null;
-        }
-
-        return options;
-    }
-
-    private bool TryRead(ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
-    {
-        switch (name)
-        {
-            case var _ when name.SequenceEqual("verbose"u8):
-                Verbose = reader.GetBoolean();
-                return true;
-            case var _ when name.SequenceEqual("pedantic"u8):
-                Pedantic = reader.GetBoolean();
-                return true;
-            case var _ when name.SequenceEqual("echo"u8):
-                Echo = reader.GetBoolean();
-                return true;
-            case var _ when name.SequenceEqual("headers"u8):
-                Headers = reader.GetBoolean();
-                return true;
-            case var _ when name.SequenceEqual("no_responders"u8):
-                NoResponders = reader.GetBoolean();
-                return true;
-            case var _ when name.SequenceEqual("protocol"u8):
-                Protocol = reader.GetInt32();
-                return true;
-            case var _ when name.SequenceEqual("name"u8):
-                Name = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("lang"u8):
-                Lang = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("version"u8):
-                Version = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("auth_token"u8):
-                AuthToken = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("user"u8):
-                User = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("pass"u8):
-                Password = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("account"u8):
-                Account = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("nkey"u8):
-                Nkey = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("sig"u8):
-                Signature = reader.GetString();
-                return true;
-            case var _ when name.SequenceEqual("new_account"u8):
-                NewAccount = reader.GetBoolean();
-                return true;
-            default:
-                return false;
-        }
-    }
+    public static ConnectOptions? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.ConnectOptions);
 }

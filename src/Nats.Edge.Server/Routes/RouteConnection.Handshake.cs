@@ -53,7 +53,7 @@ internal sealed partial class RouteConnection
             return;
         }
 
-        if (RouteInfo.Parse(json) is not { } connect)
+        if (RouteConnect.Parse(json) is not { } connect)
         {
             Close(CloseReason.ParseError);
             return;

@@ -1,99 +1,68 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Routes;
 
-/// <summary>What this server needs from a route peer's INFO or CONNECT.</summary>
-internal sealed class RouteInfo
+/// <summary>
+/// A route's INFO, this server's or a peer's, in the field order nats-server 2.9 writes it; gossip
+/// about a newly routed server is the same INFO, cut down, with <c>ip</c> saying where to dial it.
+/// </summary>
+internal sealed record RouteInfo
 {
-    public string? ServerId { get; private set; }
+    [JsonPropertyName("server_id")]
+    public string? ServerId { get; init; }
 
-    public string? ServerName { get; private set; }
+    // server_name, host and cluster go out even when a gossiped peer did not send them.
+    [JsonPropertyName("server_name")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? ServerName { get; init; }
 
-    public string? Cluster { get; private set; }
+    [JsonPropertyName("version")]
+    public string? Version { get; init; }
 
-    public bool ClusterDynamic { get; private set; }
+    [JsonPropertyName("proto")]
+    public int Proto { get; init; }
 
-    public string? Host { get; private set; }
+    [JsonPropertyName("go")]
+    public string? Go { get; init; }
 
-    public int Port { get; private set; }
+    [JsonPropertyName("host")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Host { get; init; }
 
-    public bool Headers { get; private set; }
+    [JsonPropertyName("port")]
+    public int Port { get; init; }
+
+    [JsonPropertyName("headers")]
+    public bool Headers { get; init; }
+
+    /// <summary>Null in gossip, which leaves it out.</summary>
+    [JsonPropertyName("max_payload")]
+    public int? MaxPayload { get; init; }
+
+    [JsonPropertyName("nonce")]
+    public string? Nonce { get; init; }
+
+    [JsonPropertyName("auth_required")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool AuthRequired { get; init; }
+
+    [JsonPropertyName("cluster")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Cluster { get; init; }
+
+    [JsonPropertyName("cluster_dynamic")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ClusterDynamic { get; init; }
+
+    /// <summary>The server's client URLs; left out when there are none.</summary>
+    [JsonPropertyName("connect_urls")]
+    public IReadOnlyList<string>? ConnectUrls { get; init; }
 
     /// <summary>Where a gossiped server can be dialled: <c>nats-route://host:port/</c>.</summary>
-    public string? Ip { get; private set; }
+    [JsonPropertyName("ip")]
+    public string? Ip { get; init; }
 
-    public List<string> ConnectUrls { get; } = [];
-
-    public string? User { get; private set; }
-
-    public string? Password { get; private set; }
-
-    /// <summary>A client (or leaf) that dialled the route port says what language it is.</summary>
-    public string? Lang { get; private set; }
-
-    /// <summary>A gateway that dialled the route port names its gateway.</summary>
-    public string? Gateway { get; private set; }
-
-    /// <summary>Null when the JSON is not an object.</summary>
-    public static RouteInfo? Parse(ReadOnlySpan<byte> json)
-    {
-        var info = new RouteInfo();
-        return Protocol.JsonFields.TryRead(json, info.Read) ? info : null;
-    }
-
-    private void Read(JsonProperty property)
-    {
-        var value = property.Value;
-        switch (property.Name)
-        {
-            case "server_id":
-                ServerId = Text(value);
-                break;
-            case "server_name":
-                ServerName = Text(value);
-                break;
-            case "cluster":
-                Cluster = Text(value);
-                break;
-            case "cluster_dynamic":
-                ClusterDynamic = value.ValueKind == JsonValueKind.True;
-                break;
-            case "host":
-                Host = Text(value);
-                break;
-            case "port":
-                Port = value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
-                break;
-            case "headers":
-                Headers = value.ValueKind == JsonValueKind.True;
-                break;
-            case "ip":
-                Ip = Text(value);
-                break;
-            case "connect_urls" when value.ValueKind == JsonValueKind.Array:
-                foreach (var url in value.EnumerateArray())
-                {
-                    if (Text(url) is { Length: > 0 } text)
-                    {
-                        ConnectUrls.Add(text);
-                    }
-                }
-
-                break;
-            case "user":
-                User = Text(value);
-                break;
-            case "pass":
-                Password = Text(value);
-                break;
-            case "lang":
-                Lang = Text(value);
-                break;
-            case "gateway":
-                Gateway = Text(value);
-                break;
-        }
-    }
-
-    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
+    public static RouteInfo? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.RouteInfo);
 }

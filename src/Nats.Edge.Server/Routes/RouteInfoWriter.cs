@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Routes;
@@ -11,116 +9,67 @@ internal static class RouteInfoWriter
     private const int RouteProtocol = 2;
 
     /// <summary>This server's route INFO; <paramref name="nonce"/> only in the first one an accepted route gets.</summary>
-    public static byte[] Write(NatsServer server, string? nonce) => Info(json =>
+    public static byte[] Write(NatsServer server, string? nonce)
     {
         var cluster = server.Cluster!;
-        json.WriteString("server_id"u8, server.ServerId);
-        json.WriteString("server_name"u8, server.ServerName);
-        json.WriteString("version"u8, ServerVersion.Info);
-        json.WriteNumber("proto"u8, RouteProtocol);
-        json.WriteString("go"u8, InfoWriter.Runtime);
-        json.WriteString("host"u8, cluster.Options.Host);
-        json.WriteNumber("port"u8, server.Cluster!.EndPoint!.Port);
-        json.WriteBoolean("headers"u8, true);
-        json.WriteNumber("max_payload"u8, server.Options.MaxPayload);
-        if (nonce is not null)
+        var info = new RouteInfo
         {
-            json.WriteString("nonce"u8, nonce);
-        }
-
-        if (cluster.RequiresAuthentication)
-        {
-            json.WriteBoolean("auth_required"u8, true);
-        }
-
-        json.WriteString("cluster"u8, cluster.Name);
-        if (cluster.NameIsDynamic)
-        {
-            json.WriteBoolean("cluster_dynamic"u8, true);
-        }
-
-        WriteUrls(json, server.Cluster!.OwnClientUrls);
-    });
+            ServerId = server.ServerId,
+            ServerName = server.ServerName,
+            Version = ServerVersion.Info,
+            Proto = RouteProtocol,
+            Go = InfoWriter.Runtime,
+            Host = cluster.Options.Host,
+            Port = cluster.EndPoint!.Port,
+            Headers = true,
+            MaxPayload = server.Options.MaxPayload,
+            Nonce = nonce,
+            AuthRequired = cluster.RequiresAuthentication,
+            Cluster = cluster.Name,
+            ClusterDynamic = cluster.NameIsDynamic,
+            ConnectUrls = Urls(cluster.OwnClientUrls),
+        };
+        return WireJson.Info(info, WireJsonContext.Default.RouteInfo);
+    }
 
     /// <summary>
     /// A newly routed server's INFO passed on to the other routes, with <c>ip</c> saying where to dial
     /// it, so they open their own route to it and the mesh stays full.
     /// </summary>
-    public static byte[] WriteGossip(RouteInfo peer, string ip) => Info(json =>
+    public static byte[] WriteGossip(RouteInfo peer, string ip)
     {
-        json.WriteString("server_id"u8, peer.ServerId);
-        json.WriteString("server_name"u8, peer.ServerName);
-        json.WriteNumber("proto"u8, RouteProtocol);
-        json.WriteString("host"u8, peer.Host);
-        json.WriteNumber("port"u8, peer.Port);
-        json.WriteBoolean("headers"u8, peer.Headers);
-        json.WriteString("cluster"u8, peer.Cluster);
-        WriteUrls(json, peer.ConnectUrls);
-        json.WriteString("ip"u8, ip);
-    });
+        var gossip = new RouteInfo
+        {
+            ServerId = peer.ServerId,
+            ServerName = peer.ServerName,
+            Proto = RouteProtocol,
+            Host = peer.Host,
+            Port = peer.Port,
+            Headers = peer.Headers,
+            Cluster = peer.Cluster,
+            ConnectUrls = Urls(peer.ConnectUrls),
+            Ip = ip,
+        };
+        return WireJson.Info(gossip, WireJsonContext.Default.RouteInfo);
+    }
 
     /// <summary>The CONNECT a dialling server sends first.</summary>
     public static byte[] WriteConnect(NatsServer server, string? user, string? password)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.Write("CONNECT "u8);
-        using (var json = new Utf8JsonWriter(buffer, InfoWriter.WriterOptions))
+        var cluster = server.Cluster!;
+        var connect = new RouteConnect
         {
-            var cluster = server.Cluster!;
-            json.WriteStartObject();
-            json.WriteBoolean("echo"u8, true);
-            json.WriteBoolean("verbose"u8, false);
-            json.WriteBoolean("pedantic"u8, false);
-            if (user is not null)
-            {
-                json.WriteString("user"u8, user);
-                json.WriteString("pass"u8, password ?? string.Empty);
-            }
-
-            json.WriteBoolean("tls_required"u8, false);
-            json.WriteBoolean("headers"u8, true);
-            json.WriteString("name"u8, server.ServerId);
-            json.WriteString("cluster"u8, cluster.Name);
-            if (cluster.NameIsDynamic)
-            {
-                json.WriteBoolean("cluster_dynamic"u8, true);
-            }
-
-            json.WriteEndObject();
-        }
-
-        buffer.Write("\r\n"u8);
-        return buffer.WrittenSpan.ToArray();
+            Echo = true,
+            User = user,
+            Password = user is null ? null : password ?? string.Empty,
+            Headers = true,
+            Name = server.ServerId,
+            Cluster = cluster.Name,
+            ClusterDynamic = cluster.NameIsDynamic,
+        };
+        return WireJson.Connect(connect, WireJsonContext.Default.RouteConnect);
     }
 
-    private static byte[] Info(Action<Utf8JsonWriter> fields)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        buffer.Write("INFO "u8);
-        using (var json = new Utf8JsonWriter(buffer, InfoWriter.WriterOptions))
-        {
-            json.WriteStartObject();
-            fields(json);
-            json.WriteEndObject();
-        }
-
-        buffer.Write(" \r\n"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteUrls(Utf8JsonWriter json, IReadOnlyList<string> urls)
-    {
-        if (urls.Count == 0)
-        {
-            return;
-        }
-
-        json.WriteStartArray("connect_urls"u8);
-        foreach (var url in urls)
-        {
-            json.WriteStringValue(url);
-        }
-
-        json.WriteEndArray();
-    }
+    // An empty connect_urls is left out, as nats-server's omitempty leaves it out.
+    private static IReadOnlyList<string>? Urls(IReadOnlyList<string>? urls) => urls is { Count: > 0 } ? urls : null;
 }

@@ -75,13 +75,13 @@ internal sealed class Authenticator
     public bool NonceRequired => _nkeys.Count > 0;
 
     /// <summary>How a failed login is logged: the name it tried, never the secret.</summary>
-    public string DescribeFailure(ConnectOptions connect) =>
+    public string DescribeFailure(IConnectCredentials connect) =>
         _nkeys.Count > 0 ? $"authentication error - Nkey \"{connect.Nkey}\""
         : _users.Count > 0 ? $"authentication error - User \"{connect.User}\""
         : "authentication error";
 
-    /// <summary>The user <paramref name="connect"/> proves to be, or null for an Authorization Violation.</summary>
-    public User? Authenticate(ConnectOptions connect, string? nonce, X509Certificate2? certificate)
+    /// <summary>The user a client's or leaf's CONNECT proves to be, or null for an Authorization Violation.</summary>
+    public User? Authenticate(IConnectCredentials connect, string? nonce, X509Certificate2? certificate)
     {
         if (!Required)
         {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Leafnodes;
 
 namespace Nats.Edge.Server.Security;
 
@@ -14,14 +14,8 @@ internal static class LeafAuthenticator
     /// </summary>
     public static (Account Account, PermissionOptions? Permissions)? Authenticate(
         LeafnodeOptions leafnodes, AccountRegistry accounts, Authenticator authenticator,
-        ReadOnlySpan<byte> connectJson, string? nonce, X509Certificate2? certificate)
+        LeafConnect connect, string? nonce, X509Certificate2? certificate)
     {
-        var connect = ConnectOptions.Parse(connectJson);
-        if (connect is null)
-        {
-            return null;
-        }
-
         if (leafnodes.Users.Count > 0)
         {
             foreach (var user in leafnodes.Users)
