@@ -11,7 +11,7 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Server;
 
 /// <summary>The NATS server: listeners, connections and the subject space, wired from one options record.</summary>
-public sealed partial class NatsServer : IAsyncDisposable
+public sealed partial class NatsServer : IAsyncDisposable, IServerContext
 {
     // How often pings, auth timeouts and write deadlines are checked: fine enough for a 2 s auth timeout.
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
@@ -229,6 +229,20 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
 
+    // What sessions see of the server (IServerContext): the members that are internal here.
+    ChunkPool IServerContext.Chunks => Chunks;
+    ConnectionRegistry IServerContext.Connections => Connections;
+    AccountRegistry IServerContext.Accounts => Accounts;
+    Security.Authenticator IServerContext.Authenticator => Authenticator;
+    ServerTls? IServerContext.Tls => Tls;
+    ServerTls? IServerContext.LeafTls => LeafTls;
+    IReadOnlyList<string> IServerContext.LeafnodeUrls => LeafnodeUrls;
+    TimeSpan IServerContext.AuthTimeout => AuthTimeout;
+    TimeSpan IServerContext.LeafAuthTimeout => LeafAuthTimeout;
+    Routes.ClusterManager? IServerContext.Cluster => Cluster;
+    ClientInfo IServerContext.ClientInfoFor(ulong clientId, string clientIp, string? nonce) => ClientInfoFor(clientId, clientIp, nonce);
+    void IServerContext.CountSlowConsumer() => CountSlowConsumer();
+
     // An empty connect_urls is left out of INFO, as nats-server's omitempty leaves it out.
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
         ServerId, ServerName, ServerVersion.Info, Options.Host, ClientEndPoint.Port, !Options.NoHeaderSupport,
@@ -348,7 +362,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     private void AcceptClient(Socket socket)
     {
         Interlocked.Increment(ref _totalConnections);
-        var client = new ClientConnection(this, socket, Connections.NextId(), Accounts.Global);
+        var client = new ClientConnection(this, Transport.Over(socket, this), Connections.NextId(), Accounts.Global);
         var overLimit = Connections.ClientCount >= Options.MaxConnections;
         if (!overLimit)
         {
@@ -361,7 +375,7 @@ public sealed partial class NatsServer : IAsyncDisposable
 
     private void AcceptLeaf(Socket socket)
     {
-        var leaf = new Leafnodes.LeafConnection(this, socket, Connections.NextId());
+        var leaf = new Leafnodes.LeafConnection(this, Transport.Over(socket, this), Connections.NextId());
         Connections.Add(leaf);
         Log.Debug($"{leaf} - Leafnode connection created");
         leaf.Open();

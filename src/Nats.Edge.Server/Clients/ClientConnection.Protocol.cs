@@ -10,7 +10,7 @@ internal sealed partial class ClientConnection
 {
     public bool HeadersEnabled => WantsHeaders;
 
-    protected override bool ProcessReceived(ref ReadOnlySequence<byte> buffer)
+    public override bool ProcessReceived(ref ReadOnlySequence<byte> buffer)
     {
         _reader.Read(ref buffer, new ClientOps(this));
         return !IsClosing;
@@ -19,7 +19,7 @@ internal sealed partial class ClientConnection
     public bool Admit(ClientOp op)
     {
         // With credentials required, the first op must be CONNECT, as nats-server demands.
-        if (_connectReceived || op == ClientOp.Connect || !Server.AuthRequired)
+        if (_connectReceived || op == ClientOp.Connect || !Server.Authenticator.Required)
         {
             return true;
         }

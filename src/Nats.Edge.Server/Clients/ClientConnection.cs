@@ -28,8 +28,8 @@ internal sealed partial class ClientConnection : Connection
     private PublishGate? _publishGate;
     private User? _user;
 
-    public ClientConnection(NatsServer server, Socket socket, ulong id, Account account)
-        : base(server, socket, id)
+    public ClientConnection(IServerContext server, Transport transport, ulong id, Account account)
+        : base(server, transport, id)
     {
         Account = account;
         _matches = new MatchCache(account.Subscriptions);
@@ -97,7 +97,7 @@ internal sealed partial class ClientConnection : Connection
         }
 
         var options = Server.Options;
-        if (!_connectReceived && Server.AuthRequired && Stopwatch.GetElapsedTime(Started, now) > Server.AuthTimeout)
+        if (!_connectReceived && Server.Authenticator.Required && Stopwatch.GetElapsedTime(Started, now) > Server.AuthTimeout)
         {
             CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
             return;

@@ -27,7 +27,7 @@ internal abstract partial class Connection
     public TimeSpan Rtt => TimeSpan.FromTicks(Volatile.Read(ref _rttTicks));
 
     /// <summary>The TLS session once the handshake is done; null on a plain connection.</summary>
-    public System.Net.Security.SslStream? TlsStream => Stream as System.Net.Security.SslStream;
+    public System.Net.Security.SslStream? TlsStream => Transport.TlsStream;
 
     /// <summary>Time of the last read that brought data, or of the accept when nothing came yet.</summary>
     public long LastActivity => LastReceived == 0 ? Started : LastReceived;

@@ -1,9 +1,7 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Protocol;
@@ -12,106 +10,80 @@ using Nats.Edge.Server.Subjects;
 namespace Nats.Edge.Server.Connections;
 
 /// <summary>
-/// What every connection kind shares: the socket, one receive loop that parses whole reads, one send
-/// loop that drains the outbound buffer, and an orderly close. Protocol handling is the subclass's.
+/// A session: one connection's protocol on top of its <see cref="Transport"/>. What every kind
+/// (client, leafnode link, route) shares is here: closing with nats-server's errors, the slow
+/// consumer rules, pings and their round trip, and leaving the server's tables once closed. The
+/// server is reached only through <see cref="IServerContext"/>.
 /// </summary>
-internal abstract partial class Connection : ISubscriber
+internal abstract partial class Connection : ISubscriber, ITransportSession
 {
-    // Beyond this much queued output a publisher feeding the connection is paused: keeps a Pi's
-    // memory flat under load. Lower max_pending settings pull it down (see StallThreshold).
-    private const long MaxStallThreshold = 1024 * 1024;
-
-    // nats-server pauses a producer at most about 10 ms per read.
-    private static readonly TimeSpan MaxStall = TimeSpan.FromMilliseconds(10);
-
-    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _closeState;
-
-    protected Connection(NatsServer server, Socket socket, ulong id)
+    protected Connection(IServerContext server, Transport transport, ulong id)
     {
         Server = server;
-        Socket = socket;
+        Transport = transport;
         Id = id;
-        Stream = new NetworkStream(socket, ownsSocket: true);
-        var remote = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
-        RemoteEndPoint = remote.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(remote.Address.MapToIPv4(), remote.Port) : remote;
         Started = Stopwatch.GetTimestamp();
-        Outbound = new OutboundBuffer(server.Chunks);
         Batch = new DeliveryBatch(this);
-        StallThreshold = Math.Min(MaxStallThreshold, server.Options.MaxPending / 4 * 3);
     }
 
-    public NatsServer Server { get; }
+    public IServerContext Server { get; }
 
-    /// <summary>
-    /// Queued output past which a publisher feeding this connection is paused briefly, as
-    /// nats-server's fast-producer stall does, so one slow reader cannot make the server buffer (and
-    /// allocate) its way to max_pending: 1 MiB, or 75 % of max_pending when that is smaller, which is
-    /// where nats-server starts stalling, so a reader that merely lags is slowed down, not cut off.
-    /// </summary>
-    public long StallThreshold { get; }
+    public Transport Transport { get; }
+
+    /// <inheritdoc cref="Transport.StallThreshold"/>
+    public long StallThreshold => Transport.StallThreshold;
 
     public ulong Id { get; }
 
-    public IPEndPoint RemoteEndPoint { get; }
+    public IPEndPoint RemoteEndPoint => Transport.RemoteEndPoint;
 
-    public OutboundBuffer Outbound { get; }
+    public OutboundBuffer Outbound => Transport.Outbound;
 
     /// <summary>Used by <see cref="DeliveryBatch"/> to add a connection to a batch only once.</summary>
     public long LastBatchId { get; set; }
 
     /// <summary>True from the moment a close begins; nothing more is delivered.</summary>
-    public bool IsClosing => Volatile.Read(ref _closeState) != 0;
+    public bool IsClosing => Transport.IsClosing;
 
     /// <summary>Completes when both loops have ended and the connection is cleaned up.</summary>
-    public Task Closed => _closed.Task;
+    public Task Closed => Transport.Closed;
 
-    public CloseReason? Reason { get; private set; }
-
-    protected Socket Socket { get; }
-
-    protected Stream Stream { get; private set; }
-
-    /// <summary>The certificate the client presented in the TLS handshake, if any.</summary>
-    protected X509Certificate2? ClientCertificate => (Stream as SslStream)?.RemoteCertificate as X509Certificate2;
+    public CloseReason? Reason => Transport.Reason;
 
     /// <summary>Stopwatch time of the accept (or dial).</summary>
     public long Started { get; }
 
-    /// <summary>Runs the connection until it closes, after a TLS handshake when <paramref name="tls"/> is given.</summary>
-    public void Start(ServerTls? tls = null) => _ = RunAsync(tls);
+    /// <summary>The receive loop's batch: connections written to while parsing the current read.</summary>
+    protected DeliveryBatch Batch { get; }
 
-    /// <summary>
-    /// Begins closing. With <paramref name="flush"/> what is already queued (an -ERR, say) is sent
-    /// first; without it the socket goes at once, as for a slow consumer nobody should wait for.
-    /// </summary>
+    /// <summary>Time of the last read that brought data, for the ping timer.</summary>
+    protected long LastReceived => Transport.LastReceived;
+
+    /// <summary>The certificate the peer presented in the TLS handshake, if any.</summary>
+    protected X509Certificate2? ClientCertificate => Transport.RemoteCertificate;
+
+    /// <summary>Runs the connection until it closes, after a TLS handshake when <paramref name="tls"/> is given.</summary>
+    public void Start(ServerTls? tls = null) => Transport.Start(this, tls);
+
+    /// <inheritdoc cref="Transport.Close"/>
     public void Close(CloseReason reason, bool flush = true)
     {
-        if (Interlocked.CompareExchange(ref _closeState, 1, 0) != 0)
-        {
-            return;
-        }
-
-        Reason = reason;
-        if (reason is CloseReason.SlowConsumerPendingBytes or CloseReason.SlowConsumerWriteDeadline)
+        if (Transport.Close(reason, flush) && reason is CloseReason.SlowConsumerPendingBytes or CloseReason.SlowConsumerWriteDeadline)
         {
             Server.CountSlowConsumer();
         }
-
-        if (!flush)
-        {
-            Outbound.Discard();
-            AbortSocket();
-        }
-
-        WakeSender();
     }
+
+    /// <summary>Wakes the send loop; cheap when it is already awake.</summary>
+    public void SignalSend() => Transport.SignalSend();
+
+    /// <inheritdoc cref="Transport.WaitForDrainAsync"/>
+    public ValueTask WaitForDrainAsync(DrainWaiter waiter, TimeSpan limit) => Transport.WaitForDrainAsync(waiter, limit);
 
     /// <summary>Housekeeping driven by the server's timer: pings, auth timeout, write deadline.</summary>
     public virtual void OnTick(long now)
     {
-        var writeStarted = Volatile.Read(ref _writeStarted);
-        if (writeStarted != 0 && Stopwatch.GetElapsedTime(writeStarted, now) > Server.Options.WriteDeadline)
+        if (Transport.IsWriteStalled(now, Server.Options.WriteDeadline))
         {
             Server.Log.Debug($"{this} - Slow Consumer Detected: WriteDeadline of {Server.Options.WriteDeadline} exceeded");
             Close(CloseReason.SlowConsumerWriteDeadline, flush: false);
@@ -182,102 +154,32 @@ internal abstract partial class Connection : ISubscriber
     /// <summary>Called once after both loops ended: drop subscriptions, leave the server's tables.</summary>
     protected abstract void OnClosed();
 
-    private async Task RunAsync(ServerTls? tls)
+    public abstract bool ProcessReceived(ref ReadOnlySequence<byte> buffer);
+
+    /// <inheritdoc/>
+    public Transport? EndRead() => Batch.Flush()?.Transport;
+
+    /// <summary>Leaves the server's tables and drops what the connection held.</summary>
+    public void OnTransportClosed()
     {
-        if (tls is null || await TryUpgradeToTlsAsync(tls).ConfigureAwait(false))
+        Server.Connections.Remove(this);
+        if (Matches is { } matches)
         {
-            var sending = SendLoopAsync();
-            await ReceiveLoopAsync().ConfigureAwait(false);
-            Close(Reason ?? CloseReason.ClientClosed);
-            await sending.ConfigureAwait(false);
-        }
-        else
-        {
-            Close(Reason ?? CloseReason.TlsHandshakeError, flush: false);
+            matches.Index.Retire(matches);
         }
 
-        Outbound.Discard();
-        await Stream.DisposeAsync().ConfigureAwait(false);
-        try
-        {
-            Server.Connections.Remove(this);
-            if (Matches is { } matches)
-            {
-                matches.Index.Retire(matches);
-            }
-
-            OnClosed();
-        }
-        finally
-        {
-            _closed.TrySetResult();
-        }
-    }
-
-    // The INFO went out in plain text; everything after it travels inside TLS.
-    private async Task<bool> TryUpgradeToTlsAsync(ServerTls tls)
-    {
-        var ssl = new SslStream(Stream, leaveInnerStreamOpen: false);
-        using var timeout = new CancellationTokenSource(tls.Options.Timeout);
-        try
-        {
-            await ssl.AuthenticateAsServerAsync(tls.Authentication, timeout.Token).ConfigureAwait(false);
-            Stream = ssl;
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            // nats-server 2.9.10 closes without a word when the handshake times out, no -ERR first;
-            // the reference-backed test checks it.
-            Reason = CloseReason.TlsHandshakeError;
-        }
-        catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException)
-        {
-            Reason = CloseReason.TlsHandshakeError;
-            Server.Log.Error($"{this} - TLS handshake error: {ex.Message}");
-        }
-
-        await ssl.DisposeAsync().ConfigureAwait(false);
-        return false;
+        OnClosed();
     }
 
     /// <summary>Switches to a stream set up before the loops run: a TLS session this server opened as a client.</summary>
-    protected void UseStream(Stream stream) => Stream = stream;
+    protected void UseStream(Stream stream) => Transport.UseStream(stream);
 
-    /// <summary>Writes straight to the socket, before the loops run (the INFO ahead of a TLS handshake).</summary>
-    protected void SendBeforeStart(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            Socket.Send(bytes);
-        }
-        catch (SocketException)
-        {
-            // The client is gone already; nothing to tell it.
-        }
-    }
+    /// <summary>Writes straight to the peer, before the loops run (the INFO ahead of a TLS handshake).</summary>
+    protected void SendBeforeStart(ReadOnlySpan<byte> bytes) => Transport.SendBeforeStart(bytes);
 
     /// <summary>
     /// The nonce an accepting leafnode or route port puts in its first INFO: 11 secure random bytes
     /// as unpadded base64url, 15 characters.
     /// </summary>
     protected static string NewLinkNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(11));
-
-    private void AbortSocket()
-    {
-        try
-        {
-            Socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (SocketException)
-        {
-            // Already reset by the peer: nothing left to shut.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Closed concurrently by the other loop.
-        }
-
-        Socket.Close();
-    }
 }

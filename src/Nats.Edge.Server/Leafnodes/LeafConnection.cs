@@ -27,8 +27,8 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
     private bool _peerHeaders = true;
 
     /// <summary>A link this server dialled; <see cref="BeginSolicited"/> sends its CONNECT.</summary>
-    public LeafConnection(NatsServer server, Socket socket, ulong id, LeafSolicitor solicitor, Account account, LinkRules rules)
-        : this(server, socket, id)
+    public LeafConnection(IServerContext server, Transport transport, ulong id, LeafSolicitor solicitor, Account account, LinkRules rules)
+        : this(server, transport, id)
     {
         IsSolicited = true;
         _solicitor = solicitor;
@@ -38,8 +38,8 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
     }
 
     /// <summary>A link a leaf opened to this server's leafnode port; <see cref="Open"/> greets it.</summary>
-    public LeafConnection(NatsServer server, Socket socket, ulong id)
-        : base(server, socket, id)
+    public LeafConnection(IServerContext server, Transport transport, ulong id)
+        : base(server, transport, id)
     {
         // Leaf links carry long interest lists; nats-server does not hold them to max_control_line.
         _reader = new LeafReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload);
@@ -77,7 +77,7 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
         }
     }
 
-    protected override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
+    public override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
     {
         _reader.Read(ref buffer, new LeafOps(this));
         return !IsClosing;

@@ -1,3 +1,4 @@
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
@@ -10,7 +11,7 @@ namespace Nats.Edge.Server.Leafnodes;
 internal static class LeafInfoWriter
 {
     public static byte[] Write(
-        NatsServer server, ulong clientId, string? nonce, bool tlsRequired, string? remoteAccount, Configuration.PermissionOptions? permissions = null)
+        IServerContext server, ulong clientId, string? nonce, bool tlsRequired, string? remoteAccount, Configuration.PermissionOptions? permissions = null)
     {
         var host = server.LeafEndPoint?.Address.ToString() ?? server.Options.Leafnodes?.Host ?? "0.0.0.0";
         var port = server.LeafEndPoint?.Port ?? 0;

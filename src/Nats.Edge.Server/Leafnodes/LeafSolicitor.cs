@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Protocol;
@@ -156,7 +157,7 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
             var connect = Connect(info, LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed), tls is not null);
             var rules = new LinkRules(
                 remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, account == server.Accounts.System);
-            var link = new LeafConnection(server, socket, server.Connections.NextId(), this, account, rules);
+            var link = new LeafConnection(server, Transport.Over(socket, server), server.Connections.NextId(), this, account, rules);
             if (info.LeafnodeUrls is { Count: > 0 } urls)
             {
                 Learn(urls);

@@ -17,8 +17,8 @@ internal abstract class LinkConnection : Connection
     private volatile bool _ready;
     private long _nextPing;
 
-    protected LinkConnection(NatsServer server, Socket socket, ulong id)
-        : base(server, socket, id)
+    protected LinkConnection(IServerContext server, Transport transport, ulong id)
+        : base(server, transport, id)
     {
     }
 

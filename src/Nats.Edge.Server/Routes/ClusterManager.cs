@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Logging;
 
@@ -208,7 +209,7 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
 
     private void AcceptRoute(Socket socket)
     {
-        var route = new RouteConnection(server, socket, server.Connections.NextId(), solicitor: null);
+        var route = new RouteConnection(server, Transport.Over(socket, server), server.Connections.NextId(), solicitor: null);
         server.Connections.Add(route);
         server.Log.Debug($"{route} - Route connection created (accepted)");
         route.Open();

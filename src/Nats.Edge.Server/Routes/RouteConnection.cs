@@ -24,8 +24,8 @@ internal sealed partial class RouteConnection : LinkConnection
     private readonly Lock _linksSync = new();
 
     /// <summary>A route this server dialled to <paramref name="solicitor"/>'s URL; <see cref="BeginSolicited"/> starts it.</summary>
-    public RouteConnection(NatsServer server, Socket socket, ulong id, RouteSolicitor? solicitor)
-        : base(server, socket, id)
+    public RouteConnection(IServerContext server, Transport transport, ulong id, RouteSolicitor? solicitor)
+        : base(server, transport, id)
     {
         Solicitor = solicitor;
 
@@ -65,7 +65,7 @@ internal sealed partial class RouteConnection : LinkConnection
     {
     }
 
-    protected override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
+    public override bool ProcessReceived(ref System.Buffers.ReadOnlySequence<byte> buffer)
     {
         _reader.Read(ref buffer, new RouteOps(this));
         return !IsClosing;

@@ -1,3 +1,4 @@
+using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Routes;
@@ -9,7 +10,7 @@ internal static class RouteInfoWriter
     private const int RouteProtocol = 2;
 
     /// <summary>This server's route INFO; <paramref name="nonce"/> only in the first one an accepted route gets.</summary>
-    public static byte[] Write(NatsServer server, string? nonce)
+    public static byte[] Write(IServerContext server, string? nonce)
     {
         var cluster = server.Cluster!;
         var info = new RouteInfo
@@ -54,7 +55,7 @@ internal static class RouteInfoWriter
     }
 
     /// <summary>The CONNECT a dialling server sends first.</summary>
-    public static byte[] WriteConnect(NatsServer server, string? user, string? password)
+    public static byte[] WriteConnect(IServerContext server, string? user, string? password)
     {
         var cluster = server.Cluster!;
         var connect = new RouteConnect

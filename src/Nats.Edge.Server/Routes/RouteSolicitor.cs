@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Nats.Edge.Server.Connections;
 
 namespace Nats.Edge.Server.Routes;
 
@@ -89,7 +90,7 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
             return null;
         }
 
-        var route = new RouteConnection(server, socket, server.Connections.NextId(), this);
+        var route = new RouteConnection(server, Transport.Over(socket, server), server.Connections.NextId(), this);
         server.Connections.Add(route);
         server.Log.Debug($"{route} - Route connect to {url.Host}:{url.Port}");
         var (user, password) = Credentials();

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 
 namespace Nats.Edge.Server.Connections;
 
-internal abstract partial class Connection
+internal sealed partial class Transport
 {
     // nats-server's read sizing: start small so idle connections cost little, double while reads
     // fill the buffer, shrink again when traffic drops.
@@ -19,22 +19,15 @@ internal abstract partial class Connection
         minimumSegmentSize: MinReadSize,
         useSynchronizationContext: false);
 
-    /// <summary>The receive loop's batch: connections written to while parsing the current read.</summary>
-    protected DeliveryBatch Batch { get; }
+    // nats-server pauses a producer at most about 10 ms per read.
+    private static readonly TimeSpan MaxStall = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Time of the last read that brought data, for the ping timer.</summary>
-    protected long LastReceived { get; private set; }
-
-    /// <summary>
-    /// Handles as many complete operations as <paramref name="buffer"/> holds and slices off what it
-    /// consumed; what is left is an incomplete operation, kept for the next read. Returns false to
-    /// stop reading (the connection is closing).
-    /// </summary>
-    protected abstract bool ProcessReceived(ref ReadOnlySequence<byte> buffer);
+    /// <summary>Stopwatch time of the last read that brought data; zero before the first.</summary>
+    public long LastReceived { get; private set; }
 
     // One loop per connection: wait for data, read it into the pipe, parse everything that arrived,
     // flush the batch once, repeat. The pipe only holds bytes across reads when an operation is split.
-    private async Task ReceiveLoopAsync()
+    private async Task ReceiveLoopAsync(ITransportSession session)
     {
         var pipe = new Pipe(ReceivePipeOptions);
         var readSize = MinReadSize;
@@ -68,9 +61,9 @@ internal abstract partial class Connection
 
                 pipe.Reader.TryRead(out var result);
                 var buffer = result.Buffer;
-                var keepReading = ProcessReceived(ref buffer);
+                var keepReading = session.ProcessReceived(ref buffer);
                 pipe.Reader.AdvanceTo(buffer.Start, buffer.End);
-                var laggard = Batch.Flush();
+                var laggard = session.EndRead();
                 if (!keepReading)
                 {
                     break;
@@ -100,7 +93,7 @@ internal abstract partial class Connection
 #pragma warning restore CA1031
         {
             Reason ??= CloseReason.InternalError;
-            Server.Log.Error($"{this} - Internal error, closing the connection: {ex.GetType().Name}: {ex.Message}");
+            _log.Error($"{session} - Internal error, closing the connection: {ex.GetType().Name}: {ex.Message}");
         }
         finally
         {

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 
 namespace Nats.Edge.Server.Connections;
 
-internal abstract partial class Connection
+internal sealed partial class Transport
 {
     // Capacity one, extra signals dropped: the sender only needs to know "there is something".
     // Synchronous continuations make the signalling thread (a publisher's receive loop at the end of
@@ -65,6 +65,16 @@ internal abstract partial class Connection
         }
     }
 
+    /// <summary>
+    /// True when a write has been waiting on the peer for longer than <paramref name="deadline"/>:
+    /// a reader that stopped reading, whatever its pending byte count.
+    /// </summary>
+    public bool IsWriteStalled(long now, TimeSpan deadline)
+    {
+        var writeStarted = Volatile.Read(ref _writeStarted);
+        return writeStarted != 0 && Stopwatch.GetElapsedTime(writeStarted, now) > deadline;
+    }
+
     private void WakeSender() => _sendSignal.Writer.TryWrite(true);
 
     // The only writer of the socket: takes everything queued, writes it, returns the chunks.
@@ -114,8 +124,8 @@ internal abstract partial class Connection
         finally
         {
             Volatile.Write(ref _writeStarted, 0);
-            Close(Reason ?? CloseReason.WriteError);
-            AbortSocket();
+            Close(Reason ?? CloseReason.WriteError, flush: true);
+            Abort();
             ReleaseDrainWaiters();
         }
     }
