@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;

@@ -54,7 +54,7 @@ internal sealed class DeliveryBatch(Connection? source)
         return mark;
     }
 
-    /// <summary>A link takes the current message, plainly or for <paramref name="queue"/>.</summary>
+    /// <summary>A link takes the current message, for its plain interest (null) or for <paramref name="queue"/>.</summary>
     public void AddRemote(IRemoteLink link, byte[]? queue)
     {
         var index = _remotes.Count - 1;
@@ -65,14 +65,13 @@ internal sealed class DeliveryBatch(Connection? source)
 
         if (index < _frame)
         {
-            _remotes.Add(new RemoteTarget(link, false, _remoteQueues.Count, 0));
+            _remotes.Add(new RemoteTarget(link, _remoteQueues.Count, 0));
             index = _remotes.Count - 1;
         }
 
         var target = _remotes[index];
         if (queue is null)
         {
-            _remotes[index] = target with { Plain = true };
             return;
         }
 
@@ -91,16 +90,19 @@ internal sealed class DeliveryBatch(Connection? source)
         _remotes[index] = target with { QueueCount = target.QueueCount + 1 };
     }
 
-    /// <summary>Writes the gathered link deliveries of the current message and returns to the outer one.</summary>
+    /// <summary>
+    /// Writes the gathered link deliveries of the current message and returns to the outer one; true
+    /// when any link took it.
+    /// </summary>
     public bool EndMessage((int Remotes, int Queues) mark, in InboundMessage message)
     {
         var start = _frame;
-        var any = false;
+        var any = _remotes.Count > start;
         for (var i = start; i < _remotes.Count; i++)
         {
             var target = _remotes[i];
             var queues = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_remoteQueues).Slice(target.QueueStart, target.QueueCount);
-            any |= target.Link.WriteMessage(message, target.Plain, queues, this);
+            target.Link.WriteMessage(message, queues, this);
         }
 
         // Everything this message added goes, queue names moved by AddRemote included.
@@ -125,5 +127,5 @@ internal sealed class DeliveryBatch(Connection? source)
         return laggard;
     }
 
-    private readonly record struct RemoteTarget(IRemoteLink Link, bool Plain, int QueueStart, int QueueCount);
+    private readonly record struct RemoteTarget(IRemoteLink Link, int QueueStart, int QueueCount);
 }

@@ -3,11 +3,13 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Server.Connections;
 
 /// <summary>
-/// A link to another server (a leafnode connection): it takes a message once, with the queue
-/// groups it was chosen for, instead of once per matching subscription.
+/// A link to another server (a leafnode link, or one account on a route): it takes a message once,
+/// with the queue groups it was chosen for, instead of once per matching subscription. The far side
+/// delivers it to its plain subscribers and to the queue groups named, so whether plain interest
+/// was among the reasons need not travel.
 /// </summary>
 internal interface IRemoteLink
 {
-    /// <summary>Writes one message to the far side; false when its rules kept it back.</summary>
-    bool WriteMessage(in InboundMessage message, bool plain, ReadOnlySpan<byte[]> queues, DeliveryBatch batch);
+    /// <summary>Writes one message to the far side; the link's rules were applied when it was chosen.</summary>
+    void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch);
 }

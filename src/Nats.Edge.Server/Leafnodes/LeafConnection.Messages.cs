@@ -36,11 +36,8 @@ internal sealed partial class LeafConnection
     }
 
     /// <summary>LMSG, or HMSG when the message has headers the far side takes.</summary>
-    public bool WriteMessage(in InboundMessage message, bool plain, ReadOnlySpan<byte[]> queues, DeliveryBatch batch)
-    {
+    public void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch) =>
         RemoteMessageWriter.Write(this, account: default, message, queues, _peerHeaders, batch);
-        return true;
-    }
 
     // Never back over the link a message came in on, and otherwise as the one rule says; a message
     // without a source connection came from an in-process client of this server.

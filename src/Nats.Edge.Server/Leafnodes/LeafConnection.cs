@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
@@ -24,6 +23,7 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
     private readonly LeafSolicitor? _solicitor;
     private MatchCache? _matches;
     private LinkRules _rules;
+    private readonly InterestAnnouncer _announcer;
     private bool _peerHeaders = true;
 
     /// <summary>A link this server dialled; <see cref="BeginSolicited"/> sends its CONNECT.</summary>
@@ -44,6 +44,7 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
         // Leaf links carry long interest lists; nats-server does not hold them to max_control_line.
         _reader = new LeafReader(Math.Max(server.Options.MaxControlLine, 64 * 1024), server.Options.MaxPayload);
         _rules = new LinkRules(null, [], null, [], systemAccount: false);
+        _announcer = new InterestAnnouncer(this, "LS", account: null, () => _rules);
     }
 
     /// <summary>True for the uplink this server dialled, false for a leaf that dialled in.</summary>

@@ -1,3 +1,5 @@
+using System.Text;
+using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Leafnodes;
@@ -7,7 +9,7 @@ namespace Nats.Edge.Server.Leafnodes;
 /// direction has an optional allow list and a deny list. Go servers deny JetStream's API, KV and
 /// object-store subjects on every non-system leaf link, both ways, JetStream or not; so does this.
 /// </summary>
-internal sealed class LinkRules
+internal sealed class LinkRules : IAnnouncementRules
 {
     private static readonly string[] JetStreamDenies = ["$JS.API.>", "$KV.>", "$OBJ.>"];
 
@@ -77,6 +79,45 @@ internal sealed class LinkRules
 
     /// <summary>Whether interest in <paramref name="subject"/> is denied outright for exports.</summary>
     public bool DeniesExport(ReadOnlySpan<byte> subject) => _exportDeny.Covers(subject) || !AllCover(_exportAllows, subject);
+
+    // Interest is announced only where messages may come back over the link: on a board what it may
+    // import, on a hub what the leaf user may publish. Loop detection subjects always cross.
+    public bool MayAnnounce(string subject)
+    {
+        if (subject.StartsWith("$LDS.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(subject);
+        return !DeniesImport(bytes) && (!HasImportAllowList || MayImport(bytes));
+    }
+
+    // With an import allow list, interest wider than the list (a SUB on ">") is narrowed to the
+    // list's own patterns it covers, so the far side sends only what may come over: no cellular data
+    // spent on messages dropped on arrival.
+    public IReadOnlyList<string> Announcements(string subject)
+    {
+        if (MayAnnounce(subject))
+        {
+            return [subject];
+        }
+
+        var narrowed = new List<string>();
+        if (HasImportAllowList)
+        {
+            var wide = Encoding.UTF8.GetBytes(subject);
+            foreach (var pattern in ImportAllowPatterns)
+            {
+                if (SubjectPattern.Covers(wide, Encoding.UTF8.GetBytes(pattern)) && !DeniesImport(Encoding.UTF8.GetBytes(pattern)))
+                {
+                    narrowed.Add(pattern);
+                }
+            }
+        }
+
+        return narrowed;
+    }
 
     private static bool AllCover(SubjectPatternList[] lists, ReadOnlySpan<byte> subject)
     {

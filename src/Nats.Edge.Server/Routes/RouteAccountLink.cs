@@ -1,6 +1,7 @@
 using System.Text;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
 
@@ -14,6 +15,7 @@ namespace Nats.Edge.Server.Routes;
 internal sealed class RouteAccountLink(RouteConnection route, Account account) : ISubscriber, IRemoteLink, IInterestLink
 {
     private readonly LearnedInterest _learned = new();
+    private readonly InterestAnnouncer _announcer = new(route, "RS", account.Name, static () => null);
 
     public Account Account => account;
 
@@ -37,33 +39,8 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
         _learned.Clear(account);
     }
 
-    /// <summary>
-    /// RS+ once when a plain subject gains interest and RS- when it loses the last; for a queue group
-    /// RS+ with the new member count on every change, RS- when none is left.
-    /// </summary>
-    public void InterestChanged(string subject, string? queue, int before, int after)
-    {
-        string line;
-        if (queue is not null)
-        {
-            line = after > 0 ? $"RS+ {account.Name} {subject} {queue} {after}\r\n" : $"RS- {account.Name} {subject} {queue}\r\n";
-        }
-        else if (before == 0 && after > 0)
-        {
-            line = $"RS+ {account.Name} {subject}\r\n";
-        }
-        else if (before > 0 && after == 0)
-        {
-            line = $"RS- {account.Name} {subject}\r\n";
-        }
-        else
-        {
-            return;
-        }
-
-        route.Outbound.Append(Encoding.UTF8.GetBytes(line));
-        route.SignalSend();
-    }
+    /// <summary>RS+/RS- as the account's interest comes and goes.</summary>
+    public void InterestChanged(string subject, string? queue, int before, int after) => _announcer.InterestChanged(subject, queue, before, after);
 
     /// <summary><c>RS+</c>: the peer has interest; a repeated one (a queue group's new weight) changes nothing here.</summary>
     public void Learn(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) => _learned.Learn(this, account, subject, queue);
@@ -87,9 +64,6 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
         return true;
     }
 
-    public bool WriteMessage(in InboundMessage message, bool plain, ReadOnlySpan<byte[]> queues, DeliveryBatch batch)
-    {
+    public void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch) =>
         RemoteMessageWriter.Write(route, Name, message, queues, route.PeerHeaders, batch);
-        return true;
-    }
 }

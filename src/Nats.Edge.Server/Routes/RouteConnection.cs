@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Links;

@@ -8,7 +8,7 @@ namespace Nats.Edge.Tests.Unit.Leafnodes;
 /// <summary>
 /// How one message's deliveries to a leafnode link become one LMSG: every AddRemote between
 /// BeginMessage and EndMessage for the same link merges into one
-/// <see cref="IRemoteLink.WriteMessage"/> call carrying the plain flag and the queue names; a
+/// <see cref="IRemoteLink.WriteMessage"/> call carrying the queue names; a
 /// message delivered through an import nests its own Begin/End inside the outer one.
 /// The batch's source connection is not used on this path, and a Connection needs a server and a
 /// socket, so the batch is made without one.
@@ -31,23 +31,23 @@ public class DeliveryBatchLinkTests
     }
 
     [Fact]
-    public void Plain_delivery_to_a_link_is_one_plain_write_without_queues()
+    public void Plain_delivery_to_a_link_is_one_write_without_queues()
     {
         var mark = _batch.BeginMessage();
         _batch.AddRemote(_a, null);
         End(mark, "orders.new");
 
-        Assert.Equal(["A orders.new plain []"], _writes);
+        Assert.Equal(["A orders.new []"], _writes);
     }
 
     [Fact]
-    public void Queue_delivery_to_a_link_is_one_write_naming_the_queue_and_not_plain()
+    public void Queue_delivery_to_a_link_is_one_write_naming_the_queue()
     {
         var mark = _batch.BeginMessage();
         _batch.AddRemote(_a, Q1);
         End(mark, "orders.new");
 
-        Assert.Equal(["A orders.new queues [q1]"], _writes);
+        Assert.Equal(["A orders.new [q1]"], _writes);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_a, Q2);
         End(mark, "orders.new");
 
-        Assert.Equal(["A orders.new plain [q1 q2]"], _writes);
+        Assert.Equal(["A orders.new [q1 q2]"], _writes);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_a, null);
         End(mark, "orders.new");
 
-        Assert.Equal(["A orders.new plain []"], _writes);
+        Assert.Equal(["A orders.new []"], _writes);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_b, Q2);
         End(mark, "orders.new");
 
-        Assert.Equal(["A orders.new queues [q1]", "B orders.new plain [q2]"], _writes);
+        Assert.Equal(["A orders.new [q1]", "B orders.new [q2]"], _writes);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_a, Q3);
         End(mark, "orders.new");
 
-        Assert.Equal(["A orders.new queues [q1 q3]", "B orders.new queues [q2]"], _writes);
+        Assert.Equal(["A orders.new [q1 q3]", "B orders.new [q2]"], _writes);
     }
 
     [Fact]
@@ -111,28 +111,6 @@ public class DeliveryBatchLinkTests
     {
         var mark = _batch.BeginMessage();
         _batch.AddRemote(_a, null);
-
-        Assert.True(End(mark, "orders.new"));
-    }
-
-    [Fact]
-    public void End_returns_false_when_every_link_kept_the_message_back()
-    {
-        _a.Accepts = false;
-        var mark = _batch.BeginMessage();
-        _batch.AddRemote(_a, null);
-
-        Assert.False(End(mark, "orders.new"));
-        Assert.Single(_writes);
-    }
-
-    [Fact]
-    public void End_returns_true_when_one_of_several_links_wrote_the_message()
-    {
-        _a.Accepts = false;
-        var mark = _batch.BeginMessage();
-        _batch.AddRemote(_a, null);
-        _batch.AddRemote(_b, null);
 
         Assert.True(End(mark, "orders.new"));
     }
@@ -160,7 +138,7 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_a, Q2);
         End(second, "two");
 
-        Assert.Equal(["A two queues [q2]"], _writes);
+        Assert.Equal(["A two [q2]"], _writes);
     }
 
     [Fact]
@@ -174,7 +152,7 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_a, Q3);
         End(outer, "original");
 
-        Assert.Equal(["A imported queues [q2]", "A original queues [q1 q3]"], _writes);
+        Assert.Equal(["A imported [q2]", "A original [q1 q3]"], _writes);
     }
 
     [Fact]
@@ -186,9 +164,9 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_b, Q1);
         End(inner, "imported");
 
-        Assert.Equal(["B imported queues [q1]"], _writes);
+        Assert.Equal(["B imported [q1]"], _writes);
         End(outer, "original");
-        Assert.Equal(["B imported queues [q1]", "A original plain []"], _writes);
+        Assert.Equal(["B imported [q1]", "A original []"], _writes);
     }
 
     [Fact]
@@ -201,7 +179,7 @@ public class DeliveryBatchLinkTests
         _batch.AddRemote(_b, null);
         End(outer, "original");
 
-        Assert.Equal(["A original queues [q1]", "B original plain []"], _writes);
+        Assert.Equal(["A original [q1]", "B original []"], _writes);
     }
 
     [Fact]
@@ -217,7 +195,7 @@ public class DeliveryBatchLinkTests
         End(middle, "second");
         End(outer, "first");
 
-        Assert.Equal(["A third queues [q3]", "A second queues [q2]", "A first queues [q1]"], _writes);
+        Assert.Equal(["A third [q3]", "A second [q2]", "A first [q1]"], _writes);
     }
 
     private bool End((int Remotes, int Queues) mark, string subject)
@@ -231,11 +209,9 @@ public class DeliveryBatchLinkTests
     {
         public List<string> Writes { get; set; } = [];
 
-        public bool Accepts { get; set; } = true;
-
         public DeliveryBatch? LastBatch { get; private set; }
 
-        public bool WriteMessage(in InboundMessage message, bool plain, ReadOnlySpan<byte[]> queues, DeliveryBatch batch)
+        public void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch)
         {
             var names = new List<string>();
             foreach (var queue in queues)
@@ -243,9 +219,8 @@ public class DeliveryBatchLinkTests
                 names.Add(Encoding.ASCII.GetString(queue));
             }
 
-            Writes.Add($"{name} {Encoding.ASCII.GetString(message.Subject)} {(plain ? "plain" : "queues")} [{string.Join(' ', names)}]");
+            Writes.Add($"{name} {Encoding.ASCII.GetString(message.Subject)} [{string.Join(' ', names)}]");
             LastBatch = batch;
-            return Accepts;
         }
     }
 }

@@ -29,6 +29,8 @@ public class DeliveryBatchQueueLeakTests
 
     private sealed class NullLink : IRemoteLink
     {
-        public bool WriteMessage(in InboundMessage message, bool plain, ReadOnlySpan<byte[]> queues, DeliveryBatch batch) => true;
+        public void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch)
+        {
+        }
     }
 }
