@@ -12,23 +12,8 @@ internal sealed partial class ClientConnection
     /// <summary>The user the client logged in as; null without credentials.</summary>
     public string? UserName => _user?.Name is { Length: > 0 } name ? name : null;
 
-    public int SubscriptionCount
-    {
-        get
-        {
-            lock (_subscriptionsSync)
-            {
-                return _subscriptions.Count;
-            }
-        }
-    }
+    public int SubscriptionCount => _subscriptions.Count;
 
     /// <summary>A snapshot of the client's subscriptions.</summary>
-    public Subscription[] SubscriptionList()
-    {
-        lock (_subscriptionsSync)
-        {
-            return [.. _subscriptions.Values];
-        }
-    }
+    public Subscription[] SubscriptionList() => _subscriptions.Snapshot();
 }

@@ -9,9 +9,6 @@ namespace Nats.Edge.Server.Clients;
 
 internal sealed partial class ClientConnection
 {
-    // MSG lines longer than this (long subjects and replies) are built in a pooled buffer instead.
-    private const int StackLineLimit = 512;
-
     /// <summary>
     /// A complete PUB or HPUB, its size already checked: then the pedantic subject check, reserved
     /// subjects and permissions, +OK and delivery, in nats-server's order.
@@ -69,22 +66,7 @@ internal sealed partial class ClientConnection
             _publishGate?.NoteRequest(message.Reply);
         }
 
-        var withHeaders = WantsHeaders;
-        var payload = message.HasHeaders && !withHeaders ? message.Data.Slice(message.HeaderSize) : message.Data;
-        var maxLength = MessageLine.MaxLength(message, subscription.Sid);
-        byte[]? rented = null;
-        var line = maxLength <= StackLineLimit
-            ? stackalloc byte[StackLineLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
-        var length = MessageLine.Write(line, message, subscription.Sid, withHeaders);
-        var pending = Outbound.AppendMessage(line[..length], payload);
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-
-        CheckPending(pending);
-        batch.Add(this, pending);
+        MessageWriter.ToClient(this, subscription.Sid, message, WantsHeaders, batch);
         return true;
     }
 

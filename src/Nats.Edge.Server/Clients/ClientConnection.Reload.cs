@@ -41,14 +41,8 @@ internal sealed partial class ClientConnection
 
     private void RemoveForbiddenSubscriptions(User user, Permissions permissions)
     {
-        Subjects.Subscription[] subscriptions;
-        lock (_subscriptionsSync)
-        {
-            subscriptions = [.. _subscriptions.Values];
-        }
-
         var removed = false;
-        foreach (var subscription in subscriptions)
+        foreach (var subscription in _subscriptions.Snapshot())
         {
             if (permissions.MaySubscribe(subscription.Subject, subscription.Queue))
             {

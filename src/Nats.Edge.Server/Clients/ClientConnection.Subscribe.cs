@@ -25,21 +25,18 @@ internal sealed partial class ClientConnection
             return;
         }
 
-        lock (_subscriptionsSync)
+        // A reused sid is ignored and the first subscription stays, as in nats-server.
+        if (_subscriptions.Find(sid) is null)
         {
-            // A reused sid is ignored and the first subscription stays, as in nats-server.
-            if (!_subscriptions.GetAlternateLookup<ReadOnlySpan<byte>>().ContainsKey(sid))
+            var subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), sid.ToArray());
+            switch (_subscriptions.TryAdd(subscription, Server.Options.MaxSubscriptions))
             {
-                var max = Server.Options.MaxSubscriptions;
-                if (max > 0 && _subscriptions.Count >= max)
-                {
+                case SubscribeOutcome.Added:
+                    Account.Subscribe(subscription);
+                    break;
+                case SubscribeOutcome.LimitReached:
                     Enqueue(ProtocolErrors.MaxSubscriptionsExceeded, Batch);
                     return;
-                }
-
-                var subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), sid.ToArray());
-                _subscriptions.Add(subscription.Sid, subscription);
-                Account.Subscribe(subscription);
             }
         }
 
@@ -52,13 +49,7 @@ internal sealed partial class ClientConnection
     /// <summary>UNSUB: now, or once <paramref name="max"/> deliveries were made in all.</summary>
     public void OnUnsub(ReadOnlySpan<byte> sid, int max)
     {
-        Subscription? subscription;
-        lock (_subscriptionsSync)
-        {
-            _subscriptions.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(sid, out subscription);
-        }
-
-        if (subscription is not null)
+        if (_subscriptions.Find(sid) is { } subscription)
         {
             if (max > 0 && max > subscription.Delivered)
             {
@@ -79,17 +70,9 @@ internal sealed partial class ClientConnection
     /// <summary>Drops a subscription; called from any publisher's thread when an UNSUB limit is reached.</summary>
     public override void RemoveSubscription(Subscription subscription)
     {
-        lock (_subscriptionsSync)
+        if (_subscriptions.Remove(subscription))
         {
-            // The sid may already name a newer subscription: remove only this one.
-            if (!_subscriptions.TryGetValue(subscription.Sid, out var current) || current != subscription)
-            {
-                return;
-            }
-
-            _subscriptions.Remove(subscription.Sid);
+            Account.Unsubscribe(subscription);
         }
-
-        Account.Unsubscribe(subscription);
     }
 }

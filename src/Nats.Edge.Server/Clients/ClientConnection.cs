@@ -15,8 +15,7 @@ internal sealed partial class ClientConnection : Connection
     // nats-server pings a new client after at most 2 s (then every ping_interval) to learn its RTT.
     private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(2);
 
-    private readonly Dictionary<byte[], Subscription> _subscriptions = new(ByteKeyComparer.Instance);
-    private readonly Lock _subscriptionsSync = new();
+    private readonly ClientSubscriptions _subscriptions = new();
     private MatchCache _matches;
     private readonly ClientReader _reader;
     private ConnectOptions _connect = ConnectOptions.Default;
@@ -122,14 +121,7 @@ internal sealed partial class ClientConnection : Connection
 
     protected override void OnClosed()
     {
-        Subscription[] subscriptions;
-        lock (_subscriptionsSync)
-        {
-            subscriptions = [.. _subscriptions.Values];
-            _subscriptions.Clear();
-        }
-
-        foreach (var subscription in subscriptions)
+        foreach (var subscription in _subscriptions.TakeAll())
         {
             Account.Unsubscribe(subscription);
         }

@@ -37,7 +37,7 @@ internal sealed partial class LeafConnection
 
     /// <summary>LMSG, or HMSG when the message has headers the far side takes.</summary>
     public void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch) =>
-        RemoteMessageWriter.Write(this, account: default, message, queues, _peerHeaders, batch);
+        MessageWriter.ToLink(this, account: default, message, queues, _peerHeaders, batch);
 
     // Never back over the link a message came in on, and otherwise as the one rule says; a message
     // without a source connection came from an in-process client of this server.

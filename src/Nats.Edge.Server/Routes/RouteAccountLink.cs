@@ -65,5 +65,5 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
     }
 
     public void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch) =>
-        RemoteMessageWriter.Write(route, Name, message, queues, route.PeerHeaders, batch);
+        MessageWriter.ToLink(route, Name, message, queues, route.PeerHeaders, batch);
 }

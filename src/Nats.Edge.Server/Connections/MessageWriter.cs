@@ -5,17 +5,33 @@ using Nats.Edge.Server.Protocol;
 namespace Nats.Edge.Server.Connections;
 
 /// <summary>
-/// Writes a message to another server: LMSG on a leafnode link, RMSG on a route (which names the
-/// account first), HMSG on either when it carries headers the peer takes. One line carries the plain
-/// delivery and every queue group the link was chosen for:
-/// <c>LMSG|RMSG [account] subject [reply | + reply q… | | q…] size</c>.
+/// Queues one delivery on a connection in its dialect: MSG or HMSG to a client's subscription;
+/// LMSG on a leafnode link or RMSG on a route (which names the account first), or HMSG on either
+/// when it carries headers the peer takes. A link's one line carries the plain delivery and every
+/// queue group the link was chosen for: <c>LMSG|RMSG [account] subject [reply | + reply q… | | q…] size</c>.
+/// The control line is built on the stack, or in a pooled buffer when long subjects need more.
 /// </summary>
-internal static class RemoteMessageWriter
+internal static class MessageWriter
 {
     private const int StackLineLimit = 512;
 
-    /// <summary>Queues the message on <paramref name="target"/> and notes it in the batch.</summary>
-    public static void Write(
+    /// <summary>MSG/HMSG for a client's subscription <paramref name="sid"/>; headers left out for a client that did not ask for them.</summary>
+    public static void ToClient(Connection target, ReadOnlySpan<byte> sid, in InboundMessage message, bool withHeaders, DeliveryBatch batch)
+    {
+        var payload = message.HasHeaders && !withHeaders ? message.Data.Slice(message.HeaderSize) : message.Data;
+        var maxLength = MessageLine.MaxLength(message, sid);
+        byte[]? rented = null;
+        var line = maxLength <= StackLineLimit ? stackalloc byte[StackLineLimit] : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
+        var length = MessageLine.Write(line, message, sid, withHeaders);
+        Queue(target, line[..length], payload, batch);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>LMSG/RMSG/HMSG to the server at the far end of a link, once for all its interest.</summary>
+    public static void ToLink(
         Connection target, ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte[]> queues, bool peerHeaders, DeliveryBatch batch)
     {
         var withHeaders = message.HasHeaders && peerHeaders;
@@ -28,18 +44,22 @@ internal static class RemoteMessageWriter
 
         byte[]? rented = null;
         var line = maxLength <= StackLineLimit ? stackalloc byte[StackLineLimit] : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
-        var length = WriteLine(line, account, message, queues, withHeaders);
-        var pending = target.Outbound.AppendMessage(line[..length], payload);
+        var length = WriteLinkLine(line, account, message, queues, withHeaders);
+        Queue(target, line[..length], payload, batch);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
 
+    private static void Queue(Connection target, ReadOnlySpan<byte> line, in ReadOnlySequence<byte> payload, DeliveryBatch batch)
+    {
+        var pending = target.Outbound.AppendMessage(line, payload);
         target.CheckPending(pending);
         batch.Add(target, pending);
     }
 
-    private static int WriteLine(Span<byte> line, ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte[]> queues, bool withHeaders)
+    private static int WriteLinkLine(Span<byte> line, ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte[]> queues, bool withHeaders)
     {
         var at = Append(line, 0, withHeaders ? "HMSG "u8 : account.IsEmpty ? "LMSG "u8 : "RMSG "u8);
         if (!account.IsEmpty)
