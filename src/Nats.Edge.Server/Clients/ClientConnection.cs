@@ -16,12 +16,11 @@ internal sealed partial class ClientConnection : Connection
     private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(2);
 
     private readonly ClientSubscriptions _subscriptions = new();
+    private readonly PingSchedule _pings = new();
     private MatchCache _matches;
     private readonly ClientReader _reader;
     private ConnectOptions _connect = ConnectOptions.Default;
     private bool _connectReceived;
-    private long _nextPing;
-    private bool _firstPingDue;
     private string? _nonce;
     private PublishGate? _publishGate;
     private User? _user;
@@ -33,7 +32,7 @@ internal sealed partial class ClientConnection : Connection
         _matches = new MatchCache(account.Subscriptions);
         _reader = new ClientReader(server.Options.MaxControlLine, server.Options.MaxPayload);
         // Before CONNECT the timer runs at the full interval from accept, as in nats-server.
-        _nextPing = Started + ToTicks(server.Options.PingInterval);
+        _pings.StartAfter(server.Options.PingInterval, measure: false);
     }
 
     /// <summary>The global account until CONNECT logs the client into its user's account.</summary>
@@ -94,29 +93,18 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        var options = Server.Options;
         if (!_connectReceived && Server.Authenticator.Required && Stopwatch.GetElapsedTime(Started, now) > Server.AuthTimeout)
         {
             CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
             return;
         }
 
-        if (options.PingInterval <= TimeSpan.Zero || now < _nextPing)
+        // A client that sent something within the interval is evidently alive and skips the PING;
+        // not the first one after CONNECT, which nats-server always sends to learn the round trip.
+        if (_pings.IsDue(now, Server.Options.PingInterval, LastReceived))
         {
-            return;
+            PingOrCloseStale(now);
         }
-
-        _nextPing = now + ToTicks(options.PingInterval);
-
-        // A client that sent something within the interval is evidently alive; skip the PING. Not
-        // the first one after CONNECT, which nats-server always sends to learn the round trip.
-        if (!_firstPingDue && LastReceived != 0 && Stopwatch.GetElapsedTime(LastReceived, now) < options.PingInterval)
-        {
-            return;
-        }
-
-        _firstPingDue = false;
-        PingOrCloseStale(now);
     }
 
     protected override void OnClosed()
@@ -131,15 +119,6 @@ internal sealed partial class ClientConnection : Connection
 
     // 16 random bytes as unpadded base64url, the 22-character nonce nats-server sends.
     private static string NewNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-
-    // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s) plus up
-    // to 20 % jitter, then every ping_interval.
-    private void RestartPingTimer()
-    {
-        var delay = ToTicks(Server.Options.PingInterval < FirstPingDelay ? Server.Options.PingInterval : FirstPingDelay);
-        _nextPing = Stopwatch.GetTimestamp() + delay + Random.Shared.NextInt64(Math.Max(1, delay / 5));
-        _firstPingDue = true;
-    }
 
     // The first CONNECT decides the account; with credentials required nothing can have been
     // subscribed before it, and without them every client is in the global account anyway.
@@ -198,7 +177,9 @@ internal sealed partial class ClientConnection : Connection
         _connect = options;
         _connectReceived = true;
         EstimateRttFromConnect();
-        RestartPingTimer();
+        // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s)
+        // plus up to 20 % jitter, then every ping_interval.
+        _pings.StartAfter(Server.Options.PingInterval < FirstPingDelay ? Server.Options.PingInterval : FirstPingDelay, jitter: true);
         if (options.Verbose)
         {
             Enqueue("+OK\r\n"u8, Batch);

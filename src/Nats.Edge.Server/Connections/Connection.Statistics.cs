@@ -49,8 +49,6 @@ internal abstract partial class Connection
         MeasureRtt();
     }
 
-    protected static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
-
     /// <summary>
     /// The PING the timer owes, unless more than <c>max_pings_out</c> went unanswered: then the
     /// connection is closed as stale, as nats-server does. When a PING is owed is each subclass's own.

@@ -14,7 +14,7 @@ internal abstract class LinkConnection : Connection
     private static readonly TimeSpan FirstPingDelay = TimeSpan.FromSeconds(1);
 
     private volatile bool _ready;
-    private long _nextPing;
+    private readonly PingSchedule _pings = new();
 
     protected LinkConnection(IServerContext server, Transport transport, ulong id)
         : base(server, transport, id)
@@ -54,20 +54,16 @@ internal abstract class LinkConnection : Connection
             return;
         }
 
-        var interval = PingInterval;
-        if (now < Volatile.Read(ref _nextPing) || interval <= TimeSpan.Zero)
+        if (_pings.IsDue(now, PingInterval))
         {
-            return;
+            PingOrCloseStale(now);
         }
-
-        Volatile.Write(ref _nextPing, now + ToTicks(interval));
-        PingOrCloseStale(now);
     }
 
     /// <summary>The link is up: interest and messages may flow, and the first PING goes in about a second.</summary>
     protected void MarkReady()
     {
-        Volatile.Write(ref _nextPing, Stopwatch.GetTimestamp() + ToTicks(FirstPingDelay));
+        _pings.StartAfter(FirstPingDelay);
         _ready = true;
     }
 
