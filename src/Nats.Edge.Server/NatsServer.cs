@@ -188,24 +188,7 @@ public sealed partial class NatsServer : IAsyncDisposable
             await Cluster.StopAsync().ConfigureAwait(false);
         }
         await _tickLoop.ConfigureAwait(false);
-        // The solicitors end by cancellation; one that ended by a fault must not stop the shutdown.
-        foreach (var solicitor in _solicitors)
-        {
-            try
-            {
-                await solicitor.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-#pragma warning disable CA1031 // Shutdown goes on whatever a dial loop died of; it is logged.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Log.Error($"Leafnode remote stopped with an error: {ex.Message}");
-            }
-        }
-
+        await Task.WhenAll(_solicitors).ConfigureAwait(false);
         var connections = new List<Connection>(Connections.All);
         var closing = new List<Task>(connections.Count);
         foreach (var connection in connections)

@@ -221,14 +221,7 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
         await _routeAcceptLoop.ConfigureAwait(false);
         while (_routeDials.TryDequeue(out var dial))
         {
-            try
-            {
-                await dial.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Shutdown ends every dial loop this way.
-            }
+            await dial.ConfigureAwait(false);
         }
     }
 
