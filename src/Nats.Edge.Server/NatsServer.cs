@@ -21,15 +21,10 @@ public sealed partial class NatsServer : IAsyncDisposable
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _solicitors = [];
-    private Monitoring.MonitorServer? _monitor;
-    private Socket? _leafListener;
-    private Task _leafAcceptLoop = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
-
-    // Lame duck mode stops accepting clients long before the rest stops.
-    private readonly CancellationTokenSource _stopAcceptingClients = new();
-    private Socket? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
+    private Monitoring.MonitorServer? _monitor;
+    private Listener? _clientListener;
+    private Listener? _leafListener;
     private Task _tickLoop = Task.CompletedTask;
     private ServerOptions _options;
     private Security.Authenticator _authenticator;
@@ -130,20 +125,19 @@ public sealed partial class NatsServer : IAsyncDisposable
             Log.Info($"Starting http monitor on {FormatHostPort(host, _monitor.EndPoint.Port)}");
         }
 
-        var listener = await ListenAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
-        _listener = listener;
-        ClientEndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        var clientListener = await Listener.BindAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
+        _clientListener = clientListener;
+        ClientEndPoint = clientListener.EndPoint;
         Cluster?.OnClientListening(Options.Host, ClientEndPoint.Port);
         Log.Info($"Listening for client connections on {FormatHostPort(Options.Host, ClientEndPoint.Port)}");
 
         if (Options.Leafnodes is { Port: { } leafPort } leafnodes)
         {
-            var leafListener = await ListenAsync(leafnodes.Host, leafPort, cancellationToken).ConfigureAwait(false);
-            _leafListener = leafListener;
-            LeafEndPoint = (IPEndPoint)leafListener.LocalEndPoint!;
+            _leafListener = await Listener.BindAsync(leafnodes.Host, leafPort, cancellationToken).ConfigureAwait(false);
+            LeafEndPoint = _leafListener.EndPoint;
             LeafnodeUrls = AdvertisedAddresses(leafnodes.Host, LeafEndPoint.Port);
             Log.Info($"Listening for leafnode connections on {FormatHostPort(leafnodes.Host, LeafEndPoint.Port)}");
-            _leafAcceptLoop = AcceptLoopAsync(leafListener, AcceptLeaf, _stopping.Token);
+            _leafListener.Start(AcceptLeaf, Log);
         }
 
         if (Cluster is not null)
@@ -151,7 +145,7 @@ public sealed partial class NatsServer : IAsyncDisposable
             await Cluster.ListenAsync(_stopping.Token, cancellationToken).ConfigureAwait(false);
         }
 
-        _acceptLoop = AcceptLoopAsync(listener, AcceptClient, _stopAcceptingClients.Token);
+        clientListener.Start(AcceptClient, Log);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
         Cluster?.DialConfiguredRoutes();
@@ -175,14 +169,16 @@ public sealed partial class NatsServer : IAsyncDisposable
         Log.Info("Initiating Shutdown...");
         await _stopping.CancelAsync().ConfigureAwait(false);
         await StopAcceptingClientsAsync().ConfigureAwait(false);
-        _leafListener?.Dispose();
+        if (_leafListener is not null)
+        {
+            await _leafListener.StopAsync().ConfigureAwait(false);
+        }
+
         if (_monitor is not null)
         {
             await _monitor.DisposeAsync().ConfigureAwait(false);
         }
 
-        await _acceptLoop.ConfigureAwait(false);
-        await _leafAcceptLoop.ConfigureAwait(false);
         if (Cluster is not null)
         {
             await Cluster.StopAsync().ConfigureAwait(false);
@@ -205,7 +201,6 @@ public sealed partial class NatsServer : IAsyncDisposable
 
         Log.Info("Server Exiting..");
         _stopping.Dispose();
-        _stopAcceptingClients.Dispose();
         _done.TrySetResult();
     }
 
@@ -218,57 +213,11 @@ public sealed partial class NatsServer : IAsyncDisposable
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
         InLameDuckMode, Cluster?.ClientConnectUrls is { Count: > 0 } urls ? urls : null);
 
-    private async Task StopAcceptingClientsAsync()
-    {
-        await _stopAcceptingClients.CancelAsync().ConfigureAwait(false);
-        _listener?.Dispose();
-    }
-
-    private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(host))
-        {
-            return IPAddress.Any;
-        }
-
-        if (IPAddress.TryParse(host, out var address))
-        {
-            return address;
-        }
-
-        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        return addresses.Length > 0 ? addresses[0] : throw new SocketException((int)SocketError.HostNotFound);
-    }
+    // Lame duck mode stops accepting clients long before the rest stops.
+    private Task StopAcceptingClientsAsync() => _clientListener?.StopAsync() ?? Task.CompletedTask;
 
     internal static string FormatHostPort(string host, int port) =>
         host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
-
-    internal static async Task<Socket> ListenAsync(string host, int port, CancellationToken cancellationToken)
-    {
-        var address = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
-        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            {
-                listener.DualMode = true;
-            }
-
-            listener.NoDelay = true;
-
-            // As Go's listeners do: a restarted server takes its port back at once, even while
-            // connections of the previous run sit in TIME_WAIT.
-            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            listener.Bind(new IPEndPoint(address, port < 0 ? 0 : port));
-            listener.Listen(512);
-            return listener;
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-    }
 
     /// <summary>
     /// The <c>host:port</c> a listener on <paramref name="host"/> can be reached at: the machine's
@@ -298,34 +247,6 @@ public sealed partial class NatsServer : IAsyncDisposable
         }
 
         return urls.Count > 0 ? urls : [$"127.0.0.1:{port}"];
-    }
-
-    internal async Task AcceptLoopAsync(Socket listener, Action<Socket> accept, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException ex)
-            {
-                Log.Error($"Error accepting connection: {ex.Message}");
-                continue;
-            }
-
-            socket.NoDelay = true;
-            accept(socket);
-        }
     }
 
     private void AcceptClient(Socket socket)
