@@ -5,6 +5,7 @@ using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Clients;
 using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Lifecycle;
 using Nats.Edge.Server.Logging;
 using Nats.Edge.Server.Protocol;
 
@@ -22,6 +23,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _solicitors = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly LameDuck _lameDuck;
     private Monitoring.MonitorServer? _monitor;
     private Listener? _clientListener;
     private Listener? _leafListener;
@@ -44,6 +46,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         LeafTls = options.Leafnodes?.Tls is { } leafTls ? new ServerTls(leafTls) : null;
         Cluster = options.Cluster is { } cluster ? new Routes.ClusterManager(this, cluster) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
+        _lameDuck = new LameDuck(Log, Connections, StopAcceptingClientsAsync, ShutdownAsync, _stopping.Token);
     }
 
     // Plain reads on the message path: Reload publishes a whole new object with a release write,
@@ -206,6 +209,18 @@ public sealed partial class NatsServer : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
+
+    /// <summary>True from the moment lame duck mode begins: INFO tells clients <c>"ldm":true</c>.</summary>
+    public bool InLameDuckMode => _lameDuck.IsActive;
+
+    /// <summary>
+    /// Lame duck mode, as nats-server's SIGUSR2: stop accepting clients, tell the connected ones (INFO
+    /// with <c>"ldm":true</c>) so they can move to another server, wait the grace period, close them one
+    /// by one across the rest of <c>lame_duck_duration</c>, then shut down. Completes with the shutdown;
+    /// a second call, or one during shutdown, does nothing.
+    /// </summary>
+    public Task EnterLameDuckModeAsync() =>
+        Volatile.Read(ref _shutdownStarted) != 0 ? Task.CompletedTask : _lameDuck.EnterAsync(Options);
 
     // An empty connect_urls is left out of INFO, as nats-server's omitempty leaves it out.
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
