@@ -8,11 +8,12 @@ using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Lifecycle;
 using Nats.Edge.Server.Logging;
 using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Reloading;
 
 namespace Nats.Edge.Server;
 
 /// <summary>The NATS server: listeners, connections and the subject space, wired from one options record.</summary>
-public sealed partial class NatsServer : IAsyncDisposable
+public sealed partial class NatsServer : IAsyncDisposable, IReloadable
 {
     // How often pings, auth timeouts and write deadlines are checked: fine enough for a 2 s auth timeout.
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
@@ -24,6 +25,7 @@ public sealed partial class NatsServer : IAsyncDisposable
     private readonly List<Task> _solicitors = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly LameDuck _lameDuck;
+    private readonly ConfigReload _reload;
     private Monitoring.MonitorServer? _monitor;
     private Listener? _clientListener;
     private Listener? _leafListener;
@@ -47,6 +49,7 @@ public sealed partial class NatsServer : IAsyncDisposable
         Cluster = options.Cluster is { } cluster ? new Routes.ClusterManager(this, cluster) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
         _lameDuck = new LameDuck(Log, Connections, StopAcceptingClientsAsync, ShutdownAsync, _stopping.Token);
+        _reload = new ConfigReload(this, Log, Accounts, Connections);
     }
 
     // Plain reads on the message path: Reload publishes a whole new object with a release write,
@@ -105,6 +108,8 @@ public sealed partial class NatsServer : IAsyncDisposable
     internal ConnectionRegistry Connections { get; } = new();
 
     internal ServerTls? Tls => _tls;
+
+    ServerTls? IReloadable.Tls => _tls;
 
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
     internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
@@ -221,6 +226,25 @@ public sealed partial class NatsServer : IAsyncDisposable
     /// </summary>
     public Task EnterLameDuckModeAsync() =>
         Volatile.Read(ref _shutdownStarted) != 0 ? Task.CompletedTask : _lameDuck.EnterAsync(Options);
+
+    /// <summary>
+    /// Runs on with <paramref name="reloaded"/> instead of the current options, as nats-server's
+    /// config reload does: users, passwords, permissions, limits and TLS change for new and open
+    /// connections. An option that cannot change while running (a port, an account's exports, the
+    /// leafnode setup) throws <see cref="ServerOptionsException"/> and nothing changes.
+    /// </summary>
+    public void Reload(ServerOptions reloaded)
+    {
+        ArgumentNullException.ThrowIfNull(reloaded);
+        _reload.Apply(reloaded);
+    }
+
+    void IReloadable.Replace(ServerOptions options, Security.Authenticator authenticator, ServerTls? tls)
+    {
+        Volatile.Write(ref _options, options);
+        Volatile.Write(ref _authenticator, authenticator);
+        Volatile.Write(ref _tls, tls);
+    }
 
     // An empty connect_urls is left out of INFO, as nats-server's omitempty leaves it out.
     internal ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
