@@ -5,13 +5,15 @@ using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Clients;
 using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Lifecycle;
 using Nats.Edge.Server.Logging;
 using Nats.Edge.Server.Protocol;
+using Nats.Edge.Server.Reloading;
 
 namespace Nats.Edge.Server;
 
 /// <summary>The NATS server: listeners, connections and the subject space, wired from one options record.</summary>
-public sealed partial class NatsServer : IAsyncDisposable, IServerContext
+public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IReloadable
 {
     // How often pings, auth timeouts and write deadlines are checked: fine enough for a 2 s auth timeout.
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
@@ -21,15 +23,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _solicitors = [];
-    private Monitoring.MonitorServer? _monitor;
-    private Socket? _leafListener;
-    private Task _leafAcceptLoop = Task.CompletedTask;
     private readonly CancellationTokenSource _stopping = new();
-
-    // Lame duck mode stops accepting clients long before the rest stops.
-    private readonly CancellationTokenSource _stopAcceptingClients = new();
-    private Socket? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
+    private readonly LameDuck _lameDuck;
+    private readonly ConfigReload _reload;
+    private Monitoring.MonitorServer? _monitor;
+    private Listener? _clientListener;
+    private Listener? _leafListener;
     private Task _tickLoop = Task.CompletedTask;
     private ServerOptions _options;
     private Security.Authenticator _authenticator;
@@ -49,6 +48,8 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
         LeafTls = options.Leafnodes?.Tls is { } leafTls ? new ServerTls(leafTls) : null;
         Cluster = options.Cluster is { } cluster ? new Routes.ClusterManager(this, cluster) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
+        _lameDuck = new LameDuck(Log, Connections, StopAcceptingClientsAsync, ShutdownAsync, _stopping.Token);
+        _reload = new ConfigReload(this, Log, Accounts, Connections);
     }
 
     // Plain reads on the message path: Reload publishes a whole new object with a release write,
@@ -108,6 +109,8 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
 
     internal ServerTls? Tls => _tls;
 
+    ServerTls? IReloadable.Tls => _tls;
+
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
     internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
 
@@ -130,20 +133,19 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
             Log.Info($"Starting http monitor on {FormatHostPort(host, _monitor.EndPoint.Port)}");
         }
 
-        var listener = await ListenAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
-        _listener = listener;
-        ClientEndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        var clientListener = await Listener.BindAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
+        _clientListener = clientListener;
+        ClientEndPoint = clientListener.EndPoint;
         Cluster?.OnClientListening(Options.Host, ClientEndPoint.Port);
         Log.Info($"Listening for client connections on {FormatHostPort(Options.Host, ClientEndPoint.Port)}");
 
         if (Options.Leafnodes is { Port: { } leafPort } leafnodes)
         {
-            var leafListener = await ListenAsync(leafnodes.Host, leafPort, cancellationToken).ConfigureAwait(false);
-            _leafListener = leafListener;
-            LeafEndPoint = (IPEndPoint)leafListener.LocalEndPoint!;
+            _leafListener = await Listener.BindAsync(leafnodes.Host, leafPort, cancellationToken).ConfigureAwait(false);
+            LeafEndPoint = _leafListener.EndPoint;
             LeafnodeUrls = AdvertisedAddresses(leafnodes.Host, LeafEndPoint.Port);
             Log.Info($"Listening for leafnode connections on {FormatHostPort(leafnodes.Host, LeafEndPoint.Port)}");
-            _leafAcceptLoop = AcceptLoopAsync(leafListener, AcceptLeaf, _stopping.Token);
+            _leafListener.Start(AcceptLeaf, Log);
         }
 
         if (Cluster is not null)
@@ -151,7 +153,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
             await Cluster.ListenAsync(_stopping.Token, cancellationToken).ConfigureAwait(false);
         }
 
-        _acceptLoop = AcceptLoopAsync(listener, AcceptClient, _stopAcceptingClients.Token);
+        clientListener.Start(AcceptClient, Log);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
         Cluster?.DialConfiguredRoutes();
@@ -175,37 +177,22 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
         Log.Info("Initiating Shutdown...");
         await _stopping.CancelAsync().ConfigureAwait(false);
         await StopAcceptingClientsAsync().ConfigureAwait(false);
-        _leafListener?.Dispose();
+        if (_leafListener is not null)
+        {
+            await _leafListener.StopAsync().ConfigureAwait(false);
+        }
+
         if (_monitor is not null)
         {
             await _monitor.DisposeAsync().ConfigureAwait(false);
         }
 
-        await _acceptLoop.ConfigureAwait(false);
-        await _leafAcceptLoop.ConfigureAwait(false);
         if (Cluster is not null)
         {
             await Cluster.StopAsync().ConfigureAwait(false);
         }
         await _tickLoop.ConfigureAwait(false);
-        // The solicitors end by cancellation; one that ended by a fault must not stop the shutdown.
-        foreach (var solicitor in _solicitors)
-        {
-            try
-            {
-                await solicitor.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-#pragma warning disable CA1031 // Shutdown goes on whatever a dial loop died of; it is logged.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Log.Error($"Leafnode remote stopped with an error: {ex.Message}");
-            }
-        }
-
+        await Task.WhenAll(_solicitors).ConfigureAwait(false);
         var connections = new List<Connection>(Connections.All);
         var closing = new List<Task>(connections.Count);
         foreach (var connection in connections)
@@ -222,12 +209,42 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
 
         Log.Info("Server Exiting..");
         _stopping.Dispose();
-        _stopAcceptingClients.Dispose();
         _done.TrySetResult();
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(ShutdownAsync());
+
+    /// <summary>True from the moment lame duck mode begins: INFO tells clients <c>"ldm":true</c>.</summary>
+    public bool InLameDuckMode => _lameDuck.IsActive;
+
+    /// <summary>
+    /// Lame duck mode, as nats-server's SIGUSR2: stop accepting clients, tell the connected ones (INFO
+    /// with <c>"ldm":true</c>) so they can move to another server, wait the grace period, close them one
+    /// by one across the rest of <c>lame_duck_duration</c>, then shut down. Completes with the shutdown;
+    /// a second call, or one during shutdown, does nothing.
+    /// </summary>
+    public Task EnterLameDuckModeAsync() =>
+        Volatile.Read(ref _shutdownStarted) != 0 ? Task.CompletedTask : _lameDuck.EnterAsync(Options);
+
+    /// <summary>
+    /// Runs on with <paramref name="reloaded"/> instead of the current options, as nats-server's
+    /// config reload does: users, passwords, permissions, limits and TLS change for new and open
+    /// connections. An option that cannot change while running (a port, an account's exports, the
+    /// leafnode setup) throws <see cref="ServerOptionsException"/> and nothing changes.
+    /// </summary>
+    public void Reload(ServerOptions reloaded)
+    {
+        ArgumentNullException.ThrowIfNull(reloaded);
+        _reload.Apply(reloaded);
+    }
+
+    void IReloadable.Replace(ServerOptions options, Security.Authenticator authenticator, ServerTls? tls)
+    {
+        Volatile.Write(ref _options, options);
+        Volatile.Write(ref _authenticator, authenticator);
+        Volatile.Write(ref _tls, tls);
+    }
 
     // What sessions see of the server (IServerContext): the members that are internal here.
     ChunkPool IServerContext.Chunks => Chunks;
@@ -249,57 +266,11 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
         InLameDuckMode, Cluster?.ClientConnectUrls is { Count: > 0 } urls ? urls : null);
 
-    private async Task StopAcceptingClientsAsync()
-    {
-        await _stopAcceptingClients.CancelAsync().ConfigureAwait(false);
-        _listener?.Dispose();
-    }
-
-    private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(host))
-        {
-            return IPAddress.Any;
-        }
-
-        if (IPAddress.TryParse(host, out var address))
-        {
-            return address;
-        }
-
-        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        return addresses.Length > 0 ? addresses[0] : throw new SocketException((int)SocketError.HostNotFound);
-    }
+    // Lame duck mode stops accepting clients long before the rest stops.
+    private Task StopAcceptingClientsAsync() => _clientListener?.StopAsync() ?? Task.CompletedTask;
 
     internal static string FormatHostPort(string host, int port) =>
         host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
-
-    internal static async Task<Socket> ListenAsync(string host, int port, CancellationToken cancellationToken)
-    {
-        var address = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
-        var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            {
-                listener.DualMode = true;
-            }
-
-            listener.NoDelay = true;
-
-            // As Go's listeners do: a restarted server takes its port back at once, even while
-            // connections of the previous run sit in TIME_WAIT.
-            listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            listener.Bind(new IPEndPoint(address, port < 0 ? 0 : port));
-            listener.Listen(512);
-            return listener;
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-    }
 
     /// <summary>
     /// The <c>host:port</c> a listener on <paramref name="host"/> can be reached at: the machine's
@@ -329,34 +300,6 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext
         }
 
         return urls.Count > 0 ? urls : [$"127.0.0.1:{port}"];
-    }
-
-    internal async Task AcceptLoopAsync(Socket listener, Action<Socket> accept, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException ex)
-            {
-                Log.Error($"Error accepting connection: {ex.Message}");
-                continue;
-            }
-
-            socket.NoDelay = true;
-            accept(socket);
-        }
     }
 
     private void AcceptClient(Socket socket)

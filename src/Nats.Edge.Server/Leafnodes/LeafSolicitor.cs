@@ -5,70 +5,64 @@ using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 
 /// <summary>
-/// Keeps one remote's uplink up: dials the hub's URLs in turn (and those the hub gossips in
-/// <c>leafnode_urls</c>), sets the link up, and after a failure waits a capped, jittered,
-/// exponentially growing delay, so a fleet of boards neither hammers a hub that just came back nor
+/// A leafnode remote's part in keeping its uplink up (the <see cref="LinkDialler"/> dials and waits):
+/// the hub's INFO, TLS, and the CONNECT with the remote's credentials. The hub cluster's other leafnode
+/// URLs join the dialled ones as the hub tells of them, and an error that will not pass soon holds
+/// the next dial off. After a failure the wait grows from <c>leafnodes.reconnect</c> (see
+/// <see cref="ReconnectBackoff"/>), so a fleet of boards neither hammers a hub that just came back nor
 /// burns cellular data while it is away. (nats-server itself redials about once a second.)
 /// </summary>
-internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account)
+internal sealed class LeafSolicitor : ISolicitor
 {
     // Errors after which nats-server waits 30 s before dialling again.
     private static readonly TimeSpan PenaltyDelay = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Lock _sync = new();
-    private readonly List<Uri> _learned = [];
-    private int _next = Random.Shared.Next(Math.Max(1, remote.Urls.Count));
-    private TimeSpan? _penalty;
+    // nats-server's leafnode port, dialled when a remote URL names no port.
+    private const int DefaultPort = 7422;
+
+    private readonly NatsServer _server;
+    private readonly RemoteLeafOptions _remote;
+    private readonly Account _account;
+    private readonly LinkDialler _dialler;
+
+    public LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account)
+    {
+        _server = server;
+        _remote = remote;
+        _account = account;
+        var reconnect = server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1);
+        _dialler = new LinkDialler(new DialUrls(remote.Urls, DefaultPort), ReconnectBackoff(reconnect), this);
+    }
 
     /// <summary>Dials and redials until <paramref name="stopping"/> is cancelled.</summary>
-    public async Task RunAsync(CancellationToken stopping)
-    {
-        var failures = 0;
-        while (!stopping.IsCancellationRequested)
-        {
-            var url = NextUrl();
-            var link = await TryConnectAsync(url, stopping).ConfigureAwait(false);
-            if (link is not null)
-            {
-                failures = 0;
-                await link.Closed.WaitAsync(stopping).ConfigureAwait(false);
-            }
-            else
-            {
-                failures++;
-            }
+    public Task RunAsync(CancellationToken stopping) => _dialler.RunAsync(stopping);
 
-            TimeSpan delay;
-            lock (_sync)
-            {
-                delay = _penalty ?? Backoff(failures);
-                _penalty = null;
-            }
-
-            await Task.Delay(delay, stopping).ConfigureAwait(false);
-        }
-    }
+    /// <summary>
+    /// The wait before the next dial: the configured delay after a link that worked, then doubling with
+    /// each failed dial up to 30 times it, drawn between half and all of that so boards that lost the
+    /// hub together do not return together.
+    /// </summary>
+    internal static Backoff ReconnectBackoff(TimeSpan reconnect) => new(reconnect, reconnect * 30, JitterLow: 0.5, JitterHigh: 1);
 
     /// <summary>Adds the hub cluster's leafnode URLs to the ones dialled in turn.</summary>
     public void Learn(List<string> hostPorts)
     {
-        lock (_sync)
+        var urls = new List<Uri>(hostPorts.Count);
+        foreach (var hostPort in hostPorts)
         {
-            _learned.Clear();
-            foreach (var hostPort in hostPorts)
+            if (Uri.TryCreate($"nats-leaf://{hostPort}", UriKind.Absolute, out var url))
             {
-                if (Uri.TryCreate($"nats-leaf://{hostPort}", UriKind.Absolute, out var url) && !IsConfigured(url))
-                {
-                    _learned.Add(url);
-                }
+                urls.Add(url);
             }
         }
+
+        _dialler.Urls.Learn(urls);
     }
 
     /// <summary>An -ERR from the hub: a loop, a permission refusal or a clashing cluster name waits 30 s.</summary>
@@ -78,114 +72,54 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
             || message.Contains("Permissions Violation", StringComparison.Ordinal)
             || message.Contains("same cluster name", StringComparison.Ordinal))
         {
-            lock (_sync)
-            {
-                _penalty = PenaltyDelay;
-            }
+            _dialler.HoldOff(PenaltyDelay);
         }
     }
 
-    private TimeSpan Backoff(int failures) =>
-        BackoffDelay(server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1), failures, Random.Shared.NextDouble());
+    DialTurn ISolicitor.NextTurn() => DialTurn.Dial;
 
-    /// <summary>
-    /// The wait before the next dial: the configured delay after a link that worked (no failures),
-    /// then doubling with each failed dial up to 30 times it; <paramref name="draw"/> (0 to 1) places
-    /// the wait between half and all of that, so boards that lost the hub together do not return together.
-    /// </summary>
-    internal static TimeSpan BackoffDelay(TimeSpan baseDelay, int failures, double draw)
+    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
     {
-        var ceiling = baseDelay * 30;
-        var delay = baseDelay * Math.Pow(2, Math.Min(Math.Max(0, failures - 1), 16));
-        if (delay > ceiling)
+        var info = HubInfo.Parse(await ReadInfoAsync(socket, dialDeadline).ConfigureAwait(false));
+        if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
         {
-            delay = ceiling;
+            // A client or route port answers with an INFO that lacks these: not a leafnode port.
+            _server.Log.Error($"Error connecting to leafnode remote {Redacted(url)}: attempted to connect to wrong port (not a leafnode port)");
+            return null;
         }
 
-        return delay * (0.5 + (draw * 0.5));
-    }
-
-    private bool IsConfigured(Uri url)
-    {
-        foreach (var configured in remote.Urls)
-        {
-            if (string.Equals(configured.Host, url.Host, StringComparison.OrdinalIgnoreCase) && Port(configured) == Port(url))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private Uri NextUrl()
-    {
-        lock (_sync)
-        {
-            var count = remote.Urls.Count + _learned.Count;
-            var index = _next++ % count;
-            return index < remote.Urls.Count ? remote.Urls[index] : _learned[index - remote.Urls.Count];
-        }
-    }
-
-    private static int Port(Uri url) => url.Port > 0 ? url.Port : 7422;
-
-    private async Task<LeafConnection?> TryConnectAsync(Uri url, CancellationToken stopping)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         SslStream? tls = null;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            timeout.CancelAfter(DialTimeout);
-            await socket.ConnectAsync(url.Host, Port(url), timeout.Token).ConfigureAwait(false);
-            var info = HubInfo.Parse(await ReadInfoAsync(socket, timeout.Token).ConfigureAwait(false));
-            if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
-            {
-                // A client or route port answers with an INFO that lacks these: not a leafnode port.
-                server.Log.Error($"Error connecting to leafnode remote {Redacted(url)}: attempted to connect to wrong port (not a leafnode port)");
-                socket.Dispose();
-                return null;
-            }
-
-            if (info.TlsRequired || remote.Tls is not null || url.Scheme == "tls")
+            if (info.TlsRequired || _remote.Tls is not null || url.Scheme == "tls")
             {
                 tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
             }
 
             // CONNECT is built before the link exists: a broken seed must not leave a half-made link behind.
-            var connect = Connect(info, LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed), tls is not null);
+            var connect = Connect(info, LeafCredentials.From(url, _remote.CredentialsFile, _remote.NkeySeed), tls is not null);
             var rules = new LinkRules(
-                remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, account == server.Accounts.System);
-            var link = new LeafConnection(server, Transport.Over(socket, server), server.Connections.NextId(), this, account, rules);
+                _remote.AllowExports, _remote.DenyExports, _remote.AllowImports, _remote.DenyImports, _account == _server.Accounts.System);
+            var link = new LeafConnection(_server, Transport.Over(socket, _server), _server.Connections.NextId(), this, _account, rules);
             if (info.LeafnodeUrls is { Count: > 0 } urls)
             {
                 Learn(urls);
             }
 
-            server.Connections.Add(link);
-            server.Log.Info($"Connected leafnode to \"{url.Host}\"");
+            _server.Connections.Add(link);
+            _server.Log.Info($"Connected leafnode to \"{url.Host}\"");
             link.BeginSolicited(tls, connect, info.InfoOnConnect);
-            return link;
+            return link.Closed;
         }
-#pragma warning disable CA1031 // Whatever goes wrong with one dial (a bad seed or certificate file included) is logged and retried; the uplink must not die silently.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        catch when (tls is not null)
         {
-            if (!stopping.IsCancellationRequested)
-            {
-                server.Log.Error($"Error trying to connect as leafnode to remote server {Redacted(url)}: {ex.Message}");
-            }
-
-            if (tls is not null)
-            {
-                await tls.DisposeAsync().ConfigureAwait(false);
-            }
-
-            socket.Dispose();
-            return null;
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
+
+    void ISolicitor.OnDialFailed(Uri url, Exception error) =>
+        _server.Log.Error($"Error trying to connect as leafnode to remote server {Redacted(url)}: {error.Message}");
 
     // The hub sends its INFO and then waits for CONNECT, so reading up to the first LF takes nothing more.
     private static async Task<byte[]> ReadInfoAsync(Socket socket, CancellationToken cancellationToken)
@@ -223,7 +157,7 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
 
     private async Task<SslStream> HandshakeAsync(Socket socket, Uri url, CancellationToken stopping)
     {
-        var options = remote.Tls ?? new RemoteTlsOptions();
+        var options = _remote.Tls ?? new RemoteTlsOptions();
         var stream = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
         var authentication = new SslClientAuthenticationOptions { TargetHost = url.Host };
         if (options.CaFile is { } caFile)
@@ -257,12 +191,12 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
         {
             Version = ServerVersion.Info,
             TlsRequired = tls,
-            ServerId = server.ServerId,
-            Name = server.ServerName,
-            Cluster = server.ServerName,
+            ServerId = _server.ServerId,
+            Name = _server.ServerName,
+            Cluster = _server.ServerName,
             Headers = true,
-            DenyPub = remote.DenyImports.Count > 0 ? [.. remote.DenyImports] : null,
-            RemoteAccount = account.Name,
+            DenyPub = _remote.DenyImports.Count > 0 ? [.. _remote.DenyImports] : null,
+            RemoteAccount = _account.Name,
         };
 
         // One login, in nats-server's order: a .creds file, an nkey seed, then the URL's user info.
@@ -283,5 +217,5 @@ internal sealed class LeafSolicitor(NatsServer server, RemoteLeafOptions remote,
     }
 
     // Logs name the hub, never the password or token a URL may carry.
-    private static string Redacted(Uri url) => $"\"{url.Scheme}://{url.Host}:{Port(url)}\"";
+    private string Redacted(Uri url) => $"\"{url.Scheme}://{url.Host}:{_dialler.Urls.PortOf(url)}\"";
 }

@@ -23,8 +23,7 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
     // an older snapshot of the routes from overwriting a newer one.
     private readonly Lock _clientConnectUrlsSync = new();
     private string[]? _clientConnectUrls;
-    private Socket? _routeListener;
-    private Task _routeAcceptLoop = Task.CompletedTask;
+    private Listener? _routeListener;
     private CancellationToken _stopping;
 
     public ClusterOptions Options => options;
@@ -160,9 +159,8 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
     public async Task ListenAsync(CancellationToken stopping, CancellationToken cancellationToken)
     {
         _stopping = stopping;
-        var listener = await NatsServer.ListenAsync(options.Host, options.Port, cancellationToken).ConfigureAwait(false);
-        _routeListener = listener;
-        EndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        _routeListener = await Listener.BindAsync(options.Host, options.Port, cancellationToken).ConfigureAwait(false);
+        EndPoint = _routeListener.EndPoint;
         server.Log.Info($"Cluster name is {Name}");
         if (NameIsDynamic)
         {
@@ -170,7 +168,7 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
         }
 
         server.Log.Info($"Listening for route connections on {NatsServer.FormatHostPort(options.Host, EndPoint.Port)}");
-        _routeAcceptLoop = server.AcceptLoopAsync(listener, AcceptRoute, stopping);
+        _routeListener.Start(AcceptRoute, server.Log);
     }
 
     /// <summary>Dials every configured route; each dial loop keeps its route up until shutdown.</summary>
@@ -218,18 +216,14 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
     /// <summary>Closes the route port and waits for every dial loop to end (the server's stop cancels them).</summary>
     public async Task StopAsync()
     {
-        _routeListener?.Dispose();
-        await _routeAcceptLoop.ConfigureAwait(false);
+        if (_routeListener is not null)
+        {
+            await _routeListener.StopAsync().ConfigureAwait(false);
+        }
+
         while (_routeDials.TryDequeue(out var dial))
         {
-            try
-            {
-                await dial.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Shutdown ends every dial loop this way.
-            }
+            await dial.ConfigureAwait(false);
         }
     }
 

@@ -1,30 +1,43 @@
 using System.Net.Sockets;
 using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Links;
 
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>
-/// Keeps one route dialled, as nats-server 2.9 does: a configured route is redialled a second after it
-/// is lost, for as long as the server runs; one learned by gossip is redialled after it fell, but let
-/// go after <c>connect_retries</c> + 1 failed dials in a row. While another connection to the same
-/// server serves (it dialled us), no dial is made. A route to this server itself is never dialled
-/// again.
+/// A route's part in keeping it dialled (the <see cref="LinkDialler"/> dials and waits), as nats-server
+/// 2.9 does: a configured route is redialled a second after it is lost, for as long as the server runs;
+/// one learned by gossip is redialled after it fell, but let go after <c>connect_retries</c> + 1 failed
+/// dials in a row. While another connection to the same server serves (it dialled us), no dial is
+/// made. A route to this server itself is never dialled again.
 /// </summary>
-internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured)
+internal sealed class RouteSolicitor : ISolicitor
 {
-    // Up to this much is added to each redial, as nats-server does: two servers that each kept the
-    // connection the other dropped lose both at once, and redialling in step would collide again.
-    private const int MaxJitterMilliseconds = 100;
-
-    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
-
+    private readonly NatsServer _server;
+    private readonly Uri _url;
+    private readonly LinkDialler _dialler;
     private string? _peerId;
     private bool _self;
     private bool _wasUp;
+    private int _attempts;
+
+    public RouteSolicitor(NatsServer server, Uri url, bool configured)
+    {
+        _server = server;
+        _url = url;
+        IsConfigured = configured;
+        _dialler = new LinkDialler(new DialUrls([url], url.Port), RedialBackoff, this);
+    }
+
+    /// <summary>
+    /// A second between dials, whatever failed, and up to a tenth more, as nats-server adds: two servers
+    /// that each kept the connection the other dropped lose both at once, and redialling in step would
+    /// collide again.
+    /// </summary>
+    internal static Backoff RedialBackoff { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), JitterLow: 1, JitterHigh: 1.1);
 
     /// <summary>True for a route from the config, false for one learned by gossip.</summary>
-    public bool IsConfigured => configured;
+    public bool IsConfigured { get; }
 
     public void NoteSelf() => _self = true;
 
@@ -39,69 +52,54 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
         _wasUp = true;
     }
 
-    public async Task RunAsync(CancellationToken stopping)
+    public Task RunAsync(CancellationToken stopping) => _dialler.RunAsync(stopping);
+
+    DialTurn ISolicitor.NextTurn()
     {
-        var cluster = server.Cluster!;
-        var attempts = 0;
-        while (!stopping.IsCancellationRequested && !_self)
+        var cluster = _server.Cluster!;
+        if (_self)
         {
-            // Another connection to the same server (it dialled us) serves: wait for it to go.
-            if (_peerId is { } peer && cluster.HasRoute(peer))
-            {
-                await Task.Delay(ReconnectDelay, stopping).ConfigureAwait(false);
-                continue;
-            }
-
-            if (_wasUp)
-            {
-                _wasUp = false;
-                attempts = 0;
-            }
-
-            if (!configured && attempts > cluster.Options.ConnectRetries)
-            {
-                return;
-            }
-
-            attempts++;
-            if (await DialAsync(stopping).ConfigureAwait(false) is { } route)
-            {
-                await route.Closed.WaitAsync(stopping).ConfigureAwait(false);
-            }
-
-            await Task.Delay(ReconnectDelay + TimeSpan.FromMilliseconds(Random.Shared.Next(MaxJitterMilliseconds)), stopping).ConfigureAwait(false);
+            return DialTurn.Stop;
         }
+
+        // Another connection to the same server (it dialled us) serves: wait for it to go.
+        if (_peerId is { } peer && cluster.HasRoute(peer))
+        {
+            return DialTurn.Wait;
+        }
+
+        if (_wasUp)
+        {
+            _wasUp = false;
+            _attempts = 0;
+        }
+
+        if (!IsConfigured && _attempts > cluster.Options.ConnectRetries)
+        {
+            return DialTurn.Stop;
+        }
+
+        _attempts++;
+        return DialTurn.Dial;
     }
 
-    private async Task<RouteConnection?> DialAsync(CancellationToken stopping)
+    Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            timeout.CancelAfter(DialTimeout);
-            await socket.ConnectAsync(url.Host, url.Port, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-        {
-            socket.Dispose();
-            stopping.ThrowIfCancellationRequested();
-            server.Log.Debug($"Error trying to connect to route {url.Host}:{url.Port}: {ex.Message}");
-            return null;
-        }
-
-        var route = new RouteConnection(server, Transport.Over(socket, server), server.Connections.NextId(), this);
-        server.Connections.Add(route);
-        server.Log.Debug($"{route} - Route connect to {url.Host}:{url.Port}");
+        var route = new RouteConnection(_server, Transport.Over(socket, _server), _server.Connections.NextId(), this);
+        _server.Connections.Add(route);
+        _server.Log.Debug($"{route} - Route connect to {url.Host}:{url.Port}");
         var (user, password) = Credentials();
         route.BeginSolicited(user, password);
-        return route;
+        return Task.FromResult<Task?>(route.Closed);
     }
+
+    void ISolicitor.OnDialFailed(Uri url, Exception error) =>
+        _server.Log.Debug($"Error trying to connect to route {url.Host}:{url.Port}: {error.Message}");
 
     // nats-route://user:pass@host:port gives the login; a route learned by gossip uses the cluster's own.
     private (string? User, string? Password) Credentials()
     {
-        if (url.UserInfo is { Length: > 0 } userInfo)
+        if (_url.UserInfo is { Length: > 0 } userInfo)
         {
             var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
             return colon < 0
@@ -109,7 +107,7 @@ internal sealed class RouteSolicitor(NatsServer server, Uri url, bool configured
                 : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
         }
 
-        var options = server.Cluster!.Options;
+        var options = _server.Cluster!.Options;
         return (options.Username, options.Password);
     }
 }

@@ -16,12 +16,12 @@ public class ReconnectBackoffTests
     [InlineData(6, 30)]
     [InlineData(1000, 30)]
     public void Failed_dials_double_the_wait_up_to_thirty_times_the_reconnect_delay(int failures, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), LeafSolicitor.BackoffDelay(Base, failures, draw: 1));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), LeafSolicitor.ReconnectBackoff(Base).Delay(failures, draw: 1));
 
     [Fact]
     public void Jitter_spreads_each_wait_between_half_and_all_of_it()
     {
-        Assert.Equal(TimeSpan.FromSeconds(2), LeafSolicitor.BackoffDelay(Base, 3, draw: 0));
-        Assert.Equal(TimeSpan.FromSeconds(3), LeafSolicitor.BackoffDelay(Base, 3, draw: 0.5));
+        Assert.Equal(TimeSpan.FromSeconds(2), LeafSolicitor.ReconnectBackoff(Base).Delay(3, draw: 0));
+        Assert.Equal(TimeSpan.FromSeconds(3), LeafSolicitor.ReconnectBackoff(Base).Delay(3, draw: 0.5));
     }
 }

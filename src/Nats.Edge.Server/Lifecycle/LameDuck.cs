@@ -1,36 +1,39 @@
-using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Clients;
+using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Logging;
 
-namespace Nats.Edge.Server;
+namespace Nats.Edge.Server.Lifecycle;
 
-public sealed partial class NatsServer
+/// <summary>
+/// Runs <see cref="NatsServer.EnterLameDuckModeAsync"/>: the client port closes at once, the clients
+/// hear of it, and after the grace period they are closed a few at a time before the server shuts down.
+/// </summary>
+/// <param name="stopAcceptingClients">Closes the client port.</param>
+/// <param name="shutdown">Shuts the whole server down.</param>
+/// <param name="stopping">Cancelled when a shutdown begins, whoever began it.</param>
+internal sealed class LameDuck(
+    ServerLog log, ConnectionRegistry connections, Func<Task> stopAcceptingClients, Func<Task> shutdown, CancellationToken stopping)
 {
     // nats-server spaces closes at most a second apart: ten clients need not take two minutes.
     private static readonly TimeSpan MaxCloseInterval = TimeSpan.FromSeconds(1);
 
-    private int _lameDuckStarted;
+    private int _started;
 
-    /// <summary>True from the moment lame duck mode begins: INFO tells clients <c>"ldm":true</c>.</summary>
-    public bool InLameDuckMode => Volatile.Read(ref _lameDuckStarted) != 0;
+    /// <summary>True from the moment lame duck mode begins.</summary>
+    public bool IsActive => Volatile.Read(ref _started) != 0;
 
-    /// <summary>
-    /// Lame duck mode, as nats-server's SIGUSR2: stop accepting clients, tell the connected ones
-    /// (INFO with <c>"ldm":true</c>) so they can move to another server, wait the grace period, close
-    /// them one by one across the rest of <c>lame_duck_duration</c>, then shut down. Completes with
-    /// the shutdown; a second call, or one during shutdown, does nothing.
-    /// </summary>
-    public async Task EnterLameDuckModeAsync()
+    /// <summary>Runs lame duck mode with <paramref name="options"/>' timing; completes with the shutdown. A second call does nothing.</summary>
+    public async Task EnterAsync(ServerOptions options)
     {
-        if (Volatile.Read(ref _shutdownStarted) != 0 || Interlocked.Exchange(ref _lameDuckStarted, 1) != 0)
+        if (Interlocked.Exchange(ref _started, 1) != 0)
         {
             return;
         }
 
-        var stopping = _stopping.Token;
-        var options = Options;
-        Log.Info("Entering lame duck mode, stop accepting new clients");
-        await StopAcceptingClientsAsync().ConfigureAwait(false);
-        foreach (var client in Connections.Of<ClientConnection>())
+        log.Info("Entering lame duck mode, stop accepting new clients");
+        await stopAcceptingClients().ConfigureAwait(false);
+        foreach (var client in connections.Of<ClientConnection>())
         {
             client.SendInfoUpdate();
         }
@@ -38,8 +41,8 @@ public sealed partial class NatsServer
         try
         {
             await Task.Delay(options.LameDuckGracePeriod, stopping).ConfigureAwait(false);
-            Log.Info("Closing existing clients");
-            await CloseGraduallyAsync(Connections.Of<ClientConnection>(), options, stopping).ConfigureAwait(false);
+            log.Info("Closing existing clients");
+            await CloseGraduallyAsync(connections.Of<ClientConnection>(), options).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -47,12 +50,12 @@ public sealed partial class NatsServer
             return;
         }
 
-        await ShutdownAsync().ConfigureAwait(false);
+        await shutdown().ConfigureAwait(false);
     }
 
     // The closes are spread over what is left of the duration, so the clients' reconnects reach
     // the other servers as a trickle, not as one wave.
-    private static async Task CloseGraduallyAsync(List<ClientConnection> clients, Configuration.ServerOptions options, CancellationToken stopping)
+    private async Task CloseGraduallyAsync(List<ClientConnection> clients, ServerOptions options)
     {
         if (clients.Count == 0)
         {

@@ -1,26 +1,27 @@
 using System.Security.Cryptography;
-using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Reloading;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Logging;
+using Nats.Edge.Server.Security;
 
-namespace Nats.Edge.Server;
+namespace Nats.Edge.Server.Reloading;
 
-public sealed partial class NatsServer
+/// <summary>
+/// Runs <see cref="NatsServer.Reload"/>: every changed option must be one that may change while
+/// running, or nothing changes; then the server takes the new options, authenticator and TLS, the
+/// log names each change, and the open clients and leafs are held to the new rules.
+/// </summary>
+internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountRegistry accounts, ConnectionRegistry connections)
 {
-    private readonly Lock _reloadGate = new();
+    private readonly Lock _gate = new();
 
-    /// <summary>
-    /// Runs on with <paramref name="reloaded"/> instead of the current options, as nats-server's
-    /// config reload does: users, passwords, permissions, limits and TLS change for new and open
-    /// connections. An option that cannot change while running (a port, an account's exports, the
-    /// leafnode setup) throws <see cref="ServerOptionsException"/> and nothing changes.
-    /// </summary>
-    public void Reload(ServerOptions reloaded)
+    /// <summary>Runs the server on with <paramref name="reloaded"/> instead of its current options.</summary>
+    public void Apply(ServerOptions reloaded)
     {
-        ArgumentNullException.ThrowIfNull(reloaded);
-        lock (_reloadGate)
+        lock (_gate)
         {
-            var changes = OptionChange.Between(Options, reloaded);
+            var changes = OptionChange.Between(server.Options, reloaded);
             foreach (var change in changes)
             {
                 if (Describe(change) is null)
@@ -30,40 +31,38 @@ public sealed partial class NatsServer
                 }
             }
 
-            var authenticator = new Security.Authenticator(reloaded, Accounts);
-            var tls = Tls;
+            var authenticator = new Authenticator(reloaded, accounts);
+            var tls = server.Tls;
             if (changes.Exists(change => change.Name == nameof(ServerOptions.Tls)))
             {
                 tls = LoadTls(reloaded.Tls);
             }
 
-            Volatile.Write(ref _options, reloaded);
-            Volatile.Write(ref _authenticator, authenticator);
-            Volatile.Write(ref _tls, tls);
+            server.Replace(reloaded, authenticator, tls);
             foreach (var change in changes)
             {
                 if (Describe(change) is { Length: > 0 } line)
                 {
-                    Log.Info("Reloaded: " + line);
+                    log.Info("Reloaded: " + line);
                 }
             }
 
             if (authenticator.HasPlaintextPasswords)
             {
-                Log.Warn("Plaintext passwords detected, use nkeys or bcrypt");
+                log.Warn("Plaintext passwords detected, use nkeys or bcrypt");
             }
 
-            foreach (var client in Connections.Of<Clients.ClientConnection>())
+            foreach (var client in connections.Of<Clients.ClientConnection>())
             {
                 client.ApplyReload(authenticator, reloaded);
             }
 
-            foreach (var leaf in Connections.Of<Leafnodes.LeafConnection>())
+            foreach (var leaf in connections.Of<Leafnodes.LeafConnection>())
             {
                 leaf.ApplyReload();
             }
 
-            Log.Info("Reloaded server configuration");
+            log.Info("Reloaded server configuration");
         }
     }
 

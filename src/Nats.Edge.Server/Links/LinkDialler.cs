@@ -1,0 +1,126 @@
+using System.Net.Sockets;
+
+namespace Nats.Edge.Server.Links;
+
+/// <summary>
+/// Keeps one link to another server up, whatever its kind: dials the <see cref="DialUrls"/> in turn,
+/// hands each connected socket to the link kind's <see cref="ISolicitor"/>, waits while the link it
+/// set up lives, and after a failed dial or a closed link waits as the <see cref="Backoff"/> says
+/// before dialling again. Ends when the server stops or the solicitor says so.
+/// </summary>
+internal sealed class LinkDialler
+{
+    // A peer that has neither accepted nor said its first words within this time is out of reach for this turn.
+    private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _sync = new();
+    private readonly Backoff _backoff;
+    private readonly ISolicitor _solicitor;
+    private readonly Func<TimeSpan, CancellationToken, Task> _wait;
+    private readonly Func<double> _draw;
+    private TimeSpan? _holdOff;
+
+    /// <param name="urls">Where to dial.</param>
+    /// <param name="backoff">The waits between dials.</param>
+    /// <param name="solicitor">The link kind's part.</param>
+    /// <param name="wait">Waits between dials; <see cref="Task.Delay(TimeSpan, CancellationToken)"/> unless a test steps time itself.</param>
+    /// <param name="draw">Places each wait within the backoff's jitter (0 to 1); random unless a test fixes it.</param>
+    public LinkDialler(
+        DialUrls urls, Backoff backoff, ISolicitor solicitor, Func<TimeSpan, CancellationToken, Task>? wait = null, Func<double>? draw = null)
+    {
+        Urls = urls;
+        _backoff = backoff;
+        _solicitor = solicitor;
+        _wait = wait ?? Task.Delay;
+        _draw = draw ?? Random.Shared.NextDouble;
+    }
+
+    public DialUrls Urls { get; }
+
+    /// <summary>
+    /// The peer refused the link for a reason that will not pass soon: the next wait is
+    /// <paramref name="wait"/>, whatever the backoff would say.
+    /// </summary>
+    public void HoldOff(TimeSpan wait)
+    {
+        lock (_sync)
+        {
+            _holdOff = wait;
+        }
+    }
+
+    /// <summary>Dials and redials until <paramref name="stopping"/> is cancelled or the solicitor stops it; never throws.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var failures = 0;
+            while (!stopping.IsCancellationRequested)
+            {
+                var turn = _solicitor.NextTurn();
+                if (turn == DialTurn.Stop)
+                {
+                    return;
+                }
+
+                if (turn == DialTurn.Dial)
+                {
+                    if (await DialAsync(Urls.Next(), stopping).ConfigureAwait(false) is { } closed)
+                    {
+                        failures = 0;
+                        await closed.WaitAsync(stopping).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        failures++;
+                    }
+                }
+
+                await _wait(NextWait(failures), stopping).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The server stops, and the dialling with it.
+        }
+    }
+
+    private TimeSpan NextWait(int failures)
+    {
+        lock (_sync)
+        {
+            var wait = _holdOff ?? _backoff.Delay(failures, _draw());
+            _holdOff = null;
+            return wait;
+        }
+    }
+
+    // The task that completes when the link set up over this dial closes; null when the dial failed.
+    private async Task<Task?> DialAsync(Uri url, CancellationToken stopping)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Task? closed = null;
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            deadline.CancelAfter(DialTimeout);
+            await socket.ConnectAsync(url.Host, Urls.PortOf(url), deadline.Token).ConfigureAwait(false);
+            closed = await _solicitor.SetUpLinkAsync(socket, url, deadline.Token, stopping).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever goes wrong with one dial (a bad seed or certificate file included) is reported and retried; a link must not die silently.
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            _solicitor.OnDialFailed(url, ex);
+        }
+        finally
+        {
+            if (closed is null)
+            {
+                socket.Dispose();
+            }
+        }
+
+        return closed;
+    }
+}

@@ -1,0 +1,17 @@
+using Nats.Edge.Server.Configuration;
+using Nats.Edge.Server.Connections;
+using Nats.Edge.Server.Security;
+
+namespace Nats.Edge.Server.Reloading;
+
+/// <summary>What a config reload reads and replaces in the running server.</summary>
+internal interface IReloadable
+{
+    ServerOptions Options { get; }
+
+    /// <summary>The client port's TLS; null serves plain TCP.</summary>
+    ServerTls? Tls { get; }
+
+    /// <summary>Runs on with <paramref name="options"/>, the authenticator built from them and the client TLS loaded for them.</summary>
+    void Replace(ServerOptions options, Authenticator authenticator, ServerTls? tls);
+}
