@@ -13,15 +13,7 @@ internal readonly struct CountingHandler(CountingHandler.Totals totals) : IClien
 
     public bool Admit(ClientOp op) => true;
 
-    public void OnConnect(ReadOnlySpan<byte> json) => totals.Operations++;
-
-    public void OnInfo(ReadOnlySpan<byte> json) => totals.Operations++;
-
-    public void OnPing() => totals.Operations++;
-
-    public void OnPong() => totals.Operations++;
-
-    public void OnErr(ReadOnlySpan<byte> text) => totals.Operations++;
+    public IControlOpHandler Control => totals;
 
     public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid) => totals.Operations++;
 
@@ -33,13 +25,26 @@ internal readonly struct CountingHandler(CountingHandler.Totals totals) : IClien
         totals.PayloadBytes += message.Data.Length;
     }
 
-    public void OnProtocolError(ProtocolError error) => throw new InvalidOperationException($"benchmark input broke the protocol: {error}");
-
-    /// <summary>What the handler counted; a class, so the copies the reader makes of the handler count into one place.</summary>
-    internal sealed class Totals
+    /// <summary>
+    /// What the handler counted; a class, so the copies the reader makes of the handler count into
+    /// one place. It takes the shared ops itself, as a connection does.
+    /// </summary>
+    internal sealed class Totals : IControlOpHandler
     {
         public long Operations { get; set; }
 
         public long PayloadBytes { get; set; }
+
+        public void OnConnect(ReadOnlySpan<byte> json) => Operations++;
+
+        public void OnInfo(ReadOnlySpan<byte> json) => Operations++;
+
+        public void OnPing() => Operations++;
+
+        public void OnPong() => Operations++;
+
+        public void OnErr(ReadOnlySpan<byte> text) => Operations++;
+
+        public void OnProtocolError(ProtocolError error) => throw new InvalidOperationException($"benchmark input broke the protocol: {error}");
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class ClientConnection
         return false;
     }
 
-    public void OnInfo(ReadOnlySpan<byte> json)
+    public override void OnInfo(ReadOnlySpan<byte> json)
     {
         // A client's INFO is ignored, but must still be JSON: nats-server closes otherwise.
         if (!JsonSyntax.IsValid(json))
@@ -37,11 +37,9 @@ internal sealed partial class ClientConnection
         }
     }
 
-    public void OnErr(ReadOnlySpan<byte> text)
+    public override void OnErr(ReadOnlySpan<byte> text)
     {
         Server.Log.Error($"{this} - Client Error {Encoding.UTF8.GetString(text)}");
         Close(CloseReason.ClientClosed);
     }
-
-    public void OnProtocolError(ProtocolError error) => CloseForProtocolError(error);
 }

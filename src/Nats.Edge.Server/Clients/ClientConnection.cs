@@ -138,7 +138,7 @@ internal sealed partial class ClientConnection : Connection
 
     private string UserForLog => _user?.LogName ?? "User \"N/A\"";
 
-    public void OnConnect(ReadOnlySpan<byte> json)
+    public override void OnConnect(ReadOnlySpan<byte> json)
     {
         var options = ConnectOptions.Parse(json);
         if (options is null)

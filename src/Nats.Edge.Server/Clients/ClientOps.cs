@@ -14,21 +14,11 @@ internal readonly struct ClientOps(ClientConnection connection) : IClientOpHandl
 
     public bool Admit(ClientOp op) => connection.Admit(op);
 
-    public void OnConnect(ReadOnlySpan<byte> json) => connection.OnConnect(json);
-
-    public void OnInfo(ReadOnlySpan<byte> json) => connection.OnInfo(json);
-
-    public void OnPing() => connection.OnPing();
-
-    public void OnPong() => connection.OnPong();
-
-    public void OnErr(ReadOnlySpan<byte> text) => connection.OnErr(text);
+    public IControlOpHandler Control => connection;
 
     public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid) => connection.OnSub(subject, queue, sid);
 
     public void OnUnsub(ReadOnlySpan<byte> sid, int max) => connection.OnUnsub(sid, max);
 
     public void OnPublish(in InboundMessage message) => connection.OnPublish(message);
-
-    public void OnProtocolError(ProtocolError error) => connection.OnProtocolError(error);
 }

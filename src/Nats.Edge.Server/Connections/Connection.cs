@@ -15,7 +15,7 @@ namespace Nats.Edge.Server.Connections;
 /// consumer rules, pings and their round trip, and leaving the server's tables once closed. The
 /// server is reached only through <see cref="IServerContext"/>.
 /// </summary>
-internal abstract partial class Connection : ISubscriber, ITransportSession
+internal abstract partial class Connection : ISubscriber, ITransportSession, IControlOpHandler
 {
     protected Connection(IServerContext server, Transport transport, ulong id)
     {
@@ -150,6 +150,18 @@ internal abstract partial class Connection : ISubscriber, ITransportSession
 
     /// <summary>Drops one of this connection's subscriptions; safe from any thread.</summary>
     public abstract void RemoveSubscription(Subscription subscription);
+
+    /// <summary>CONNECT: who the peer is and what it wants, as JSON.</summary>
+    public abstract void OnConnect(ReadOnlySpan<byte> json);
+
+    /// <summary>INFO from the peer.</summary>
+    public abstract void OnInfo(ReadOnlySpan<byte> json);
+
+    /// <summary>-ERR from the peer.</summary>
+    public abstract void OnErr(ReadOnlySpan<byte> text);
+
+    /// <summary>A broken stream: closes as nats-server's parser does, unless the dialect says otherwise.</summary>
+    public virtual void OnProtocolError(ProtocolError error) => CloseForProtocolError(error);
 
     /// <summary>Called once after both loops ended: drop subscriptions, leave the server's tables.</summary>
     protected abstract void OnClosed();

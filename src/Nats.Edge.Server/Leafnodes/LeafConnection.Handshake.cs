@@ -65,7 +65,7 @@ internal sealed partial class LeafConnection
         return false;
     }
 
-    public void OnConnect(ReadOnlySpan<byte> json)
+    public override void OnConnect(ReadOnlySpan<byte> json)
     {
         if (IsSolicited || _connectReceived)
         {
@@ -133,7 +133,7 @@ internal sealed partial class LeafConnection
         }
     }
 
-    public void OnInfo(ReadOnlySpan<byte> json)
+    public override void OnInfo(ReadOnlySpan<byte> json)
     {
         if (!IsSolicited)
         {
@@ -167,7 +167,7 @@ internal sealed partial class LeafConnection
     }
 
     // The far side closes after its -ERR; a board remembers the errors that ask it to wait longer.
-    public void OnErr(ReadOnlySpan<byte> text)
+    public override void OnErr(ReadOnlySpan<byte> text)
     {
         var message = Encoding.UTF8.GetString(text).Trim('\'');
         Server.Log.Error($"{this} - Leafnode Error '{message}'");
@@ -176,6 +176,4 @@ internal sealed partial class LeafConnection
             _solicitor?.NoteError(message);
         }
     }
-
-    public void OnProtocolError(ProtocolError error) => CloseForProtocolError(error);
 }

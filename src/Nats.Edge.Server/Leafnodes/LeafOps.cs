@@ -9,15 +9,7 @@ internal readonly struct LeafOps(LeafConnection connection) : ILeafOpHandler
 
     public bool Admit(ClientOp op) => connection.Admit(op);
 
-    public void OnConnect(ReadOnlySpan<byte> json) => connection.OnConnect(json);
-
-    public void OnInfo(ReadOnlySpan<byte> json) => connection.OnInfo(json);
-
-    public void OnPing() => connection.OnPing();
-
-    public void OnPong() => connection.OnPong();
-
-    public void OnErr(ReadOnlySpan<byte> text) => connection.OnErr(text);
+    public IControlOpHandler Control => connection;
 
     public void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight) => connection.OnLeafSub(subject, queue, weight);
 
@@ -25,6 +17,4 @@ internal readonly struct LeafOps(LeafConnection connection) : ILeafOpHandler
 
     public void OnLeafMessage(in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm) =>
         connection.OnLeafMessage(message, queues, queueForm);
-
-    public void OnProtocolError(ProtocolError error) => connection.OnProtocolError(error);
 }

@@ -32,7 +32,7 @@ internal sealed class ClientReader(int maxControlLine, int maxPayload)
 
         public bool Admit(ClientOp op) => handler.Admit(op);
 
-        public void OnProtocolError(ProtocolError error) => handler.OnProtocolError(error);
+        public void OnProtocolError(ProtocolError error) => handler.Control.OnProtocolError(error);
 
         public LineOutcome Handle(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ProtocolFramer framer)
         {
@@ -47,7 +47,7 @@ internal sealed class ClientReader(int maxControlLine, int maxPayload)
                     ReadUnsub(arguments);
                     break;
                 default:
-                    ControlOps.Handle(op, arguments, handler);
+                    ControlOps.Handle(op, arguments, handler.Control);
                     break;
             }
 
@@ -61,7 +61,7 @@ internal sealed class ClientReader(int maxControlLine, int maxPayload)
             var count = Arguments.Split(arguments, ranges);
             if (count is < 2 or > 3)
             {
-                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                OnProtocolError(ProtocolError.MalformedArguments);
                 return;
             }
 
@@ -75,7 +75,7 @@ internal sealed class ClientReader(int maxControlLine, int maxPayload)
             var count = Arguments.Split(arguments, ranges);
             if (count is < 1 or > 2)
             {
-                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                OnProtocolError(ProtocolError.MalformedArguments);
                 return;
             }
 
@@ -91,7 +91,7 @@ internal sealed class ClientReader(int maxControlLine, int maxPayload)
             var headers = op == ClientOp.HPub;
             if (headers && !handler.HeadersEnabled)
             {
-                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                OnProtocolError(ProtocolError.MalformedArguments);
                 return false;
             }
 
@@ -100,11 +100,11 @@ internal sealed class ClientReader(int maxControlLine, int maxPayload)
             var sizeCount = headers ? 2 : 1;
             if (count < 1 + sizeCount || count > 2 + sizeCount)
             {
-                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                OnProtocolError(ProtocolError.MalformedArguments);
                 return false;
             }
 
-            if (!framer.TryReadSizes(arguments, ranges[..count], headers, rest, handler, out var total, out var headerSize, out var sizeTokens))
+            if (!framer.TryReadSizes(arguments, ranges[..count], headers, rest, this, out var total, out var headerSize, out var sizeTokens))
             {
                 return false;
             }

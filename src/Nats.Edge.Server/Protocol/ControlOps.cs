@@ -4,8 +4,7 @@ namespace Nats.Edge.Server.Protocol;
 internal static class ControlOps
 {
     /// <summary>Hands one of the shared ops to <paramref name="handler"/>; false for any other op.</summary>
-    public static bool Handle<THandler>(ClientOp op, ReadOnlySpan<byte> arguments, THandler handler)
-        where THandler : struct, IControlOpHandler
+    public static bool Handle(ClientOp op, ReadOnlySpan<byte> arguments, IControlOpHandler handler)
     {
         switch (op)
         {

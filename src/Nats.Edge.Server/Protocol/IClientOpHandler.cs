@@ -4,7 +4,7 @@ namespace Nats.Edge.Server.Protocol;
 /// What <see cref="ClientReader"/> calls for a client's own operations. Every span is valid only
 /// during the call: it points into the read buffer.
 /// </summary>
-internal interface IClientOpHandler : IControlOpHandler
+internal interface IClientOpHandler : IOpHandler
 {
     /// <summary>Whether HPUB is acceptable (the client said <c>headers:true</c>).</summary>
     bool HeadersEnabled { get; }

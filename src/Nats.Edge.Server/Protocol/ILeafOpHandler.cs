@@ -1,7 +1,7 @@
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>What <see cref="LeafReader"/> calls for a leafnode link's ops. Spans are valid only during the call.</summary>
-internal interface ILeafOpHandler : IControlOpHandler
+internal interface ILeafOpHandler : IOpHandler
 {
     /// <summary><c>LS+ subject [queue weight]</c>: interest of the far side; weight is 0 without a queue.</summary>
     void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight);

@@ -4,7 +4,7 @@ namespace Nats.Edge.Server.Protocol;
 /// What <see cref="RouteReader"/> calls for a route's ops: the leafnode ops with the account they
 /// belong to in front. Spans are valid only during the call.
 /// </summary>
-internal interface IRouteOpHandler : IControlOpHandler
+internal interface IRouteOpHandler : IOpHandler
 {
     /// <summary><c>RS+ account subject [queue weight]</c>; weight is 0 without a queue.</summary>
     void OnRouteSub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight);

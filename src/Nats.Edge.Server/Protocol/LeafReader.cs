@@ -25,7 +25,7 @@ internal sealed class LeafReader(int maxControlLine, int maxPayload)
 
         public bool Admit(ClientOp op) => handler.Admit(op);
 
-        public void OnProtocolError(ProtocolError error) => handler.OnProtocolError(error);
+        public void OnProtocolError(ProtocolError error) => handler.Control.OnProtocolError(error);
 
         public LineOutcome Handle(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ProtocolFramer framer)
         {
@@ -33,7 +33,7 @@ internal sealed class LeafReader(int maxControlLine, int maxPayload)
             {
                 case ClientOp.LeafMsg or ClientOp.LeafHMsg:
                     var read = LinkArguments.TryReadMessage(
-                        framer, op == ClientOp.LeafHMsg, arguments, ref rest, handler, out var message, out var queues, out var queueForm);
+                        framer, op == ClientOp.LeafHMsg, arguments, ref rest, this, out var message, out var queues, out var queueForm);
                     if (read)
                     {
                         handler.OnLeafMessage(message, queues, queueForm);
@@ -47,7 +47,7 @@ internal sealed class LeafReader(int maxControlLine, int maxPayload)
                     }
                     else
                     {
-                        handler.OnProtocolError(ProtocolError.MalformedArguments);
+                        OnProtocolError(ProtocolError.MalformedArguments);
                     }
 
                     break;
@@ -58,15 +58,15 @@ internal sealed class LeafReader(int maxControlLine, int maxPayload)
                     }
                     else
                     {
-                        handler.OnProtocolError(ProtocolError.MalformedArguments);
+                        OnProtocolError(ProtocolError.MalformedArguments);
                     }
 
                     break;
                 default:
-                    if (!ControlOps.Handle(op, arguments, handler))
+                    if (!ControlOps.Handle(op, arguments, handler.Control))
                     {
                         // A client's own ops have no place on a link.
-                        handler.OnProtocolError(ProtocolError.UnknownOperation);
+                        OnProtocolError(ProtocolError.UnknownOperation);
                     }
 
                     break;

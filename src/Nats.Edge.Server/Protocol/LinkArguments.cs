@@ -48,7 +48,7 @@ internal static class LinkArguments
     public static bool TryReadMessage<THandler>(
         ProtocolFramer framer, bool headers, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, THandler handler,
         out InboundMessage message, out ReadOnlySpan<byte> queues, out bool queueForm)
-        where THandler : IControlOpHandler
+        where THandler : IDialect
     {
         message = default;
         queues = default;

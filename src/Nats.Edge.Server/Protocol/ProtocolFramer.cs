@@ -81,7 +81,7 @@ internal sealed class ProtocolFramer(int maxControlLine, int maxPayload, Protoco
     public bool TryReadSizes<THandler>(
         ReadOnlySpan<byte> arguments, scoped ReadOnlySpan<Range> ranges, bool headers, in ReadOnlySequence<byte> rest, THandler handler,
         out int total, out int headerSize, out ReadOnlySpan<byte> sizeTokens)
-        where THandler : IControlOpHandler
+        where THandler : IDialect
     {
         var count = ranges.Length;
         var totalToken = arguments[ranges[count - 1]];

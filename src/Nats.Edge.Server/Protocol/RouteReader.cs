@@ -26,16 +26,16 @@ internal sealed class RouteReader(int maxControlLine, int maxPayload)
 
         public bool Admit(ClientOp op) => handler.Admit(op);
 
-        public void OnProtocolError(ProtocolError error) => handler.OnProtocolError(error);
+        public void OnProtocolError(ProtocolError error) => handler.Control.OnProtocolError(error);
 
         public LineOutcome Handle(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ProtocolFramer framer)
         {
             if (op is not (ClientOp.LeafSub or ClientOp.LeafUnsub or ClientOp.LeafMsg or ClientOp.LeafHMsg))
             {
-                if (!ControlOps.Handle(op, arguments, handler))
+                if (!ControlOps.Handle(op, arguments, handler.Control))
                 {
                     // A client's own ops have no place on a route.
-                    handler.OnProtocolError(ProtocolError.UnknownOperation);
+                    OnProtocolError(ProtocolError.UnknownOperation);
                 }
 
                 return ProtocolFramer.ControlOutcome(handler.IsClosing);
@@ -45,7 +45,7 @@ internal sealed class RouteReader(int maxControlLine, int maxPayload)
             var blank = arguments.IndexOfAny(" \t"u8);
             if (blank <= 0)
             {
-                handler.OnProtocolError(ProtocolError.MalformedArguments);
+                OnProtocolError(ProtocolError.MalformedArguments);
                 return LineOutcome.Stop;
             }
 
@@ -55,7 +55,7 @@ internal sealed class RouteReader(int maxControlLine, int maxPayload)
             {
                 case ClientOp.LeafMsg or ClientOp.LeafHMsg:
                     var read = LinkArguments.TryReadMessage(
-                        framer, op == ClientOp.LeafHMsg, arguments, ref rest, handler, out var message, out var queues, out var queueForm);
+                        framer, op == ClientOp.LeafHMsg, arguments, ref rest, this, out var message, out var queues, out var queueForm);
                     if (read)
                     {
                         handler.OnRouteMessage(account, message, queues, queueForm);
@@ -69,7 +69,7 @@ internal sealed class RouteReader(int maxControlLine, int maxPayload)
                     }
                     else
                     {
-                        handler.OnProtocolError(ProtocolError.MalformedArguments);
+                        OnProtocolError(ProtocolError.MalformedArguments);
                     }
 
                     break;
@@ -80,7 +80,7 @@ internal sealed class RouteReader(int maxControlLine, int maxPayload)
                     }
                     else
                     {
-                        handler.OnProtocolError(ProtocolError.MalformedArguments);
+                        OnProtocolError(ProtocolError.MalformedArguments);
                     }
 
                     break;

@@ -45,7 +45,7 @@ internal sealed partial class RouteConnection
         return false;
     }
 
-    public void OnConnect(ReadOnlySpan<byte> json)
+    public override void OnConnect(ReadOnlySpan<byte> json)
     {
         var cluster = Server.Cluster!;
         if (IsSolicited || _connectReceived)
@@ -87,7 +87,7 @@ internal sealed partial class RouteConnection
     /// The peer's INFO: the first one sets the route up; later ones from the same server update it
     /// (client URLs, lame duck); one naming another server is gossip about a server to dial.
     /// </summary>
-    public void OnInfo(ReadOnlySpan<byte> json)
+    public override void OnInfo(ReadOnlySpan<byte> json)
     {
         if (RouteInfo.Parse(json) is not { ServerId: { } serverId } info)
         {
@@ -113,13 +113,13 @@ internal sealed partial class RouteConnection
     }
 
     /// <summary>A route that hears -ERR logs it and closes, as nats-server does.</summary>
-    public void OnErr(ReadOnlySpan<byte> text)
+    public override void OnErr(ReadOnlySpan<byte> text)
     {
         Server.Log.Error($"{this} - Route Error {Encoding.UTF8.GetString(text)}");
         Close(CloseReason.ProtocolViolation);
     }
 
-    public void OnProtocolError(ProtocolError error)
+    public override void OnProtocolError(ProtocolError error)
     {
         Server.Log.Error($"{this} - Route Error: {error}");
         CloseWithError(error == ProtocolError.MaxPayloadExceeded ? ProtocolErrors.MaxPayloadViolation : ProtocolErrors.UnknownOperation, CloseReason.ParseError);

@@ -9,15 +9,7 @@ internal readonly struct RouteOps(RouteConnection connection) : IRouteOpHandler
 
     public bool Admit(ClientOp op) => connection.Admit(op);
 
-    public void OnConnect(ReadOnlySpan<byte> json) => connection.OnConnect(json);
-
-    public void OnInfo(ReadOnlySpan<byte> json) => connection.OnInfo(json);
-
-    public void OnPing() => connection.OnPing();
-
-    public void OnPong() => connection.OnPong();
-
-    public void OnErr(ReadOnlySpan<byte> text) => connection.OnErr(text);
+    public IControlOpHandler Control => connection;
 
     public void OnRouteSub(ReadOnlySpan<byte> account, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight) =>
         connection.OnRouteSub(account, subject, queue, weight);
@@ -27,6 +19,4 @@ internal readonly struct RouteOps(RouteConnection connection) : IRouteOpHandler
 
     public void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm) =>
         connection.OnRouteMessage(account, message, queues, queueForm);
-
-    public void OnProtocolError(ProtocolError error) => connection.OnProtocolError(error);
 }

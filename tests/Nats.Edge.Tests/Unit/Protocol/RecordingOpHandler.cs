@@ -9,7 +9,7 @@ namespace Nats.Edge.Tests.Unit.Protocol;
 /// Stands in for the client connection: writes every callback down as one line of text, so a test
 /// compares a whole parse with a list of strings. CR, LF and TAB are shown escaped.
 /// </summary>
-internal sealed class RecordingOpHandler
+internal sealed class RecordingOpHandler : IControlOpHandler
 {
     public List<string> Calls { get; } = [];
 

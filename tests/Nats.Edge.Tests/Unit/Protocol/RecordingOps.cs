@@ -11,15 +11,7 @@ internal readonly struct RecordingOps(RecordingOpHandler recorder) : IClientOpHa
 
     public bool Admit(ClientOp op) => recorder.Admit(op);
 
-    public void OnConnect(ReadOnlySpan<byte> json) => recorder.OnConnect(json);
-
-    public void OnInfo(ReadOnlySpan<byte> json) => recorder.OnInfo(json);
-
-    public void OnPing() => recorder.OnPing();
-
-    public void OnPong() => recorder.OnPong();
-
-    public void OnErr(ReadOnlySpan<byte> text) => recorder.OnErr(text);
+    public IControlOpHandler Control => recorder;
 
     public void OnSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, ReadOnlySpan<byte> sid) => recorder.OnSub(subject, queue, sid);
 
@@ -41,6 +33,4 @@ internal readonly struct RecordingOps(RecordingOpHandler recorder) : IClientOpHa
 
     public void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm) =>
         recorder.OnRouteMessage(account, message, queues, queueForm);
-
-    public void OnProtocolError(ProtocolError error) => recorder.OnProtocolError(error);
 }
