@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Configuration.Sections;
+using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration;
@@ -76,6 +77,10 @@ internal sealed partial class ConfigFile
             PortsFileDir = PortsFileDir,
         };
     }
+
+    /// <summary>The device bridge's options, when the file has a <c>devices</c> block; its board is named after the server unless the block names it.</summary>
+    public DeviceBridgeOptions? ToDevices(ConfigPath at) =>
+        Devices?.ToOptions(at.Child(nameof(Devices)), DevicesSection.TokenFrom(ServerName ?? Environment.MachineName));
 
     // "http": "host:port", or a port alone.
     private static (string? Host, int? Port) Monitoring(ConfigPath at, string http)

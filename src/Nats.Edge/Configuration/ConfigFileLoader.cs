@@ -72,9 +72,7 @@ internal static class ConfigFileLoader
         var folder = path is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var config = ConfigNormaliser.Normalise(root, ConfigFile.Keys, where, content?.Conf?.VariableKeys ?? new HashSet<string>());
         var file = config.Bind();
-        var devices = root.GetSection("devices") is var section && section.Exists()
-            ? new DevicesConfigReader(where).Read(section, DevicesConfigReader.TokenFrom(file.ServerName ?? Environment.MachineName))
-            : null;
-        return new LoadedConfig(file.ToOptions(new ConfigPath(config, ""), folder), file.ToHostSettings(), devices);
+        var at = new ConfigPath(config, "");
+        return new LoadedConfig(file.ToOptions(at, folder), file.ToHostSettings(), file.ToDevices(at));
     }
 }

@@ -255,5 +255,64 @@ public sealed class DevicesConfigTests : IDisposable
         Assert.StartsWith($"{path}:4", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Board_model_alone_is_refused_at_the_board_key_and_its_line()
+    {
+        var path = _folder.Write("board.conf", "devices {\n  board: abacus\n}\n");
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:2: key \"devices.board\": \"abacus\" is not raspberry-pi or simulated", error.Message);
+    }
+
+    [Fact]
+    public void Key_no_kind_takes_is_refused_at_its_line()
+    {
+        var path = _folder.Write("board.json", "{ \"devices\": { \"sensors\": [\n  { \"type\": \"dht22\", \"pin\": 4,\n    \"colour\": \"red\" } ] } }");
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:3: unknown configuration key 'devices.sensors.0.colour'", error.Message);
+    }
+
+    [Fact]
+    public void Empty_value_of_a_kind_key_is_refused_as_written()
+    {
+        var path = _folder.Write("board.json", "{ \"devices\": { \"sensors\": [\n  { \"type\": \"dht22\", \"pin\": \"\" } ] } }");
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:2: key \"devices.sensors.0.pin\": \"\" is not a number", error.Message);
+    }
+
+    [Fact]
+    public void List_where_a_kind_key_takes_one_value_is_refused()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""{ "devices": { "actuators": [ { "type": "relay", "pin": [5, 6] } ] } }"""));
+
+        Assert.EndsWith("key \"devices.actuators.0.pin\" needs a value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_interval_of_zero_is_refused_at_its_line()
+    {
+        var path = _folder.Write("board.json", "{ \"devices\": {\n  \"status_interval\": \"0s\" } }");
+
+        var error = Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path));
+
+        Assert.Equal($"{path}:2: key \"devices.status_interval\": \"0s\" must be longer than zero", error.Message);
+    }
+
+    [Fact]
+    public void Kind_key_from_the_environment_that_no_kind_takes_is_a_warning()
+    {
+        var path = _folder.Write("board.json", """{ "devices": { "sensors": [ { "type": "dht22", "pin": 4 } ] } }""");
+
+        var loaded = TempConfigFolder.Load(path, [new("DEVICES:SENSORS:0:COLOUR", "red")]);
+
+        Assert.Equal(4, loaded.Devices!.Sensors[0].Pin);
+        Assert.Equal(["environment variable NATS_EDGE_DEVICES__SENSORS__0__COLOUR: unknown configuration key 'devices.sensors.0.colour', ignored"], loaded.Warnings);
+    }
+
     private DeviceBridgeOptions Load(string json) => TempConfigFolder.Load(_folder.Write("board.json", json)).Devices!;
 }

@@ -23,5 +23,6 @@ internal sealed class NormalisedConfig(IReadOnlyDictionary<string, string?> data
 
     public string Name(string path) => KeyLocations.Name(Origin(path));
 
-    private string Origin(string path) => origins.TryGetValue(path, out var origin) ? origin : path;
+    /// <summary>The key as the file or the environment wrote it.</summary>
+    public string Origin(string path) => origins.TryGetValue(path, out var origin) ? origin : path;
 }
