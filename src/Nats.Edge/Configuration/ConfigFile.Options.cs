@@ -14,9 +14,7 @@ internal sealed partial class ConfigFile
     public ServerOptions ToOptions(ConfigPath at, string folder)
     {
         var options = new ServerOptions();
-        var (host, port) = Listen is null
-            ? (Host ?? options.Host, Port ?? options.Port)
-            : ListenAddress.Split(at.Child(nameof(Listen)), Listen, Host ?? options.Host);
+        var listen = ListenAddress.Split(at.Child(nameof(Listen)), Listen);
         var (httpHost, httpPort) = Http is null ? (null, null) : Monitoring(at.Child(nameof(Http)), Http);
         var users = new List<UserOptions>(Authorization?.ToUsers(at.Child(nameof(Authorization))) ?? []);
         var accounts = new List<AccountOptions>();
@@ -28,8 +26,8 @@ internal sealed partial class ConfigFile
 
         return options with
         {
-            Host = host,
-            Port = port,
+            Host = Host ?? listen.Host ?? options.Host,
+            Port = Port ?? listen.Port ?? options.Port,
             ServerName = ServerName,
             MaxPayload = MaxPayload ?? options.MaxPayload,
             MaxControlLine = MaxControlLine ?? options.MaxControlLine,
