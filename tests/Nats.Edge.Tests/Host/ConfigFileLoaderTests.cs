@@ -147,7 +147,7 @@ public sealed class ConfigFileLoaderTests : IDisposable
         var path = Path.Combine(_directory.FullName, "bom.json");
         File.WriteAllText(path, """{ "port": 4555 }""", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        Assert.Equal(4555, ConfigFileLoader.Load(path).Options.Port);
+        Assert.Equal(4555, ConfigFileLoader.Load(path, []).Options.Port);
     }
 
     [Fact]
@@ -182,13 +182,13 @@ public sealed class ConfigFileLoaderTests : IDisposable
     [Fact]
     public void A_missing_file_is_refused()
     {
-        Assert.Throws<ConfigException>(() => ConfigFileLoader.Load(Path.Combine(_directory.FullName, "absent.json")));
+        Assert.Throws<ConfigException>(() => ConfigFileLoader.Load(Path.Combine(_directory.FullName, "absent.json"), []));
     }
 
     private LoadedConfig Load(string json)
     {
         var path = Path.Combine(_directory.FullName, "edge.json");
         File.WriteAllText(path, json);
-        return ConfigFileLoader.Load(path);
+        return ConfigFileLoader.Load(path, []);
     }
 }
