@@ -54,27 +54,15 @@ internal sealed class DevicesSection
         var headerNumbering = Board?.IsHeaderNumbering(board) ?? false;
         var names = new HashSet<string>(StringComparer.Ordinal);
         var reservations = new BoardReservations();
-        var sensors = new List<SensorOptions>();
-        for (var i = 0; i < Sensors?.Count; i++)
+        return options with
         {
-            var item = at.Child(nameof(Sensors)).Item(i);
-            var sensor = Sensors[i].ToSensor(item, headerNumbering);
-            Unique(names, item, sensor.Name);
-            Refuse(item, reservations.Reserve(sensor));
-            sensors.Add(sensor);
-        }
-
-        var actuators = new List<ActuatorOptions>();
-        for (var i = 0; i < Actuators?.Count; i++)
-        {
-            var item = at.Child(nameof(Actuators)).Item(i);
-            var actuator = Actuators[i].ToActuator(item, headerNumbering);
-            Unique(names, item, actuator.Name);
-            Refuse(item, reservations.Reserve(actuator));
-            actuators.Add(actuator);
-        }
-
-        return options with { Sensors = sensors, Actuators = actuators };
+            Sensors = Devices(
+                Sensors, at.Child(nameof(Sensors)), (device, item) => device.ToSensor(item, headerNumbering),
+                static sensor => sensor.Name, names, reservations.Reserve),
+            Actuators = Devices(
+                Actuators, at.Child(nameof(Actuators)), (device, item) => device.ToActuator(item, headerNumbering),
+                static actuator => actuator.Name, names, reservations.Reserve),
+        };
     }
 
     /// <summary>A subject token from a host name: lower case, dots and blanks as dashes.</summary>
@@ -94,6 +82,24 @@ internal sealed class DevicesSection
 
     private static bool IsToken(string text) =>
         text.Length > 0 && !text.Any(static c => c is '.' or '*' or '>' || char.IsWhiteSpace(c));
+
+    // A list's devices in its order, each refused when another has its name or its pins.
+    private static List<T> Devices<T>(
+        List<DeviceSection>? sections, ConfigPath at, Func<DeviceSection, ConfigPath, T> read, Func<T, string> name,
+        HashSet<string> names, Func<T, ReservationClash?> reserve)
+    {
+        var devices = new List<T>();
+        for (var i = 0; i < sections?.Count; i++)
+        {
+            var item = at.Item(i);
+            var device = read(sections[i], item);
+            Unique(names, item, name(device));
+            Refuse(item, reserve(device));
+            devices.Add(device);
+        }
+
+        return devices;
+    }
 
     private static TimeSpan Positive(ConfigPath at, TimeSpan duration) =>
         duration > TimeSpan.Zero ? duration : throw at.Invalid($"\"{GoDuration.Format(duration)}\" must be longer than zero");
