@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Nats.Edge.Configuration.Schema;
-using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration;
 

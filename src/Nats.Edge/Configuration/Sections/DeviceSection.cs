@@ -33,7 +33,8 @@ internal sealed class DeviceSection
     {
         var typeName = TypeName(at, "a sensor");
         var kind = SensorKinds.Find(typeName) ?? throw NotAType(at, "a sensor type", SensorKinds.All.SelectMany(static kind => kind.TypeNames));
-        var sensor = Read(at, headerNumbering, kind.Defaults(typeName), kind.Read) with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) };
+        var sensor = Read(at, headerNumbering, kind.Defaults(typeName), kind.Read)
+            with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) };
         return kind.MissingKey(sensor) is { } missing ? throw at.Invalid($"a {typeName} needs \"{missing}\"") : sensor;
     }
 
@@ -42,7 +43,8 @@ internal sealed class DeviceSection
     {
         var typeName = TypeName(at, "an actuator");
         var kind = ActuatorKinds.Find(typeName) ?? throw NotAType(at, "an actuator type", ActuatorKinds.All.SelectMany(static kind => kind.TypeNames));
-        var actuator = Read(at, headerNumbering, kind.Defaults(typeName), kind.Read) with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) };
+        var actuator = Read(at, headerNumbering, kind.Defaults(typeName), kind.Read)
+            with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) };
         return kind.MissingKey(actuator) is { } missing ? throw at.Invalid($"a {typeName} needs \"{missing}\"") : actuator;
     }
 
