@@ -9,7 +9,8 @@ namespace Nats.Edge.Configuration.Sections;
 /// One of <c>devices.sensors</c> or <c>devices.actuators</c>. <c>type</c>, <c>name</c> and
 /// <c>subject</c> are every device's; the rest of its keys are its kind's to take or refuse
 /// (<see cref="SensorKind.Read"/>, <see cref="ActuatorKind.Read"/>), so they are bound as they
-/// were written, each a list of values.
+/// were written, each a list of values. Pins are read as the header's physical numbers when
+/// <c>headerNumbering</c> is set (<see cref="BoardSection.IsHeaderNumbering"/>), else as BCM numbers.
 /// </summary>
 internal sealed class DeviceSection
 {
@@ -28,34 +29,30 @@ internal sealed class DeviceSection
     /// <summary>The kind's keys, in lower case.</summary>
     public Dictionary<string, List<string>>? Settings { get; set; }
 
-    /// <param name="headerNumbering">Whether pins are the header's physical numbers (<see cref="BoardSection.IsHeaderNumbering"/>).</param>
     public SensorOptions ToSensor(ConfigPath at, bool headerNumbering)
     {
-        var typeName = TypeName(at, "a sensor");
-        var kind = SensorKinds.Find(typeName) ?? throw NotAType(at, "a sensor type", SensorKinds.All.SelectMany(static kind => kind.TypeNames));
-        var sensor = Read(at, headerNumbering, kind.Defaults(typeName), kind.Read)
-            with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) };
-        return kind.MissingKey(sensor) is { } missing ? throw at.Invalid($"a {typeName} needs \"{missing}\"") : sensor;
+        var (typeName, kind) = Kind(at, "a sensor", SensorKinds.Find, SensorKinds.All.SelectMany(static kind => kind.TypeNames));
+        return Read(at, headerNumbering, typeName, kind.Defaults(typeName) with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) }, kind.Read, kind.MissingKey);
     }
 
-    /// <param name="headerNumbering">Whether pins are the header's physical numbers (<see cref="BoardSection.IsHeaderNumbering"/>).</param>
     public ActuatorOptions ToActuator(ConfigPath at, bool headerNumbering)
     {
-        var typeName = TypeName(at, "an actuator");
-        var kind = ActuatorKinds.Find(typeName) ?? throw NotAType(at, "an actuator type", ActuatorKinds.All.SelectMany(static kind => kind.TypeNames));
-        var actuator = Read(at, headerNumbering, kind.Defaults(typeName), kind.Read)
-            with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) };
-        return kind.MissingKey(actuator) is { } missing ? throw at.Invalid($"a {typeName} needs \"{missing}\"") : actuator;
+        var (typeName, kind) = Kind(at, "an actuator", ActuatorKinds.Find, ActuatorKinds.All.SelectMany(static kind => kind.TypeNames));
+        return Read(at, headerNumbering, typeName, kind.Defaults(typeName) with { Name = DeviceName(at, typeName), Subject = SubjectOf(at) }, kind.Read, kind.MissingKey);
     }
 
-    private string TypeName(ConfigPath at, string device) =>
-        Type?.ToLowerInvariant() ?? throw at.Invalid($"{device} needs \"type\"");
+    // The type as the kinds name it (lower case), and the kind it names.
+    private (string TypeName, TKind Kind) Kind<TKind>(ConfigPath at, string device, Func<string, TKind?> find, IEnumerable<string> typeNames)
+        where TKind : class
+    {
+        var typeName = Type?.ToLowerInvariant() ?? throw at.Invalid($"{device} needs \"type\"");
+        return (typeName, find(typeName) ?? throw at.Child(nameof(Type)).Invalid($"\"{Type}\" is not {device} type ({string.Join(", ", typeNames)})"));
+    }
 
-    private ConfigException NotAType(ConfigPath at, string what, IEnumerable<string> typeNames) =>
-        at.Child(nameof(Type)).Invalid($"\"{Type}\" is not {what} ({string.Join(", ", typeNames)})");
-
-    // Each key goes to the kind, which takes it or, answering null, refuses it as unknown.
-    private T Read<T>(ConfigPath at, bool headerNumbering, T device, Func<string, IDeviceSetting, T, T?> read)
+    // Each key goes to the kind, which takes it or, answering null, refuses it as unknown; then the
+    // kind says what the device still lacks.
+    private T Read<T>(
+        ConfigPath at, bool headerNumbering, string typeName, T device, Func<string, IDeviceSetting, T, T?> read, Func<T, string?> missingKey)
         where T : class
     {
         foreach (var (key, values) in Settings ?? [])
@@ -64,7 +61,7 @@ internal sealed class DeviceSection
             device = read(key, new DeviceSetting(setting, values, headerNumbering), device) ?? throw setting.Unknown();
         }
 
-        return device;
+        return missingKey(device) is { } missing ? throw at.Invalid($"a {typeName} needs \"{missing}\"") : device;
     }
 
     // A device without a name goes by its type.
