@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Configuration.Sections;
+using Nats.Edge.Devices.Configuration;
 using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration;
@@ -13,9 +14,7 @@ internal sealed partial class ConfigFile
     public ServerOptions ToOptions(ConfigPath at, string folder)
     {
         var options = new ServerOptions();
-        var (host, port) = Listen is null
-            ? (Host ?? options.Host, Port ?? options.Port)
-            : ListenAddress.Split(at.Child(nameof(Listen)), Listen, Host ?? options.Host);
+        var listen = ListenAddress.Split(at.Child(nameof(Listen)), Listen);
         var (httpHost, httpPort) = Http is null ? (null, null) : Monitoring(at.Child(nameof(Http)), Http);
         var users = new List<UserOptions>(Authorization?.ToUsers(at.Child(nameof(Authorization))) ?? []);
         var accounts = new List<AccountOptions>();
@@ -27,8 +26,8 @@ internal sealed partial class ConfigFile
 
         return options with
         {
-            Host = host,
-            Port = port,
+            Host = Host ?? listen.Host ?? options.Host,
+            Port = Port ?? listen.Port ?? options.Port,
             ServerName = ServerName,
             MaxPayload = MaxPayload ?? options.MaxPayload,
             MaxControlLine = MaxControlLine ?? options.MaxControlLine,
@@ -76,6 +75,10 @@ internal sealed partial class ConfigFile
             PortsFileDir = PortsFileDir,
         };
     }
+
+    /// <summary>The device bridge's options, when the file has a <c>devices</c> block; its board is named after the server unless the block names it.</summary>
+    public DeviceBridgeOptions? ToDevices(ConfigPath at) =>
+        Devices?.ToOptions(at.Child(nameof(Devices)), DevicesSection.TokenFrom(ServerName ?? Environment.MachineName));
 
     // "http": "host:port", or a port alone.
     private static (string? Host, int? Port) Monitoring(ConfigPath at, string http)

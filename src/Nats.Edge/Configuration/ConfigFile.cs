@@ -49,8 +49,8 @@ internal sealed partial class ConfigFile
         .Add(nameof(Tls), KeyShape.Block, TlsSection.Keys, "tls")
         .Add(nameof(Cluster), KeyShape.Block, ClusterSection.Keys, "cluster")
         .Add(nameof(Leafnodes), KeyShape.Block, LeafnodesSection.Keys, "leafnodes")
-        // nats-edge's own: the board's sensors and actuators, which DevicesConfigReader reads and checks.
-        .Unchecked("devices");
+        // nats-edge's own: the board's sensors and actuators.
+        .Add(nameof(Devices), KeyShape.Block, DevicesSection.Keys, "devices");
 
     public string? Host { get; set; }
 
@@ -124,4 +124,6 @@ internal sealed partial class ConfigFile
     public ClusterSection? Cluster { get; set; }
 
     public LeafnodesSection? Leafnodes { get; set; }
+
+    public DevicesSection? Devices { get; set; }
 }

@@ -1,28 +1,29 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Nats.Edge.Configuration.Schema;
-using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration;
 
 /// <summary>
 /// Reads a config file (JSON or nats conf) with <c>NATS_EDGE_*</c> environment variables laid over
 /// it, normalises nats-server's spellings and shapes, binds the result through the binding source
-/// generator (no reflection), then turns the bound sections into options.
+/// generator (no reflection), sets what the flags set in it, then turns the bound sections into options.
 /// </summary>
 internal static class ConfigFileLoader
 {
     // NATS_EDGE_MAX_PAYLOAD=2MB; "__" nests: NATS_EDGE_LEAFNODES__REMOTES__0__URL=nats-leaf://hub.
     public const string EnvironmentPrefix = "NATS_EDGE_";
 
-    public static LoadedConfig Load(string? path) =>
+    /// <param name="path">The config file; none: the environment and the flags only.</param>
+    /// <param name="flags">What the flags set in the bound file, in their order.</param>
+    public static LoadedConfig Load(string? path, IReadOnlyList<Action<ConfigFile>> flags) =>
         path is null && !HasEnvironmentOverrides()
-            ? new LoadedConfig(new ServerOptions(), new HostSettings())
-            : Load(path, new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix }, Environment.GetEnvironmentVariable);
+            ? ToConfig(new ConfigFile(), flags, NormalisedConfig.Empty, Directory.GetCurrentDirectory())
+            : Load(path, new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix }, Environment.GetEnvironmentVariable, flags);
 
-    // With neither a file nor a NATS_EDGE_ variable there is nothing to bind; skipping the
-    // configuration stack keeps measurably more of a board's memory free (idle RSS of the AOT
-    // build; figures in bench/README.md).
+    // With neither a file nor a NATS_EDGE_ variable there is nothing to bind, only the flags to set;
+    // skipping the configuration stack keeps measurably more of a board's memory free (idle RSS of
+    // the AOT build; figures in bench/README.md).
     private static bool HasEnvironmentOverrides()
     {
         foreach (var name in Environment.GetEnvironmentVariables().Keys)
@@ -37,10 +38,11 @@ internal static class ConfigFileLoader
     }
 
     /// <summary>
-    /// Loads <paramref name="path"/> (none: overrides only) with <paramref name="overrides"/> on top;
-    /// <paramref name="environment"/> answers a conf file's <c>$NAME</c> references.
+    /// Loads <paramref name="path"/> (none: overrides only) with <paramref name="overrides"/> on top,
+    /// and <paramref name="flags"/> on top of both; <paramref name="environment"/> answers a conf
+    /// file's <c>$NAME</c> references.
     /// </summary>
-    public static LoadedConfig Load(string? path, IConfigurationSource overrides, Func<string, string?> environment)
+    public static LoadedConfig Load(string? path, IConfigurationSource overrides, Func<string, string?> environment, IReadOnlyList<Action<ConfigFile>> flags)
     {
         var content = path is null ? null : ConfigFileReader.Read(path, environment);
         var environmentProvider = new OverrideProvider(overrides.Build(new ConfigurationBuilder()));
@@ -49,7 +51,7 @@ internal static class ConfigFileLoader
         {
             try
             {
-                return Load(path, content, environmentProvider) with { Warnings = warnings };
+                return Load(path, content, environmentProvider, flags) with { Warnings = warnings };
             }
             catch (ConfigException ex) when (ex.UnknownKey is { } key && IsOnlyOverridden(key, content, environmentProvider))
             {
@@ -63,7 +65,7 @@ internal static class ConfigFileLoader
     private static bool IsOnlyOverridden(string key, ConfigFileContent? content, OverrideProvider overrides) =>
         overrides.Holds(key) && content?.Provider.Holds(key) != true;
 
-    private static LoadedConfig Load(string? path, ConfigFileContent? content, OverrideProvider environmentProvider)
+    private static LoadedConfig Load(string? path, ConfigFileContent? content, OverrideProvider environmentProvider, IReadOnlyList<Action<ConfigFile>> flags)
     {
         // One root over the file's own provider rather than a chained configuration, which would
         // turn an empty list's "" into null. The root loads the file again, as it was read a moment ago.
@@ -71,10 +73,19 @@ internal static class ConfigFileLoader
         var where = new KeyLocations(path, content?.Lines ?? new Dictionary<string, KeyLocation>(), environmentProvider);
         var folder = path is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(path))!;
         var config = ConfigNormaliser.Normalise(root, ConfigFile.Keys, where, content?.Conf?.VariableKeys ?? new HashSet<string>());
-        var file = config.Bind();
-        var devices = root.GetSection("devices") is var section && section.Exists()
-            ? new DevicesConfigReader(where).Read(section, DevicesConfigReader.TokenFrom(file.ServerName ?? Environment.MachineName))
-            : null;
-        return new LoadedConfig(file.ToOptions(new ConfigPath(config, ""), folder), file.ToHostSettings(), devices);
+        return ToConfig(config.Bind(), flags, config, folder);
+    }
+
+    // The flags are set in the bound file rather than in the options made of it, so that each means
+    // what its key means and is checked as that key is.
+    private static LoadedConfig ToConfig(ConfigFile file, IReadOnlyList<Action<ConfigFile>> flags, NormalisedConfig config, string folder)
+    {
+        foreach (var flag in flags)
+        {
+            flag(file);
+        }
+
+        var at = new ConfigPath(config, "");
+        return new LoadedConfig(file.ToOptions(at, folder), file.ToHostSettings(), file.ToDevices(at));
     }
 }

@@ -255,5 +255,31 @@ public sealed class DevicesConfigTests : IDisposable
         Assert.StartsWith($"{path}:4", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("board.conf", "devices {\n  board: abacus\n}\n", ":2: key \"devices.board\": \"abacus\" is not raspberry-pi or simulated")]
+    [InlineData(
+        "board.json", "{ \"devices\": { \"sensors\": [\n  { \"type\": \"dht22\", \"pin\": 4,\n    \"colour\": \"red\" } ] } }",
+        ":3: unknown configuration key 'devices.sensors.0.colour'")]
+    [InlineData("board.json", "{ \"devices\": { \"sensors\": [\n  { \"type\": \"dht22\", \"pin\": \"\" } ] } }", ":2: key \"devices.sensors.0.pin\": \"\" is not a number")]
+    [InlineData("board.json", "{ \"devices\": {\n  \"status_interval\": \"0s\" } }", ":2: key \"devices.status_interval\": \"0s\" must be longer than zero")]
+    [InlineData("board.json", "{ \"devices\": { \"actuators\": [\n  { \"type\": \"relay\", \"pin\": [5, 6] } ] } }", ":2: key \"devices.actuators.0.pin\" needs a value")]
+    public void Error_names_the_file_line_and_key_as_written(string name, string text, string message)
+    {
+        var path = _folder.Write(name, text);
+
+        Assert.Equal(path + message, Assert.Throws<ConfigException>(() => TempConfigFolder.Load(path)).Message);
+    }
+
+    [Fact]
+    public void Kind_key_from_the_environment_that_no_kind_takes_is_a_warning()
+    {
+        var path = _folder.Write("board.json", """{ "devices": { "sensors": [ { "type": "dht22", "pin": 4 } ] } }""");
+
+        var loaded = TempConfigFolder.Load(path, [new("DEVICES:SENSORS:0:COLOUR", "red")]);
+
+        Assert.Equal(4, loaded.Devices!.Sensors[0].Pin);
+        Assert.Equal(["environment variable NATS_EDGE_DEVICES__SENSORS__0__COLOUR: unknown configuration key 'devices.sensors.0.colour', ignored"], loaded.Warnings);
+    }
+
     private DeviceBridgeOptions Load(string json) => TempConfigFolder.Load(_folder.Write("board.json", json)).Devices!;
 }

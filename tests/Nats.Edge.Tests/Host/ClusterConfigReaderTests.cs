@@ -1,4 +1,3 @@
-using Nats.Edge.CommandLine;
 using Nats.Edge.Configuration;
 using Nats.Edge.Server.Configuration;
 using Nats.Edge.Tests.Infrastructure;
@@ -58,14 +57,14 @@ public sealed class ClusterConfigReaderTests : IDisposable
     [Fact]
     public void Cluster_flags_are_nats_server_flags()
     {
-        var arguments = CommandLineParser.Parse(
-            ["--cluster", "nats://ruser:rpass@127.0.0.1:-1", "--routes", "nats-route://a:6222, nats-route://b:6222", "--cluster_name", "garage"]);
+        var cluster = TempConfigFolder.Load(
+            null, flags: ["--cluster", "nats://ruser:rpass@127.0.0.1:-1", "--routes", "nats-route://a:6222, nats-route://b:6222", "--cluster_name", "garage"]).Options.Cluster!;
 
-        Assert.Equal("nats://ruser:rpass@127.0.0.1:0/", arguments.ClusterListen!.ToString());
-        Assert.Equal(["nats-route://a:6222/", "nats-route://b:6222/"], arguments.Routes.Select(url => url.ToString()));
-        Assert.Equal("garage", arguments.ClusterName);
+        Assert.Equal(("127.0.0.1", 0, "ruser", "rpass"), (cluster.Host, cluster.Port, cluster.Username, cluster.Password));
+        Assert.Equal(["nats-route://a:6222/", "nats-route://b:6222/"], cluster.Routes.Select(url => url.ToString()));
+        Assert.Equal("garage", cluster.Name);
     }
 
     // The loader as the host calls it, environment included; TempConfigFolder.Load would turn that off.
-    private ClusterOptions Load(string fileName, string text) => ConfigFileLoader.Load(_folder.Write(fileName, text)).Options.Cluster!;
+    private ClusterOptions Load(string fileName, string text) => ConfigFileLoader.Load(_folder.Write(fileName, text), []).Options.Cluster!;
 }

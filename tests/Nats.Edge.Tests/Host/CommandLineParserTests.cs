@@ -1,7 +1,10 @@
 using Nats.Edge.CommandLine;
+using Nats.Edge.Configuration;
+using Nats.Edge.Tests.Infrastructure;
 
 namespace Nats.Edge.Tests.Host;
 
+/// <summary>The command line, read as nats-server's: what each flag sets, as the options it leads to.</summary>
 public sealed class CommandLineParserTests
 {
     [Theory]
@@ -10,14 +13,14 @@ public sealed class CommandLineParserTests
     [InlineData("-p=4333")]
     [InlineData("--port=4333")]
     public void Port_is_read_in_every_spelling_go_flags_accept(params string[] args) =>
-        Assert.Equal(4333, CommandLineParser.Parse(args).Port);
+        Assert.Equal(4333, Load(args).Options.Port);
 
     [Fact]
     public void Leafnode_flag_takes_hub_urls_and_may_repeat()
     {
-        var parsed = CommandLineParser.Parse(["--leafnode", "nats-leaf://u:p@hub-1:7422", "--leafnode=hub-2"]);
+        var remotes = Load("--leafnode", "nats-leaf://u:p@hub-1:7422", "--leafnode=hub-2").Options.Leafnodes!.Remotes;
 
-        Assert.Equal(["nats-leaf://u:p@hub-1:7422/", "nats-leaf://hub-2/"], parsed.Leafnodes.Select(url => url.ToString()));
+        Assert.Equal(["nats-leaf://u:p@hub-1:7422/", "nats-leaf://hub-2/"], remotes.SelectMany(remote => remote.Urls).Select(url => url.ToString()));
     }
 
     [Fact]
@@ -29,7 +32,7 @@ public sealed class CommandLineParserTests
     [InlineData("--http_port", "8222")]
     [InlineData("-m=8222")]
     public void Monitoring_port_is_read_from_m_and_http_port(params string[] args) =>
-        Assert.Equal(8222, CommandLineParser.Parse(args).HttpPort);
+        Assert.Equal(8222, Load(args).Options.HttpPort);
 
     [Theory]
     [InlineData("-ms")]
@@ -39,44 +42,45 @@ public sealed class CommandLineParserTests
 
     [Fact]
     public void Port_minus_one_asks_for_a_random_port() =>
-        Assert.Equal(-1, CommandLineParser.Parse(["-p", "-1"]).Port);
+        Assert.Equal(-1, Load("-p", "-1").Options.Port);
 
     [Fact]
     public void Every_server_flag_maps_to_its_setting()
     {
-        var parsed = CommandLineParser.Parse(
-            ["-a", "127.0.0.1", "-n", "pi-kitchen", "-c", "edge.json", "-l", "edge.log", "--user", "u", "--pass", "p", "--auth", "t", "--max_payload", "64KB"]);
+        string[] args = ["-a", "127.0.0.1", "-n", "pi-kitchen", "-l", "edge.log", "--user", "u", "--pass", "p", "--auth", "t", "--max_payload", "64KB"];
 
-        Assert.Equal("127.0.0.1", parsed.Host);
-        Assert.Equal("pi-kitchen", parsed.ServerName);
-        Assert.Equal("edge.json", parsed.ConfigFile);
-        Assert.Equal("edge.log", parsed.LogFile);
-        Assert.Equal("u", parsed.User);
-        Assert.Equal("p", parsed.Password);
-        Assert.Equal("t", parsed.Token);
-        Assert.Equal(65536, parsed.MaxPayload);
+        var loaded = Load(args);
+
+        Assert.Equal("edge.json", CommandLineParser.Parse([.. args, "-c", "edge.json"]).ConfigFile);
+        Assert.Equal("127.0.0.1", loaded.Options.Host);
+        Assert.Equal("pi-kitchen", loaded.Options.ServerName);
+        Assert.Equal("edge.log", loaded.Host.LogFile);
+        Assert.Equal("u", loaded.Options.Username);
+        Assert.Equal("p", loaded.Options.Password);
+        Assert.Equal("t", loaded.Options.AuthorizationToken);
+        Assert.Equal(65536, loaded.Options.MaxPayload);
     }
 
     [Theory]
     [InlineData("--addr")]
     [InlineData("--net")]
     public void Address_has_nats_server_aliases(string flag) =>
-        Assert.Equal("::1", CommandLineParser.Parse([flag, "::1"]).Host);
+        Assert.Equal("::1", Load(flag, "::1").Options.Host);
 
     [Theory]
     [InlineData("--name")]
     [InlineData("--server_name")]
     public void Name_has_nats_server_aliases(string flag) =>
-        Assert.Equal("edge", CommandLineParser.Parse([flag, "edge"]).ServerName);
+        Assert.Equal("edge", Load(flag, "edge").Options.ServerName);
 
     [Fact]
     public void Debug_and_trace_flags_combine()
     {
-        Assert.True(CommandLineParser.Parse(["-D"]).Debug);
-        Assert.True(CommandLineParser.Parse(["-V"]).Trace);
-        var both = CommandLineParser.Parse(["-DV"]);
+        Assert.True(Load("-D").Host.Debug);
+        Assert.True(Load("-V").Host.Trace);
+        var both = Load("-DV").Host;
         Assert.True(both.Debug && both.Trace);
-        Assert.False(CommandLineParser.Parse(["-D=false"]).Debug);
+        Assert.False(Load("-D=false").Host.Debug);
     }
 
     [Fact]
@@ -111,4 +115,6 @@ public sealed class CommandLineParserTests
         var error = Assert.Throws<CommandLineException>(() => CommandLineParser.Parse(["-p"]));
         Assert.Contains("needs an argument", error.Message, StringComparison.Ordinal);
     }
+
+    private static LoadedConfig Load(params string[] args) => TempConfigFolder.Load(null, flags: args);
 }

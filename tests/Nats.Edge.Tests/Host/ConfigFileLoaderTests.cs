@@ -68,6 +68,21 @@ public sealed class ConfigFileLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("""{ "listen": "10.0.0.1:4444", "port": 4555 }""", "10.0.0.1", 4555)]
+    [InlineData("""{ "listen": "10.0.0.1:4444", "host": "127.0.0.1" }""", "127.0.0.1", 4444)]
+    [InlineData("""{ "cluster": { "listen": "10.0.0.1:6250", "port": 6260 } }""", "10.0.0.1", 6260)]
+    [InlineData("""{ "leafnodes": { "listen": "10.0.0.1:7422", "host": "127.0.0.1" } }""", "127.0.0.1", 7422)]
+    public void Host_and_port_keys_win_over_the_parts_of_listen(string json, string host, int port)
+    {
+        var options = Load(json).Options;
+
+        var listener = options.Cluster is { } cluster ? (cluster.Host, cluster.Port)
+            : options.Leafnodes is { } leafnodes ? (leafnodes.Host, leafnodes.Port!.Value)
+            : (options.Host, options.Port);
+        Assert.Equal((host, port), listener);
+    }
+
+    [Theory]
     [InlineData("""{ "http_port": 8222 }""", null, 8222)]
     [InlineData("""{ "monitor_port": 8222 }""", null, 8222)]
     [InlineData("""{ "http": 8222 }""", null, 8222)]
@@ -132,7 +147,7 @@ public sealed class ConfigFileLoaderTests : IDisposable
         var path = Path.Combine(_directory.FullName, "bom.json");
         File.WriteAllText(path, """{ "port": 4555 }""", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        Assert.Equal(4555, ConfigFileLoader.Load(path).Options.Port);
+        Assert.Equal(4555, ConfigFileLoader.Load(path, []).Options.Port);
     }
 
     [Fact]
@@ -167,13 +182,13 @@ public sealed class ConfigFileLoaderTests : IDisposable
     [Fact]
     public void A_missing_file_is_refused()
     {
-        Assert.Throws<ConfigException>(() => ConfigFileLoader.Load(Path.Combine(_directory.FullName, "absent.json")));
+        Assert.Throws<ConfigException>(() => ConfigFileLoader.Load(Path.Combine(_directory.FullName, "absent.json"), []));
     }
 
     private LoadedConfig Load(string json)
     {
         var path = Path.Combine(_directory.FullName, "edge.json");
         File.WriteAllText(path, json);
-        return ConfigFileLoader.Load(path);
+        return ConfigFileLoader.Load(path, []);
     }
 }

@@ -25,6 +25,16 @@ public sealed class EnvironmentOverrideTests : IDisposable
     }
 
     [Fact]
+    public void A_port_override_replaces_the_port_of_the_files_listen()
+    {
+        var path = _folder.Write("server.conf", "listen: 10.0.0.1:4444");
+
+        var options = TempConfigFolder.Load(path, [new("port", "4555")]).Options;
+
+        Assert.Equal(("10.0.0.1", 4555), (options.Host, options.Port));
+    }
+
+    [Fact]
     public void Overrides_apply_without_a_config_file()
     {
         var options = TempConfigFolder.Load(null, [new("port", "4333"), new("authorization:token", "t0k3n")]).Options;

@@ -295,6 +295,6 @@ public sealed class LeafnodeConfigReaderShapeTests : IDisposable
     private LeafnodeOptions Load(string json)
     {
         File.WriteAllText(ConfigPath, json);
-        return ConfigFileLoader.Load(ConfigPath).Options.Leafnodes!;
+        return ConfigFileLoader.Load(ConfigPath, []).Options.Leafnodes!;
     }
 }

@@ -63,6 +63,6 @@ public sealed class LeafnodeConfigReaderTests : IDisposable
     {
         var path = Path.Combine(_directory.FullName, "server.json");
         File.WriteAllText(path, json);
-        return ConfigFileLoader.Load(path).Options.Leafnodes!;
+        return ConfigFileLoader.Load(path, []).Options.Leafnodes!;
     }
 }

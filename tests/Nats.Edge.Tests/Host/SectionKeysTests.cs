@@ -22,18 +22,24 @@ public sealed class SectionKeysTests
         var file = ConfigNormaliser.Normalise(root, ConfigFile.Keys, where, new HashSet<string>()).Bind();
 
         Assert.Equal("text", file.Leafnodes?.Remotes?[0].Tls?.CaFile);
+        Assert.Equal(["text"], file.Devices?.Sensors?[0].Settings?["other"]);
     }
 
     // A value of each shape as a file would write it; values that do not fit the bound property's
     // type fail the binding.
     private static void Write(SectionKeys keys, string path, Dictionary<string, string?> written)
     {
+        if (keys.Others is not null)
+        {
+            written[$"{path}:other:0"] = "text";
+        }
+
         foreach (var (spelling, key) in keys.Keys)
         {
             var at = path.Length == 0 ? spelling : $"{path}:{spelling}";
             switch (key.Shape)
             {
-                case KeyShape.Unsupported or KeyShape.Unchecked:
+                case KeyShape.Unsupported:
                     break;
                 case KeyShape.Text:
                     written[at] = "text";
@@ -53,7 +59,7 @@ public sealed class SectionKeysTests
                 case KeyShape.Strings or KeyShape.AllowList:
                     written[$"{at}:0"] = "text";
                     break;
-                case KeyShape.Block or KeyShape.Permission or KeyShape.Responses:
+                case KeyShape.Block or KeyShape.BlockOrValue or KeyShape.Permission or KeyShape.Responses:
                     Write(key.Block!, at, written);
                     break;
                 case KeyShape.Blocks:

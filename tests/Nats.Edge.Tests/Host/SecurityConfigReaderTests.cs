@@ -377,7 +377,7 @@ public sealed class SecurityConfigReaderTests : IDisposable
     {
         var path = Path.Combine(_directory.FullName, "edge.json");
         File.WriteAllText(path, json);
-        return ConfigFileLoader.Load(path).Options;
+        return ConfigFileLoader.Load(path, []).Options;
     }
 
     private PermissionOptions Permissions(string permissionsJson) =>

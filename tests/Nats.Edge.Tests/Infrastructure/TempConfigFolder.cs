@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
+using Nats.Edge.CommandLine;
 using Nats.Edge.Configuration;
 using Nats.Edge.Configuration.Conf;
 
@@ -31,9 +32,17 @@ public sealed class TempConfigFolder : IDisposable
     }
 
     /// <summary>Loads a file through the whole loader, with no process environment in play.</summary>
+    /// <param name="path">The file; null for none.</param>
+    /// <param name="overrides">The keys of the <c>NATS_EDGE_*</c> layer.</param>
+    /// <param name="environment">What a conf file's <c>$NAME</c> finds.</param>
+    /// <param name="flags">The command line, flags that override config keys included.</param>
     internal static LoadedConfig Load(
-        string? path, IEnumerable<KeyValuePair<string, string?>>? overrides = null, Func<string, string?>? environment = null) =>
-        ConfigFileLoader.Load(path, new MemoryConfigurationSource { InitialData = overrides }, environment ?? NoEnvironment);
+        string? path,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        Func<string, string?>? environment = null,
+        IReadOnlyList<string>? flags = null) =>
+        ConfigFileLoader.Load(
+            path, new MemoryConfigurationSource { InitialData = overrides }, environment ?? NoEnvironment, CommandLineParser.Parse(flags ?? []).Overrides);
 
     public void Dispose() => _directory.Delete(recursive: true);
 

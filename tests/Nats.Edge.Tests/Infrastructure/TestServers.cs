@@ -46,6 +46,6 @@ public static class TestServers
     private static ServerOptions LoadOnce(string text)
     {
         using var folder = new TempConfigFolder();
-        return Nats.Edge.Configuration.ConfigFileLoader.Load(folder.Write("server.json", text)).Options;
+        return Nats.Edge.Configuration.ConfigFileLoader.Load(folder.Write("server.json", text), []).Options;
     }
 }

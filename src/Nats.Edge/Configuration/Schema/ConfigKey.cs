@@ -9,4 +9,6 @@ namespace Nats.Edge.Configuration.Schema;
 /// <param name="Block">The keys of its block, for the block shapes.</param>
 /// <param name="Refusal">Why an unsupported key is refused, when more than "not supported" helps.</param>
 /// <param name="Ignored">Checked like any value, then dropped: nats-server's, with nothing here to set.</param>
-internal sealed record ConfigKey(string Property, KeyShape Shape, SectionKeys? Block = null, string? Refusal = null, bool Ignored = false);
+/// <param name="Shorthand">For <see cref="KeyShape.BlockOrValue"/>: the key of the block that a value alone stands for.</param>
+internal sealed record ConfigKey(
+    string Property, KeyShape Shape, SectionKeys? Block = null, string? Refusal = null, bool Ignored = false, string? Shorthand = null);

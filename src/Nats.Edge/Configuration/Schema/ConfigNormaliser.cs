@@ -6,9 +6,10 @@ namespace Nats.Edge.Configuration.Schema;
 /// <summary>
 /// Rewrites the configuration (the file with the <c>NATS_EDGE_*</c> variables laid over it) into the
 /// one shape each key's bound property takes: every spelling becomes the property's name, a value
-/// where a list is allowed a one-item list, a permission list an allow list, sizes and durations the numbers
-/// and TimeSpans they stand for. What no section takes is refused here, naming the key as written and
-/// its line; where each rewritten key came from is kept for the errors found after binding.
+/// where a list is allowed a one-item list, a permission list an allow list, a block's shorthand the
+/// block, sizes and durations the numbers and TimeSpans they stand for. What no section takes is
+/// refused here, naming the key as written and its line; where each rewritten key came from is kept
+/// for the errors found after binding.
 /// </summary>
 internal sealed class ConfigNormaliser
 {
@@ -46,6 +47,10 @@ internal sealed class ConfigNormaliser
                     chosen[key.Property] = (child, key, rank);
                 }
             }
+            else if (keys.Others is { } others)
+            {
+                Other(child, $"{Join(path, others)}:{child.Key.ToLowerInvariant()}");
+            }
             else if (path.Length > 0 || !_variables.Contains(child.Key))
             {
                 throw Unknown(child);
@@ -54,7 +59,7 @@ internal sealed class ConfigNormaliser
 
         foreach (var (section, key, _) in chosen.Values)
         {
-            Value(section, path.Length == 0 ? key.Property : $"{path}:{key.Property}", key);
+            Value(section, Join(path, key.Property), key);
         }
     }
 
@@ -63,8 +68,6 @@ internal sealed class ConfigNormaliser
         _origins[path] = section.Path;
         switch (key.Shape)
         {
-            case KeyShape.Unchecked:
-                break;
             case KeyShape.Unsupported:
                 throw key.Refusal is null ? Error(section, " is not supported by nats-edge") : Error(section, $": {key.Refusal}");
             case KeyShape.Strings or KeyShape.AllowList:
@@ -74,7 +77,11 @@ internal sealed class ConfigNormaliser
                 _origins[$"{path}:allow"] = section.Path;
                 List(section, $"{path}:allow", allow: true);
                 break;
-            case KeyShape.Permission or KeyShape.Block:
+            case KeyShape.BlockOrValue when section.Value is not null:
+                key.Block!.TryFind(key.Shorthand!, out var shorthand, out _);
+                Value(section, $"{path}:{shorthand!.Property}", shorthand);
+                break;
+            case KeyShape.Permission or KeyShape.Block or KeyShape.BlockOrValue:
                 Block(Children(section), path, key.Block!);
                 break;
             case KeyShape.Responses:
@@ -152,6 +159,14 @@ internal sealed class ConfigNormaliser
         }
     }
 
+    // Named with no value even when its list is empty, so that the binder still makes an entry of it
+    // for the section to refuse or take.
+    private void Other(IConfigurationSection section, string path)
+    {
+        Emit(path, null, section.Path);
+        List(section, path, allow: false);
+    }
+
     // true and an empty block take nats-server's defaults, which a max of zero stands for.
     private void Responses(IConfigurationSection section, string path, SectionKeys keys)
     {
@@ -217,6 +232,8 @@ internal sealed class ConfigNormaliser
 
         return any;
     }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}:{key}";
 
     private static bool IsIndex(string key) => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 

@@ -20,6 +20,12 @@ internal readonly record struct ConfigPath(NormalisedConfig Config, string Path)
     /// <summary><c>file:line: key "a.b": problem</c>.</summary>
     public ConfigException Invalid(string problem) => new($"{Where}: key \"{Config.Name(Path)}\": {problem}");
 
+    /// <summary>
+    /// <c>file:line: unknown configuration key 'a.b'</c>, for a key that only its section can tell
+    /// is unknown once bound; the environment may still drop it, as it may any unknown key.
+    /// </summary>
+    public ConfigException Unknown() => new($"{Where}: unknown configuration key '{Config.Name(Path).ToLowerInvariant()}'", Config.Origin(Path));
+
     /// <summary><c>file:line: key "a.b" needs what</c>.</summary>
     public ConfigException Needs(string what) => new($"{Where}: key \"{Config.Name(Path)}\" needs {what}");
 }

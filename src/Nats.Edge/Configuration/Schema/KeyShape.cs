@@ -42,6 +42,12 @@ internal enum KeyShape
     /// <summary>A block of the keys <see cref="ConfigKey.Block"/> lists.</summary>
     Block,
 
+    /// <summary>
+    /// Such a block, or a value alone that stands for its <see cref="ConfigKey.Shorthand"/> key:
+    /// <c>board: simulated</c> is <c>board: { model: simulated }</c>.
+    /// </summary>
+    BlockOrValue,
+
     /// <summary>A list of such blocks.</summary>
     Blocks,
 
@@ -50,7 +56,4 @@ internal enum KeyShape
 
     /// <summary>A nats-server key nats-edge refuses by name rather than as unknown.</summary>
     Unsupported,
-
-    /// <summary>A block its own reader checks (<c>devices</c>).</summary>
-    Unchecked,
 }

@@ -8,6 +8,10 @@ namespace Nats.Edge.Configuration.Schema;
 /// </summary>
 internal sealed class NormalisedConfig(IReadOnlyDictionary<string, string?> data, IReadOnlyDictionary<string, string> origins, KeyLocations where)
 {
+    /// <summary>Neither a file nor a variable: nothing written, nothing to bind.</summary>
+    public static NormalisedConfig Empty =>
+        new(new Dictionary<string, string?>(), new Dictionary<string, string>(), new KeyLocations(null, new Dictionary<string, KeyLocation>(), overrides: null));
+
     public ConfigFile Bind()
     {
         var file = new ConfigFile();
@@ -23,5 +27,6 @@ internal sealed class NormalisedConfig(IReadOnlyDictionary<string, string?> data
 
     public string Name(string path) => KeyLocations.Name(Origin(path));
 
-    private string Origin(string path) => origins.TryGetValue(path, out var origin) ? origin : path;
+    /// <summary>The key as the file or the environment wrote it.</summary>
+    public string Origin(string path) => origins.TryGetValue(path, out var origin) ? origin : path;
 }

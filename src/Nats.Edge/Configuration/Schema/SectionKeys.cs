@@ -11,6 +11,12 @@ internal sealed class SectionKeys
     // The rank orders a key's spellings: when a block gives two, the earlier-listed one is taken.
     private readonly Dictionary<string, (ConfigKey Key, int Rank)> _spellings = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The property that keys this list does not name are bound under, each as a list of values, for
+    /// the section to take or refuse once bound (a device's keys are its kind's); null refuses them here.
+    /// </summary>
+    public string? Others { get; private set; }
+
     /// <summary>Every key, once, under its first spelling.</summary>
     public IEnumerable<(string Spelling, ConfigKey Key)> Keys =>
         _spellings.Where(static entry => entry.Value.Rank == 0).Select(static entry => (entry.Key, entry.Value.Key));
@@ -20,10 +26,20 @@ internal sealed class SectionKeys
     public SectionKeys Add(string property, KeyShape shape, SectionKeys block, params string[] spellings) =>
         Add(new ConfigKey(property, shape, block), spellings);
 
+    /// <summary>A block, or a value alone that stands for its key <paramref name="shorthand"/>.</summary>
+    public SectionKeys BlockOrValue(string property, SectionKeys block, string shorthand, params string[] spellings) =>
+        block.TryFind(shorthand, out _, out _)
+            ? Add(new ConfigKey(property, KeyShape.BlockOrValue, block, Shorthand: shorthand), spellings)
+            : throw new ArgumentException($"the block has no key \"{shorthand}\"", nameof(shorthand));
+
     public SectionKeys Ignore(KeyShape shape, params string[] spellings) => Add(new ConfigKey(spellings[0], shape, Ignored: true), spellings);
 
-    /// <summary>A block its own reader checks.</summary>
-    public SectionKeys Unchecked(string spelling) => Add(new ConfigKey(spelling, KeyShape.Unchecked), [spelling]);
+    /// <summary>Binds the keys this list does not name under <paramref name="property"/>; see <see cref="Others"/>.</summary>
+    public SectionKeys OthersUnder(string property)
+    {
+        Others = property;
+        return this;
+    }
 
     public SectionKeys Unsupported(params string[] spellings)
     {

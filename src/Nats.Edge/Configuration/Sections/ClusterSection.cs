@@ -36,9 +36,7 @@ internal sealed class ClusterSection
     public ClusterOptions ToOptions(ConfigPath at)
     {
         var options = new ClusterOptions();
-        var (host, port) = Listen is null
-            ? (Host ?? options.Host, Port ?? options.Port)
-            : ListenAddress.Split(at.Child(nameof(Listen)), Listen, Host ?? options.Host);
+        var listen = ListenAddress.Split(at.Child(nameof(Listen)), Listen);
         var routes = new List<Uri>();
         for (var i = 0; i < Routes?.Count; i++)
         {
@@ -50,8 +48,8 @@ internal sealed class ClusterSection
         return options with
         {
             Name = Name,
-            Host = host,
-            Port = port,
+            Host = Host ?? listen.Host ?? options.Host,
+            Port = Port ?? listen.Port ?? options.Port,
             Routes = routes,
             Username = Authorization?.User,
             Password = Authorization?.Password,

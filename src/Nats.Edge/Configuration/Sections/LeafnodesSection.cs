@@ -34,9 +34,7 @@ internal sealed class LeafnodesSection
     public LeafnodeOptions ToOptions(ConfigPath at, string folder)
     {
         var options = new LeafnodeOptions();
-        var (host, port) = Listen is null
-            ? (Host ?? options.Host, Port)
-            : ListenAddress.Split(at.Child(nameof(Listen)), Listen, Host ?? options.Host);
+        var listen = ListenAddress.Split(at.Child(nameof(Listen)), Listen);
         var remotes = new List<RemoteLeafOptions>();
         for (var i = 0; i < Remotes?.Count; i++)
         {
@@ -45,8 +43,8 @@ internal sealed class LeafnodesSection
 
         return options with
         {
-            Host = host,
-            Port = port,
+            Host = Host ?? listen.Host ?? options.Host,
+            Port = Port ?? listen.Port,
             Username = Authorization?.User,
             Password = Authorization?.Password,
             Account = Authorization?.Account,
