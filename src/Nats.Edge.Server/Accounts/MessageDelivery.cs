@@ -1,3 +1,4 @@
+using System.Buffers;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
@@ -13,6 +14,23 @@ internal static class MessageDelivery
 
     [ThreadStatic]
     private static int t_hops;
+
+    /// <summary>
+    /// The 503 status a requester gets when nobody received its request, sent on the requester's own
+    /// subscription that matches the reply subject, as nats-server's no-responders feature does.
+    /// </summary>
+    public static void NoResponders(SubjectIndex subjects, ISubscriber requester, ReadOnlySpan<byte> reply, DeliveryBatch batch)
+    {
+        foreach (var subscription in subjects.Match(reply).Plain)
+        {
+            if (subscription.Owner == requester)
+            {
+                var status = new ReadOnlySequence<byte>("NATS/1.0 503\r\n\r\n"u8.ToArray());
+                requester.DeliverMessage(subscription, new InboundMessage(reply, default, "16 16"u8, 16, status), batch);
+                return;
+            }
+        }
+    }
 
     /// <summary>
     /// Hands <paramref name="message"/> to every plain subscription of <paramref name="match"/> and to

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
@@ -49,7 +48,7 @@ internal sealed partial class ClientConnection
         var delivered = MessageDelivery.Deliver(_matches.Match(message.Subject), message, _connect.Echo ? null : this, Batch);
         if (!delivered && !message.Reply.IsEmpty && _connect.NoResponders)
         {
-            SendNoResponders(message.Reply);
+            MessageDelivery.NoResponders(Account.Subscriptions, this, message.Reply, Batch);
         }
     }
 
@@ -68,25 +67,6 @@ internal sealed partial class ClientConnection
 
         MessageWriter.ToClient(this, subscription.Sid, message, WantsHeaders, batch);
         return true;
-    }
-
-    // The 503 status a requester gets when nobody received its request, sent on the
-    // requester's own subscription that matches the reply subject.
-    private void SendNoResponders(ReadOnlySpan<byte> reply)
-    {
-        var match = Account.Subscriptions.Match(reply);
-        foreach (var subscription in match.Plain)
-        {
-            if (subscription.Owner != this)
-            {
-                continue;
-            }
-
-            var status = new ReadOnlySequence<byte>("NATS/1.0 503\r\n\r\n"u8.ToArray());
-            var message = new InboundMessage(reply, default, "16 16"u8, 16, status);
-            DeliverMessage(subscription, message, Batch);
-            return;
-        }
     }
 
     private static bool IsReservedReply(ReadOnlySpan<byte> reply) =>

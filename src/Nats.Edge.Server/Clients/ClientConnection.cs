@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
@@ -46,7 +44,7 @@ internal sealed partial class ClientConnection : Connection
     /// <summary>Sends INFO, or INFO and the refusal when the server is full, then starts the loops.</summary>
     public void Open(bool overLimit)
     {
-        _nonce = Server.Authenticator.NonceRequired ? NewNonce() : null;
+        _nonce = Server.Authenticator.NonceRequired ? Nonces.ForClient() : null;
         var info = WriteInfo();
         if (Server.Tls is { } tls && !overLimit)
         {
@@ -116,9 +114,6 @@ internal sealed partial class ClientConnection : Connection
 
         Server.Log.Debug($"{this} - Client connection closed: {Reason}");
     }
-
-    // 16 random bytes as unpadded base64url, the 22-character nonce nats-server sends.
-    private static string NewNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     // The first CONNECT decides the account; with credentials required nothing can have been
     // subscribed before it, and without them every client is in the global account anyway.

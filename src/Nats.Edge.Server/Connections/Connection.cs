@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Subjects;
@@ -188,10 +186,4 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
 
     /// <summary>Writes straight to the peer, before the loops run (the INFO ahead of a TLS handshake).</summary>
     protected void SendBeforeStart(ReadOnlySpan<byte> bytes) => Transport.SendBeforeStart(bytes);
-
-    /// <summary>
-    /// The nonce an accepting leafnode or route port puts in its first INFO: 11 secure random bytes
-    /// as unpadded base64url, 15 characters.
-    /// </summary>
-    protected static string NewLinkNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(11));
 }

@@ -14,7 +14,7 @@ internal sealed partial class Transport
     private readonly Channel<bool> _sendSignal = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true, AllowSynchronousContinuations = true });
 
-    private readonly List<DrainWaiter> _drainWaiters = [];
+    private readonly DrainWaiterList _drainWaiters = new();
     private int _sendRequested;
     private long _writeStarted;
 
@@ -35,34 +35,15 @@ internal sealed partial class Transport
     public ValueTask WaitForDrainAsync(DrainWaiter waiter, TimeSpan limit)
     {
         var pause = waiter.WaitAsync(limit);
-        lock (_drainWaiters)
-        {
-            if (!_drainWaiters.Contains(waiter))
-            {
-                _drainWaiters.Add(waiter);
-            }
-        }
+        _drainWaiters.Add(waiter);
 
         // Drained (or gone) before the waiter was listed: the sender may already have looked.
         if (Outbound.PendingBytes <= StallThreshold || IsClosing)
         {
-            ReleaseDrainWaiters();
+            _drainWaiters.ReleaseAll();
         }
 
         return pause;
-    }
-
-    private void ReleaseDrainWaiters()
-    {
-        lock (_drainWaiters)
-        {
-            foreach (var waiter in _drainWaiters)
-            {
-                waiter.Complete();
-            }
-
-            _drainWaiters.Clear();
-        }
     }
 
     /// <summary>
@@ -99,7 +80,7 @@ internal sealed partial class Transport
                     Outbound.Release(batch);
                     if (Outbound.PendingBytes <= StallThreshold)
                     {
-                        ReleaseDrainWaiters();
+                        _drainWaiters.ReleaseAll();
                     }
                 }
 
@@ -126,7 +107,7 @@ internal sealed partial class Transport
             Volatile.Write(ref _writeStarted, 0);
             Close(Reason ?? CloseReason.WriteError, flush: true);
             Abort();
-            ReleaseDrainWaiters();
+            _drainWaiters.ReleaseAll();
         }
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class LeafConnection
     /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
     public void Open()
     {
-        _nonce = NewLinkNonce();
+        _nonce = Nonces.ForLink();
         var info = LeafInfoWriter.Write(Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null);
         if (Server.LeafTls is { } tls)
         {

@@ -17,7 +17,7 @@ internal sealed partial class RouteConnection
     /// <summary>Accepted: this server speaks first with its INFO, then waits for CONNECT and the peer's INFO.</summary>
     public void Open()
     {
-        Outbound.Append(RouteInfoWriter.Write(Server, NewLinkNonce()));
+        Outbound.Append(RouteInfoWriter.Write(Server, Nonces.ForLink()));
         SignalSend();
         Start();
     }
