@@ -140,6 +140,6 @@ internal sealed class ActuatorEndpoint : IDisposable
             _reading.SetGood(actuator.State, actuator.Quantity.Unit, now);
         }
 
-        return _writer.Write(_reading, DeviceJsonContext.Default.Reading);
+        return _writer.Write(_reading);
     }
 }

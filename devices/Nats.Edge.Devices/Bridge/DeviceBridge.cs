@@ -247,7 +247,7 @@ public sealed class DeviceBridge : IAsyncDisposable
         }
 
         var uptime = (long)Stopwatch.GetElapsedTime(_started).TotalSeconds;
-        return new BoardStatus(DateTime.UtcNow, uptime, _samplers.Count + _inputs.Count, failing, failing.Count == 0 ? Quality.Good : "degraded");
+        return new BoardStatus(UtcMilliseconds.Format(DateTime.UtcNow), uptime, _samplers.Count + _inputs.Count, failing, failing.Count == 0 ? Quality.Good : "degraded");
     }
 
     private BoardMeta Meta()
@@ -270,7 +270,7 @@ public sealed class DeviceBridge : IAsyncDisposable
         }
 
         var model = _board.Model == BoardModel.Simulated ? "simulated" : "raspberry-pi";
-        return new BoardMeta(_options.Board, model, _serverName, DateTime.UtcNow, sensors, actuators);
+        return new BoardMeta(_options.Board, model, _serverName, UtcMilliseconds.Format(DateTime.UtcNow), sensors, actuators);
     }
 
     // Meta and status come from the request loop and the status loop at once: one writer, one lock.

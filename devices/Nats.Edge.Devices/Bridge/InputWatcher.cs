@@ -127,6 +127,6 @@ internal sealed class InputWatcher : IDisposable
         }
 
         _reading.Edge = edge;
-        _client.Publish(_subject, default, _writer.Write(_reading, DeviceJsonContext.Default.Reading));
+        _client.Publish(_subject, default, _writer.Write(_reading));
     }
 }

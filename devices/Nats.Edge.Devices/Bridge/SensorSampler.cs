@@ -80,7 +80,7 @@ internal sealed class SensorSampler : IDisposable
 
             _published[i] = value;
             _reading.SetGood(value, quantity.Unit, now);
-            _client.Publish(_subjects[i], default, _writer.Write(_reading, DeviceJsonContext.Default.Reading));
+            _client.Publish(_subjects[i], default, _writer.Write(_reading));
         }
 
         return _options.Interval;
@@ -108,7 +108,7 @@ internal sealed class SensorSampler : IDisposable
         }
 
         _reading.SetError(ex.Message, now);
-        var payload = _writer.Write(_reading, DeviceJsonContext.Default.Reading);
+        var payload = _writer.Write(_reading);
         foreach (var subject in _subjects)
         {
             _client.Publish(subject, default, payload);

@@ -7,6 +7,6 @@ internal sealed record BoardMeta(
     [property: JsonPropertyName("board")] string Board,
     [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("server")] string Server,
-    [property: JsonPropertyName("ts"), JsonConverter(typeof(UtcMillisecondsConverter))] DateTime Timestamp,
+    [property: JsonPropertyName("ts")] string Timestamp,
     [property: JsonPropertyName("sensors")] IReadOnlyList<SensorMeta> Sensors,
     [property: JsonPropertyName("actuators")] IReadOnlyList<ActuatorMeta> Actuators);

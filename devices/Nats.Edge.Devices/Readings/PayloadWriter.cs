@@ -26,12 +26,29 @@ internal sealed class PayloadWriter : IDisposable
 
     public ReadOnlySpan<byte> Write<T>(T value, JsonTypeInfo<T> type)
     {
-        _buffer.ResetWrittenCount();
-        _writer.Reset(_buffer);
+        Reset();
         JsonSerializer.Serialize(_writer, value, type);
-        _writer.Flush();
-        return _buffer.WrittenSpan;
+        return Flush();
+    }
+
+    public ReadOnlySpan<byte> Write(Reading reading)
+    {
+        Reset();
+        reading.WriteTo(_writer);
+        return Flush();
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private void Reset()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+    }
+
+    private ReadOnlySpan<byte> Flush()
+    {
+        _writer.Flush();
+        return _buffer.WrittenSpan;
+    }
 }

@@ -79,5 +79,62 @@ internal sealed record HubInfo
     public SubjectListPair? Export { get; init; }
 
     /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
-    public static HubInfo? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.HubInfo);
+    public static HubInfo? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, Read);
+
+    private static HubInfo Read(ref WireJsonFields fields)
+    {
+        string? serverId = null, serverName = null, version = null, go = null, host = null, ip = null, nonce = null, remoteAccount = null;
+        int proto = 0, port = 0, maxPayload = 0;
+        bool headers = false, authRequired = false, tlsRequired = false, infoOnConnect = false, connectInfo = false;
+        var clientId = 0UL;
+        List<string>? leafnodeUrls = null;
+        SubjectListPair? import = null, export = null;
+        while (fields.Next())
+        {
+            fields.Read("server_id"u8, ref serverId);
+            fields.Read("server_name"u8, ref serverName);
+            fields.Read("version"u8, ref version);
+            fields.Read("proto"u8, ref proto);
+            fields.Read("go"u8, ref go);
+            fields.Read("host"u8, ref host);
+            fields.Read("port"u8, ref port);
+            fields.Read("headers"u8, ref headers);
+            fields.Read("auth_required"u8, ref authRequired);
+            fields.Read("tls_required"u8, ref tlsRequired);
+            fields.Read("max_payload"u8, ref maxPayload);
+            fields.Read("ip"u8, ref ip);
+            fields.Read("client_id"u8, ref clientId);
+            fields.Read("nonce"u8, ref nonce);
+            fields.Read("info_on_connect"u8, ref infoOnConnect);
+            fields.Read("connect_info"u8, ref connectInfo);
+            fields.Read("leafnode_urls"u8, ref leafnodeUrls);
+            fields.Read("remote_account"u8, ref remoteAccount);
+            fields.Read("import"u8, ref import, SubjectListPair.Read);
+            fields.Read("export"u8, ref export, SubjectListPair.Read);
+        }
+
+        return new()
+        {
+            ServerId = serverId,
+            ServerName = serverName,
+            Version = version,
+            Proto = proto,
+            Go = go,
+            Host = host,
+            Port = port,
+            Headers = headers,
+            AuthRequired = authRequired,
+            TlsRequired = tlsRequired,
+            MaxPayload = maxPayload,
+            Ip = ip,
+            ClientId = clientId,
+            Nonce = nonce,
+            InfoOnConnect = infoOnConnect,
+            ConnectInfo = connectInfo,
+            LeafnodeUrls = leafnodeUrls,
+            RemoteAccount = remoteAccount,
+            Import = import,
+            Export = export,
+        };
+    }
 }

@@ -48,7 +48,6 @@ internal sealed record LeafConnect : IConnectCredentials
 
     /// <summary>The leaf's <c>deny_imports</c> as sent: null (left out) when there are none.</summary>
     [JsonPropertyName("deny_pub")]
-    [JsonConverter(typeof(DenyPubConverter))]
     public List<string>? DenyPub { get; init; }
 
     [JsonPropertyName("remote_account")]
@@ -73,5 +72,54 @@ internal sealed record LeafConnect : IConnectCredentials
     string? IConnectCredentials.AuthToken => Token;
 
     /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
-    public static LeafConnect? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.LeafConnect);
+    public static LeafConnect? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, Read);
+
+    private static LeafConnect Read(ref WireJsonFields fields)
+    {
+        string? version = null, jwt = null, nkey = null, signature = null, user = null, password = null, token = null;
+        string? serverId = null, name = null, cluster = null, remoteAccount = null, lang = null, gateway = null;
+        bool tlsRequired = false, headers = false, isHub = false;
+        List<string>? denyPub = null;
+        while (fields.Next())
+        {
+            fields.Read("version"u8, ref version);
+            fields.Read("jwt"u8, ref jwt);
+            fields.Read("nkey"u8, ref nkey);
+            fields.Read("sig"u8, ref signature);
+            fields.Read("user"u8, ref user);
+            fields.Read("pass"u8, ref password);
+            fields.Read("auth_token"u8, ref token);
+            fields.Read("tls_required"u8, ref tlsRequired);
+            fields.Read("server_id"u8, ref serverId);
+            fields.Read("name"u8, ref name);
+            fields.Read("cluster"u8, ref cluster);
+            fields.Read("headers"u8, ref headers);
+            fields.ReadSubjects("deny_pub"u8, ref denyPub);
+            fields.Read("remote_account"u8, ref remoteAccount);
+            fields.Read("is_hub"u8, ref isHub);
+            fields.Read("lang"u8, ref lang);
+            fields.Read("gateway"u8, ref gateway);
+        }
+
+        return new()
+        {
+            Version = version,
+            Jwt = jwt,
+            Nkey = nkey,
+            Signature = signature,
+            User = user,
+            Password = password,
+            Token = token,
+            TlsRequired = tlsRequired,
+            ServerId = serverId,
+            Name = name,
+            Cluster = cluster,
+            Headers = headers,
+            DenyPub = denyPub,
+            RemoteAccount = remoteAccount,
+            IsHub = isHub,
+            Lang = lang,
+            Gateway = gateway,
+        };
+    }
 }

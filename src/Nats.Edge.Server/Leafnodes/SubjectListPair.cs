@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 
@@ -8,4 +9,17 @@ namespace Nats.Edge.Server.Leafnodes;
 /// </summary>
 internal sealed record SubjectListPair(
     [property: JsonPropertyName("allow")] IReadOnlyList<string>? Allow,
-    [property: JsonPropertyName("deny")] IReadOnlyList<string>? Deny);
+    [property: JsonPropertyName("deny")] IReadOnlyList<string>? Deny)
+{
+    public static SubjectListPair Read(ref WireJsonFields fields)
+    {
+        List<string>? allow = null, deny = null;
+        while (fields.Next())
+        {
+            fields.Read("allow"u8, ref allow);
+            fields.Read("deny"u8, ref deny);
+        }
+
+        return new(allow, deny);
+    }
+}

@@ -7,7 +7,8 @@ namespace Nats.Edge.Server.Protocol;
 
 /// <summary>
 /// INFO and CONNECT lines from the records of <see cref="WireJsonContext"/>, and those records from
-/// the JSON a peer sent. Once per connection (or route event), never per message, so it may allocate.
+/// the JSON a peer sent, each record reading its own fields (<see cref="WireJsonFields"/>). Once per
+/// connection (or route event), never per message, so it may allocate.
 /// </summary>
 internal static class WireJson
 {
@@ -21,19 +22,28 @@ internal static class WireJson
     public static byte[] Connect<T>(T connect, JsonTypeInfo<T> type) => Line("CONNECT "u8, connect, type, "\r\n"u8);
 
     /// <summary>
-    /// The record <paramref name="json"/> holds; null when it is not one JSON object or a known field
-    /// has the wrong type, which every caller answers as it did before: by closing the connection
-    /// or ignoring the INFO.
+    /// The record <paramref name="json"/> holds, as <paramref name="read"/> reads it from the fields
+    /// of the object; null when the text is not one JSON object or a known field has the wrong type,
+    /// which every caller answers as it did before: by closing the connection or ignoring the INFO.
     /// </summary>
-    public static T? Parse<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> type)
+    public static T? Parse<T>(ReadOnlySpan<byte> json, FieldsReader<T> read)
         where T : class
     {
         try
         {
-            return JsonSerializer.Deserialize(json, type);
+            var fields = new WireJsonFields(json);
+            if (!fields.Open())
+            {
+                return null;
+            }
+
+            var record = read(ref fields);
+            return fields.End() ? record : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
+            // Not JSON, a field of the wrong type ("verbose":"yes"), a string that is not UTF-8, or
+            // a number that does not fit its field ("protocol":1.5).
             return null;
         }
     }
@@ -51,3 +61,6 @@ internal static class WireJson
         return buffer.WrittenSpan.ToArray();
     }
 }
+
+/// <summary>Reads a record from the fields of an object, the reader on the first of them.</summary>
+internal delegate T FieldsReader<T>(ref WireJsonFields fields);

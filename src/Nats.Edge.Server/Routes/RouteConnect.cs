@@ -48,5 +48,42 @@ internal sealed record RouteConnect
     public string? Gateway { get; init; }
 
     /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
-    public static RouteConnect? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.RouteConnect);
+    public static RouteConnect? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, Read);
+
+    private static RouteConnect Read(ref WireJsonFields fields)
+    {
+        bool echo = false, verbose = false, pedantic = false, tlsRequired = false, headers = false, clusterDynamic = false;
+        string? user = null, password = null, name = null, cluster = null, lang = null, gateway = null;
+        while (fields.Next())
+        {
+            fields.Read("echo"u8, ref echo);
+            fields.Read("verbose"u8, ref verbose);
+            fields.Read("pedantic"u8, ref pedantic);
+            fields.Read("user"u8, ref user);
+            fields.Read("pass"u8, ref password);
+            fields.Read("tls_required"u8, ref tlsRequired);
+            fields.Read("headers"u8, ref headers);
+            fields.Read("name"u8, ref name);
+            fields.Read("cluster"u8, ref cluster);
+            fields.Read("cluster_dynamic"u8, ref clusterDynamic);
+            fields.Read("lang"u8, ref lang);
+            fields.Read("gateway"u8, ref gateway);
+        }
+
+        return new()
+        {
+            Echo = echo,
+            Verbose = verbose,
+            Pedantic = pedantic,
+            User = user,
+            Password = password,
+            TlsRequired = tlsRequired,
+            Headers = headers,
+            Name = name,
+            Cluster = cluster,
+            ClusterDynamic = clusterDynamic,
+            Lang = lang,
+            Gateway = gateway,
+        };
+    }
 }

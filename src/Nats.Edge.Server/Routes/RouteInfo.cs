@@ -64,5 +64,51 @@ internal sealed record RouteInfo
     public string? Ip { get; init; }
 
     /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
-    public static RouteInfo? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, WireJsonContext.Default.RouteInfo);
+    public static RouteInfo? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, Read);
+
+    private static RouteInfo Read(ref WireJsonFields fields)
+    {
+        string? serverId = null, serverName = null, version = null, go = null, host = null, nonce = null, cluster = null, ip = null;
+        int proto = 0, port = 0;
+        int? maxPayload = null;
+        bool headers = false, authRequired = false, clusterDynamic = false;
+        List<string>? connectUrls = null;
+        while (fields.Next())
+        {
+            fields.Read("server_id"u8, ref serverId);
+            fields.Read("server_name"u8, ref serverName);
+            fields.Read("version"u8, ref version);
+            fields.Read("proto"u8, ref proto);
+            fields.Read("go"u8, ref go);
+            fields.Read("host"u8, ref host);
+            fields.Read("port"u8, ref port);
+            fields.Read("headers"u8, ref headers);
+            fields.Read("max_payload"u8, ref maxPayload);
+            fields.Read("nonce"u8, ref nonce);
+            fields.Read("auth_required"u8, ref authRequired);
+            fields.Read("cluster"u8, ref cluster);
+            fields.Read("cluster_dynamic"u8, ref clusterDynamic);
+            fields.Read("connect_urls"u8, ref connectUrls);
+            fields.Read("ip"u8, ref ip);
+        }
+
+        return new()
+        {
+            ServerId = serverId,
+            ServerName = serverName,
+            Version = version,
+            Proto = proto,
+            Go = go,
+            Host = host,
+            Port = port,
+            Headers = headers,
+            MaxPayload = maxPayload,
+            Nonce = nonce,
+            AuthRequired = authRequired,
+            Cluster = cluster,
+            ClusterDynamic = clusterDynamic,
+            ConnectUrls = connectUrls,
+            Ip = ip,
+        };
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 using Nats.Edge.Configuration.Conf;
 
 namespace Nats.Edge.Configuration;
@@ -41,18 +42,23 @@ internal static class ConfigFileReader
 
     private static ConfigFileContent ReadJson(string path, string fullPath, byte[] bytes)
     {
+        var provider = new JsonBytesProvider(bytes);
         try
         {
-            var configuration = new ConfigurationBuilder()
-                .SetBasePath(Path.GetDirectoryName(fullPath)!)
-                .AddJsonFile(Path.GetFileName(fullPath), optional: false, reloadOnChange: false)
-                .Build();
-            return new ConfigFileContent(configuration.Providers.Single(), JsonKeyLocations.Read(path, bytes));
+            provider.Load();
         }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException)
+        catch (JsonException ex)
         {
             throw new ConfigException(JsonError(path, ex));
         }
+        catch (FormatException)
+        {
+            // A key given twice, or a top level that is not an object: the words the file provider
+            // gave every such failure, naming the file by its full path.
+            throw new ConfigException($"{path}: Failed to load configuration from file '{fullPath}'.");
+        }
+
+        return new ConfigFileContent(provider, JsonKeyLocations.Read(path, bytes));
     }
 
     private static bool StartsWithBrace(ReadOnlySpan<byte> bytes)
@@ -67,16 +73,16 @@ internal static class ConfigFileReader
     }
 
     // The JSON reader's own words carry the line: "'}' is an invalid start of a value. LineNumber: 1 | ...".
-    private static string JsonError(string path, Exception ex)
-    {
-        for (var inner = ex; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is JsonException json)
-            {
-                return $"{path}:{json.LineNumber + 1}: {json.Message.Split(" LineNumber:")[0]}";
-            }
-        }
+    private static string JsonError(string path, JsonException ex) => $"{path}:{ex.LineNumber + 1}: {ex.Message.Split(" LineNumber:")[0]}";
 
-        return $"{path}: {ex.Message}";
+    /// <summary>
+    /// The JSON provider over the bytes already read, parsed again at every load, as each
+    /// configuration root loads its providers. Given the file's name instead (AddJsonFile), the
+    /// provider would read the file through a physical file provider, which links file globbing and
+    /// a file-system watcher into the binary whether it watches or not.
+    /// </summary>
+    private sealed class JsonBytesProvider(byte[] json) : JsonStreamConfigurationProvider(new JsonStreamConfigurationSource())
+    {
+        public override void Load() => Load(new MemoryStream(json, writable: false));
     }
 }

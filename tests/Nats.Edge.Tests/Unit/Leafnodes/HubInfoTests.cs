@@ -112,6 +112,8 @@ public class HubInfoTests
     [InlineData("""{"leafnode_urls":[1]}""")]
     [InlineData("""{"client_id":-1}""")]
     [InlineData("""{"max_payload":1.5}""")]
+    [InlineData("""{"import":["a"]}""")]
+    [InlineData("""{"export":{"deny":"b"}}""")]
     public void Field_of_the_wrong_type_gives_null(string json) =>
         Assert.Null(Parse(json));
 
