@@ -39,6 +39,19 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
             }
 
             server.Replace(reloaded, authenticator, tls);
+            foreach (var client in connections.Of<Clients.ClientConnection>())
+            {
+                client.ApplyReload(authenticator, reloaded);
+            }
+
+            foreach (var leaf in connections.Of<Leafnodes.LeafConnection>())
+            {
+                leaf.ApplyReload();
+            }
+
+            // Each "Reloaded: …" line goes out once the option holds for open connections too, as
+            // nats-server logs a new max_payload after its clients have it: whoever waits for the
+            // line can rely on it.
             foreach (var change in changes)
             {
                 if (Describe(change) is { Length: > 0 } line)
@@ -50,16 +63,6 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
             if (authenticator.HasPlaintextPasswords)
             {
                 log.Warn("Plaintext passwords detected, use nkeys or bcrypt");
-            }
-
-            foreach (var client in connections.Of<Clients.ClientConnection>())
-            {
-                client.ApplyReload(authenticator, reloaded);
-            }
-
-            foreach (var leaf in connections.Of<Leafnodes.LeafConnection>())
-            {
-                leaf.ApplyReload();
             }
 
             log.Info("Reloaded server configuration");
