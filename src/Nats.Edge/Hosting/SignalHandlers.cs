@@ -8,14 +8,26 @@ namespace Nats.Edge.Hosting;
 /// The POSIX signals nats-server answers to, with the same meanings: SIGINT, SIGTERM and SIGQUIT stop
 /// cleanly, SIGHUP reloads the config, SIGUSR1 reopens the log file, SIGUSR2 enters lame duck mode.
 /// </summary>
-internal static class SignalHandlers
+internal static partial class SignalHandlers
 {
     // Linux numbers on x64 and arm64 alike; .NET takes raw numbers for signals it has no name for.
     private const PosixSignal SigUsr1 = (PosixSignal)10;
     private const PosixSignal SigUsr2 = (PosixSignal)12;
 
+    // SIG_DFL.
+    private static readonly nint DefaultDisposition = 0;
+
     public static CompositeDisposable Register(NatsServer server, ServerLog log, Action reload, Action reopen)
     {
+        // A server started under nohup inherits SIGHUP ignored (a background job of a script, SIGINT),
+        // and the runtime honours an inherited "ignore" even once a handler is registered, so
+        // `kill -HUP` would never reload. nats-server, a Go program, takes both signals back when it
+        // asks for them; so does this, before the registrations below.
+        foreach (var signal in (ReadOnlySpan<int>)[1, 2])
+        {
+            _ = RestoreDefault(signal, DefaultDisposition);
+        }
+
         PosixSignalRegistration On(PosixSignal signal, string name, Action action) => PosixSignalRegistration.Create(signal, context =>
         {
             // Handled here: the runtime's default would end the process without a clean shutdown.
@@ -34,4 +46,7 @@ internal static class SignalHandlers
             On(SigUsr1, "user defined signal 1", reopen),
             On(SigUsr2, "user defined signal 2", () => _ = server.EnterLameDuckModeAsync()));
     }
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint RestoreDefault(int signal, nint disposition);
 }

@@ -69,6 +69,23 @@ public sealed class ReloadTests
         await client.AssertClosedAsync();
     }
 
+    // nohup starts the server with SIGHUP ignored; nats-server (Go) takes the signal back when it asks
+    // for it, and so must nats-edge, or `nohup nats-edge -c … &` could never be reloaded.
+    [Fact]
+    public async Task Started_under_nohup_it_still_reloads_on_sighup()
+    {
+        using var folder = new TempConfigFolder();
+        var port = TestPorts.Free();
+        var path = folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}", "max_payload": 1024 }""");
+        await using var server = await EdgeProcess.StartExecutableReadyAsync(
+            "nohup", ["dotnet", Path.Combine(AppContext.BaseDirectory, "nats-edge.dll"), "-c", path], null, TestTimeouts.Startup);
+
+        folder.Write("server.json", $$"""{ "listen": "127.0.0.1:{{port}}", "max_payload": 16 }""");
+        server.Signal(Posix.SigHup);
+
+        await server.WaitForLogAsync("Reloaded: max_payload = 16");
+    }
+
     [ServerTheory]
     public async Task A_changed_port_is_refused_and_the_server_keeps_running(ServerTarget target)
     {
