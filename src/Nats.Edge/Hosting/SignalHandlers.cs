@@ -14,18 +14,23 @@ internal static partial class SignalHandlers
     private const PosixSignal SigUsr1 = (PosixSignal)10;
     private const PosixSignal SigUsr2 = (PosixSignal)12;
 
-    // SIG_DFL.
+    private const int SigHup = 1;
+
+    // SIG_DFL and SIG_IGN.
     private static readonly nint DefaultDisposition = 0;
+    private static readonly nint IgnoreDisposition = 1;
 
     public static CompositeDisposable Register(NatsServer server, ServerLog log, Action reload, Action reopen)
     {
-        // A server started under nohup inherits SIGHUP ignored (a background job of a script, SIGINT),
-        // and the runtime honours an inherited "ignore" even once a handler is registered, so
-        // `kill -HUP` would never reload. nats-server, a Go program, takes both signals back when it
-        // asks for them; so does this, before the registrations below.
-        foreach (var signal in (ReadOnlySpan<int>)[1, 2])
+        // A server started under nohup inherits SIGHUP ignored, and the runtime honours an inherited
+        // "ignore" even once a handler is registered, so `kill -HUP` would never reload. nats-server,
+        // a Go program, takes the signal back when it asks for it; so does this, before the
+        // registrations below. Only an ignored SIGHUP is touched: whatever else is there (the
+        // runtime's own handler) is put straight back.
+        var previous = SetDisposition(SigHup, DefaultDisposition);
+        if (previous != IgnoreDisposition)
         {
-            _ = RestoreDefault(signal, DefaultDisposition);
+            _ = SetDisposition(SigHup, previous);
         }
 
         PosixSignalRegistration On(PosixSignal signal, string name, Action action) => PosixSignalRegistration.Create(signal, context =>
@@ -47,6 +52,7 @@ internal static partial class SignalHandlers
             On(SigUsr2, "user defined signal 2", () => _ = server.EnterLameDuckModeAsync()));
     }
 
+    // signal(2): sets the disposition and returns the one it replaced.
     [LibraryImport("libc", EntryPoint = "signal")]
-    private static partial nint RestoreDefault(int signal, nint disposition);
+    private static partial nint SetDisposition(int signal, nint disposition);
 }
