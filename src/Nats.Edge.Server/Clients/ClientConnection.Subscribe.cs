@@ -26,18 +26,15 @@ internal sealed partial class ClientConnection
         }
 
         // A reused sid is ignored and the first subscription stays, as in nats-server.
-        if (_subscriptions.Find(sid) is null)
+        var subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), sid.ToArray());
+        switch (_subscriptions.TryAdd(subscription, Server.Options.MaxSubscriptions))
         {
-            var subscription = new Subscription(this, subject.ToArray(), queue.IsEmpty ? null : queue.ToArray(), sid.ToArray());
-            switch (_subscriptions.TryAdd(subscription, Server.Options.MaxSubscriptions))
-            {
-                case SubscribeOutcome.Added:
-                    Account.Subscribe(subscription);
-                    break;
-                case SubscribeOutcome.LimitReached:
-                    Enqueue(ProtocolErrors.MaxSubscriptionsExceeded, Batch);
-                    return;
-            }
+            case SubscribeOutcome.Added:
+                Account.Subscribe(subscription);
+                break;
+            case SubscribeOutcome.LimitReached:
+                Enqueue(ProtocolErrors.MaxSubscriptionsExceeded, Batch);
+                return;
         }
 
         if (_connect.Verbose)
