@@ -59,7 +59,7 @@ internal static class LoadCommand
     {
         Console.WriteLine($"{"requests",-10} {Units.Count(result.Requests),13} in {Units.Decimal(result.Seconds, 3),8} s {Units.Count(result.Rate),13} req/s");
         Console.WriteLine(
-            $"{"latency",-10} p50 {Units.Decimal(result.P50, 1)} µs, p99 {Units.Decimal(result.P99, 1)} µs, " +
+            $"{"latency",-10} p50 {Units.Decimal(result.P50, 1)} µs, p90 {Units.Decimal(result.P90, 1)} µs, p99 {Units.Decimal(result.P99, 1)} µs, " +
             $"p99.9 {Units.Decimal(result.P999, 1)} µs, max {Units.Decimal(result.Max, 1)} µs");
     }
 }

@@ -14,7 +14,7 @@ internal static class Usage
             pubsub   publishers → 1 subscriber (default mode)
             fanout   publishers → each of --subs subscribers (default 4)
             queue    publishers → --subs subscribers in one queue group (default 4)
-            reqrep   one request in flight, round-trip p50/p99/p99.9 (--msgs is the request count)
+            reqrep   one request in flight, round-trip p50/p90/p99/p99.9 (--msgs is the request count)
 
           --msgs     messages published in total (default 1,000,000; reqrep 20,000)
           --size     payload bytes (default 16)

@@ -89,6 +89,7 @@ internal static class CompareReport
         LatencyResult? reference = ServerRun.Summarize(workload.Reference, best)?.Latency;
         var table = new TextTable("reqrep latency", "nats-edge µs", "nats-server µs", "edge/server");
         table.Add("p50", Micros(edge?.P50), Micros(reference?.P50), Ratio(edge?.P50, reference?.P50));
+        table.Add("p90", Micros(edge?.P90), Micros(reference?.P90), Ratio(edge?.P90, reference?.P90));
         table.Add("p99", Micros(edge?.P99), Micros(reference?.P99), Ratio(edge?.P99, reference?.P99));
         table.Add("p99.9", Micros(edge?.P999), Micros(reference?.P999), Ratio(edge?.P999, reference?.P999));
         return table + "\nOne request in flight; round trip requester → server → responder → server → requester. edge/server below 1 means nats-edge is faster.\n";
