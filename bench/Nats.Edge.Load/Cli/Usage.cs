@@ -8,7 +8,7 @@ internal static class Usage
 
         One server, by URL:
           nats-edge-load [--mode pub|pubsub|fanout|queue|reqrep] [--url nats://127.0.0.1:4222]
-                         [--msgs N] [--size BYTES] [--pubs N] [--subs N] [--timeout S]
+                         [--client raw|natsnet] [--msgs N] [--size BYTES] [--pubs N] [--subs N] [--timeout S]
 
             pub      publishers only
             pubsub   publishers → 1 subscriber (default mode)
@@ -16,6 +16,8 @@ internal static class Usage
             queue    publishers → --subs subscribers in one queue group (default 4)
             reqrep   one request in flight, round-trip p50/p90/p99/p99.9 (--msgs is the request count)
 
+          --client   raw: this tool's own sockets, the least client cost (default);
+                     natsnet: NATS.Net, the official C# client, one connection per publisher and subscriber
           --msgs     messages published in total (default 1,000,000; reqrep 20,000)
           --size     payload bytes (default 16)
           --pubs     publishing connections sharing --msgs (default 1)
