@@ -26,7 +26,7 @@ internal static class Usage
         nats-edge against nats-server, alternating, each started fresh on a free 127.0.0.1 port:
           nats-edge-load compare [--sizes] [--rounds R] [--best] [--edge PATH | --edge-cmd "CMD ARGS"]
                                  [--ref PATH] [--msgs N] [--size BYTES] [--subs N] [--requests N]
-                                 [--workloads LIST] [--timeout S]
+                                 [--workloads LIST] [--client LIST] [--timeout S]
 
           --edge      nats-edge binary (default artifacts/linux-x64/nats-edge); a .dll runs with dotnet
           --edge-cmd  any command line standing in for nats-edge, split on spaces
@@ -36,6 +36,7 @@ internal static class Usage
           --workloads comma-separated subset of pub,pubsub,fanout,queue,reqrep (default all)
           --sizes     pubsub throughput at 16 B … 64 KiB instead of the workload table
           --requests  reqrep round trips (default 20,000)
+          --client    raw, natsnet, raw,natsnet or both: a row per workload and client (default raw)
           Both servers get "-a 127.0.0.1 -p PORT" appended.
 
         The board's uplink: a nats-server hub with, as its leafnode, nats-edge or nats-server in turn;
