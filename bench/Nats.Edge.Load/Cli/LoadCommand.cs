@@ -17,20 +17,22 @@ internal static class LoadCommand
             (int)arguments.Number("size", Defaults.Size, 0, Defaults.MaxSize),
             (int)arguments.Number("pubs", 1, 1, 256),
             (int)arguments.Number("subs", LoadSettings.DefaultSubscribers(mode), mode == Mode.Pub ? 0 : 1, 1024),
-            TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600)));
+            TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600)),
+            Client: ClientNames.Parse(arguments.Text("client", "raw")));
         arguments.RejectUnread();
+        string via = settings.Client == ClientKind.Raw ? string.Empty : $" via {ClientNames.Name(settings.Client)}";
 
         if (mode == Mode.ReqRep)
         {
-            Console.WriteLine($"reqrep: {Units.Count(settings.Messages)} requests of {Units.Size(settings.Size)}, one in flight → {settings.Endpoint}");
-            Print(RequestReplyWorkload.Run(settings));
+            Console.WriteLine($"reqrep: {Units.Count(settings.Messages)} requests of {Units.Size(settings.Size)}, one in flight → {settings.Endpoint}{via}");
+            Print(WorkloadRunner.RequestReply(settings));
             return 0;
         }
 
         Console.WriteLine(
             $"{ModeNames.Name(mode)}: {Units.Count(settings.Messages)} msgs of {Units.Size(settings.Size)}, " +
-            $"{settings.Publishers} pub, {(mode == Mode.Pub ? 0 : settings.Subscribers)} sub → {settings.Endpoint}");
-        ThroughputResult result = ThroughputWorkload.Run(settings);
+            $"{settings.Publishers} pub, {(mode == Mode.Pub ? 0 : settings.Subscribers)} sub → {settings.Endpoint}{via}");
+        ThroughputResult result = WorkloadRunner.Throughput(settings);
         Print(result);
         return result.Complete ? 0 : 1;
     }
@@ -59,7 +61,7 @@ internal static class LoadCommand
     {
         Console.WriteLine($"{"requests",-10} {Units.Count(result.Requests),13} in {Units.Decimal(result.Seconds, 3),8} s {Units.Count(result.Rate),13} req/s");
         Console.WriteLine(
-            $"{"latency",-10} p50 {Units.Decimal(result.P50, 1)} µs, p99 {Units.Decimal(result.P99, 1)} µs, " +
+            $"{"latency",-10} p50 {Units.Decimal(result.P50, 1)} µs, p90 {Units.Decimal(result.P90, 1)} µs, p99 {Units.Decimal(result.P99, 1)} µs, " +
             $"p99.9 {Units.Decimal(result.P999, 1)} µs, max {Units.Decimal(result.Max, 1)} µs");
     }
 }

@@ -8,14 +8,16 @@ internal static class Usage
 
         One server, by URL:
           nats-edge-load [--mode pub|pubsub|fanout|queue|reqrep] [--url nats://127.0.0.1:4222]
-                         [--msgs N] [--size BYTES] [--pubs N] [--subs N] [--timeout S]
+                         [--client raw|natsnet] [--msgs N] [--size BYTES] [--pubs N] [--subs N] [--timeout S]
 
             pub      publishers only
             pubsub   publishers → 1 subscriber (default mode)
             fanout   publishers → each of --subs subscribers (default 4)
             queue    publishers → --subs subscribers in one queue group (default 4)
-            reqrep   one request in flight, round-trip p50/p99/p99.9 (--msgs is the request count)
+            reqrep   one request in flight, round-trip p50/p90/p99/p99.9 (--msgs is the request count)
 
+          --client   raw: this tool's own sockets, the least client cost (default);
+                     natsnet: NATS.Net, the official C# client, one connection per publisher and subscriber
           --msgs     messages published in total (default 1,000,000; reqrep 20,000)
           --size     payload bytes (default 16)
           --pubs     publishing connections sharing --msgs (default 1)
@@ -24,7 +26,7 @@ internal static class Usage
         nats-edge against nats-server, alternating, each started fresh on a free 127.0.0.1 port:
           nats-edge-load compare [--sizes] [--rounds R] [--best] [--edge PATH | --edge-cmd "CMD ARGS"]
                                  [--ref PATH] [--msgs N] [--size BYTES] [--subs N] [--requests N]
-                                 [--workloads LIST] [--timeout S]
+                                 [--workloads LIST] [--client LIST] [--timeout S]
 
           --edge      nats-edge binary (default artifacts/linux-x64/nats-edge); a .dll runs with dotnet
           --edge-cmd  any command line standing in for nats-edge, split on spaces
@@ -34,6 +36,7 @@ internal static class Usage
           --workloads comma-separated subset of pub,pubsub,fanout,queue,reqrep (default all)
           --sizes     pubsub throughput at 16 B … 64 KiB instead of the workload table
           --requests  reqrep round trips (default 20,000)
+          --client    raw, natsnet, raw,natsnet or both: a row per workload and client (default raw)
           Both servers get "-a 127.0.0.1 -p PORT" appended.
 
         The board's uplink: a nats-server hub with, as its leafnode, nats-edge or nats-server in turn;

@@ -39,13 +39,14 @@ internal static class CompareCommand
         long requests = arguments.Number("requests", Defaults.Requests, 1, int.MaxValue);
         var timeout = TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600));
         string? only = arguments.OptionalText("workloads");
+        List<ClientKind> clients = ClientNames.ParseList(arguments.Text("client", "raw"));
         arguments.RejectUnread();
 
         // The endpoint is a placeholder: each run gets its server's own port.
         var anywhere = new NatsEndpoint("127.0.0.1", 0, null, null, null);
-        List<WorkloadResults> plan = sizes
-            ? SizePlan(anywhere, messages, timeout)
-            : WorkloadPlan(anywhere, messages, size, subscribers, requests, timeout);
+        List<WorkloadResults> plan = WithClients(
+            sizes ? SizePlan(anywhere, messages, timeout) : WorkloadPlan(anywhere, messages, size, subscribers, requests, timeout),
+            clients);
         if (only is not null)
         {
             var wanted = new HashSet<Mode>();
@@ -61,6 +62,7 @@ internal static class CompareCommand
         Console.WriteLine();
         Console.WriteLine($"- nats-edge: `{edge.Command}`");
         Console.WriteLine($"- nats-server: `{reference.Command}` ({CommandOutput.FirstLine(reference.Command.FileName, "--version") ?? "version unknown"})");
+        Console.WriteLine($"- clients: {string.Join(", ", clients.ConvertAll(ClientNames.Describe))}");
         Console.WriteLine($"- {(best ? "best" : "median")} of {rounds} rounds per server, alternating, each on a freshly started server");
         Console.WriteLine(sizes
             ? $"- pubsub, 1 pub → 1 sub, up to {Units.Count(messages)} msgs and {Units.Count(BytesPerSizeRun / (1024 * 1024))} MiB of payload per run"
@@ -102,6 +104,21 @@ internal static class CompareCommand
         return plan;
     }
 
+    // Each workload once per client, the clients' rows next to each other so the table reads across.
+    private static List<WorkloadResults> WithClients(List<WorkloadResults> plan, List<ClientKind> clients)
+    {
+        var withClients = new List<WorkloadResults>(plan.Count * clients.Count);
+        foreach (WorkloadResults workload in plan)
+        {
+            foreach (ClientKind client in clients)
+            {
+                withClients.Add(new WorkloadResults(workload.Name, workload.Settings with { Client = client }));
+            }
+        }
+
+        return withClients;
+    }
+
     private static void RunRound(WorkloadResults workload, Contender server, List<ServerRun> runs, int round, int rounds)
     {
         if (server.Broken is not null)
@@ -109,7 +126,7 @@ internal static class CompareCommand
             return;
         }
 
-        string step = $"{workload.Name} round {round}/{rounds} {server.Label}";
+        string step = $"{workload.Label} round {round}/{rounds} {server.Label}";
         ServerRun? run = server.Measure(workload.Settings, out string? failure);
         if (run is null)
         {

@@ -54,13 +54,13 @@ internal sealed class Contender(ServerCommand command)
 
     private static ServerRun RequestReply(LoadSettings settings)
     {
-        LatencyResult result = RequestReplyWorkload.Run(settings);
+        LatencyResult result = WorkloadRunner.RequestReply(settings);
         return new ServerRun(result.Rate, settings.Messages + RequestReplyWorkload.Warmup(settings.Messages), 0, 0, result);
     }
 
     private static ServerRun Throughput(LoadSettings settings)
     {
-        ThroughputResult result = ThroughputWorkload.Run(settings);
+        ThroughputResult result = WorkloadRunner.Throughput(settings);
         if (!result.Complete)
         {
             throw new IOException($"only {result.Delivered} of {result.Expected} deliveries arrived within {settings.Timeout.TotalSeconds} s");

@@ -25,6 +25,7 @@ internal sealed record ServerRun(double Rate, long Messages, double CpuSeconds, 
             runs[0].Latency!.Requests,
             Pick(runs, best, r => -r.Latency!.Seconds) * -1,
             Pick(runs, best, r => -r.Latency!.P50) * -1,
+            Pick(runs, best, r => -r.Latency!.P90) * -1,
             Pick(runs, best, r => -r.Latency!.P99) * -1,
             Pick(runs, best, r => -r.Latency!.P999) * -1,
             Pick(runs, best, r => -r.Latency!.Max) * -1);

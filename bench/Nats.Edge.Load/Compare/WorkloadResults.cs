@@ -9,6 +9,9 @@ internal sealed class WorkloadResults(string name, LoadSettings settings)
 
     public LoadSettings Settings => settings;
 
+    /// <summary>The workload and the client that drives it, for progress and failure lines.</summary>
+    public string Label => $"{name} ({ClientNames.Name(settings.Client)})";
+
     public List<ServerRun> Edge { get; } = [];
 
     public List<ServerRun> Reference { get; } = [];

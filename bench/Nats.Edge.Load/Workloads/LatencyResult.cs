@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Nats.Edge.Load.Workloads;
 
 /// <summary>Round-trip times of one request-reply run, in microseconds.</summary>
-internal sealed record LatencyResult(long Requests, double Seconds, double P50, double P99, double P999, double Max)
+internal sealed record LatencyResult(long Requests, double Seconds, double P50, double P90, double P99, double P999, double Max)
 {
     public double Rate => Requests / Seconds;
 
@@ -15,6 +15,7 @@ internal sealed record LatencyResult(long Requests, double Seconds, double P50, 
             ticks.Length,
             seconds,
             Micros(Percentile(ticks, 0.50)),
+            Micros(Percentile(ticks, 0.90)),
             Micros(Percentile(ticks, 0.99)),
             Micros(Percentile(ticks, 0.999)),
             Micros(ticks[^1]));

@@ -5,6 +5,7 @@ namespace Nats.Edge.Load.Workloads;
 /// <summary>One workload against one server.</summary>
 /// <param name="Messages">Messages published in total (requests for <see cref="Mode.ReqRep"/>).</param>
 /// <param name="Timeout">Bound on connecting, on each publish flush, and on waiting for delivery.</param>
+/// <param name="SubscriberEndpoint">Where the subscribers connect when not to <paramref name="Endpoint"/>; raw client only.</param>
 internal sealed record LoadSettings(
     Mode Mode,
     NatsEndpoint Endpoint,
@@ -13,7 +14,8 @@ internal sealed record LoadSettings(
     int Publishers,
     int Subscribers,
     TimeSpan Timeout,
-    NatsEndpoint? SubscriberEndpoint = null)
+    NatsEndpoint? SubscriberEndpoint = null,
+    ClientKind Client = ClientKind.Raw)
 {
     /// <summary>The subscriber count each mode uses when none is given.</summary>
     public static int DefaultSubscribers(Mode mode) => mode switch

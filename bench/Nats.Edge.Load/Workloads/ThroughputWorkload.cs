@@ -9,8 +9,8 @@ namespace Nats.Edge.Load.Workloads;
 /// </summary>
 internal static class ThroughputWorkload
 {
-    // Queue group shared by every subscriber in queue mode.
-    private const string QueueGroup = "load";
+    /// <summary>Queue group shared by every subscriber in queue mode.</summary>
+    public const string QueueGroup = "load";
 
     public static ThroughputResult Run(LoadSettings settings)
     {
@@ -81,7 +81,8 @@ internal static class ThroughputWorkload
         }
     }
 
-    private static long Share(long total, int parts, int index) =>
+    /// <summary>Publisher <paramref name="index"/>'s part of <paramref name="total"/> messages.</summary>
+    public static long Share(long total, int parts, int index) =>
         (total / parts) + (index < total % parts ? 1 : 0);
 
     // No overall limit: a large run may publish for minutes, and each publisher already gives up when
