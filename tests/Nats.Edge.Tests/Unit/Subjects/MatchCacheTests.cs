@@ -88,4 +88,43 @@ public class MatchCacheTests
         Assert.Equal("1", Describe(cache.Match("s.0"u8)));
         Assert.True(cache.Match("t.0"u8).IsEmpty);
     }
+
+    [Fact]
+    public void A_repeated_subject_is_answered_again_and_a_different_one_is_not_taken_for_it()
+    {
+        var index = new SubjectIndex();
+        index.Insert(Plain("foo", "1"));
+        index.Insert(Plain("fob", "2"));
+        var cache = new MatchCache(index);
+        var foo = cache.Match("foo"u8);
+        Assert.Same(foo, cache.Match("foo"u8));
+        Assert.Equal("2", Describe(cache.Match("fob"u8)));
+        Assert.True(cache.Match("fo"u8).IsEmpty);
+        Assert.True(cache.Match("fooo"u8).IsEmpty);
+        Assert.Same(foo, cache.Match("foo"u8));
+    }
+
+    [Fact]
+    public void A_repeated_subject_sees_a_subscription_made_between_its_messages()
+    {
+        var index = new SubjectIndex();
+        var cache = new MatchCache(index);
+        Assert.True(cache.Match("foo"u8).IsEmpty);
+        Assert.True(cache.Match("foo"u8).IsEmpty);
+        index.Insert(Plain("foo", "1"));
+        Assert.Equal("1", Describe(cache.Match("foo"u8)));
+    }
+
+    [Fact]
+    public void Hits_count_repeats_and_misses_count_first_sights()
+    {
+        var index = new SubjectIndex();
+        var cache = new MatchCache(index);
+        cache.Match("foo"u8);
+        cache.Match("foo"u8);
+        cache.Match("bar"u8);
+        cache.Match("foo"u8);
+        Assert.Equal(2, cache.Statistics.Hits);
+        Assert.Equal(2, cache.Statistics.Misses);
+    }
 }
