@@ -7,10 +7,10 @@ namespace Nats.Edge.Server.Clients;
 internal sealed partial class ClientConnection
 {
     /// <summary>The client's CONNECT (name, lang, version), or the defaults before it came.</summary>
-    public ConnectOptions Connect => _connect;
+    public ConnectOptions Connect => _login.Connect;
 
     /// <summary>The user the client logged in as; null without credentials.</summary>
-    public string? UserName => _user?.Name is { Length: > 0 } name ? name : null;
+    public string? UserName => _login.UserName;
 
     public int SubscriptionCount => _subscriptions.Count;
 

@@ -19,7 +19,7 @@ internal sealed partial class ClientConnection
     public bool Admit(ClientOp op)
     {
         // With credentials required, the first op must be CONNECT, as nats-server demands.
-        if (_connectReceived || op == ClientOp.Connect || !Server.Authenticator.Required)
+        if (_login.IsLoggedIn || op == ClientOp.Connect || !Server.Authenticator.Required)
         {
             return true;
         }

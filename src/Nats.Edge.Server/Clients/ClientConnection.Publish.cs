@@ -15,7 +15,7 @@ internal sealed partial class ClientConnection
     public void OnPublish(in InboundMessage message)
     {
         CountInbound(message.Data.Length);
-        if (_connect.Pedantic && !SubjectRules.IsValidLiteral(message.Subject))
+        if (_login.Connect.Pedantic && !SubjectRules.IsValidLiteral(message.Subject))
         {
             // nats-server still delivers the message after this error.
             Enqueue(ProtocolErrors.InvalidPublishSubject, Batch);
@@ -26,27 +26,27 @@ internal sealed partial class ClientConnection
 
     private void Route(in InboundMessage message)
     {
-        if (message.Subject.StartsWith("_GR_."u8) || (_publishGate is { } gate && !gate.MayPublish(message.Subject)))
+        if (message.Subject.StartsWith("_GR_."u8) || !_login.MayPublish(message.Subject))
         {
             Enqueue(ProtocolErrors.PublishViolation(message.Subject), Batch);
-            Server.Log.Error($"{this} - Publish Violation - {UserForLog}, Subject \"{Encoding.UTF8.GetString(message.Subject)}\"");
+            Server.Log.Error($"{this} - Publish Violation - {_login.UserForLog}, Subject \"{Encoding.UTF8.GetString(message.Subject)}\"");
             return;
         }
 
         if (IsReservedReply(message.Reply))
         {
             Enqueue(ProtocolErrors.ReplyViolation(message.Reply), Batch);
-            Server.Log.Error($"{this} - Publish Violation - {UserForLog}, Reply \"{Encoding.UTF8.GetString(message.Reply)}\"");
+            Server.Log.Error($"{this} - Publish Violation - {_login.UserForLog}, Reply \"{Encoding.UTF8.GetString(message.Reply)}\"");
             return;
         }
 
-        if (_connect.Verbose)
+        if (_login.Connect.Verbose)
         {
             Enqueue("+OK\r\n"u8, Batch);
         }
 
-        var delivered = MessageDelivery.Deliver(_matches.Match(message.Subject), message, _connect.Echo ? null : this, Batch);
-        if (!delivered && !message.Reply.IsEmpty && _connect.NoResponders)
+        var delivered = MessageDelivery.Deliver(_matches.Match(message.Subject), message, _login.Connect.Echo ? null : this, Batch);
+        if (!delivered && !message.Reply.IsEmpty && _login.Connect.NoResponders)
         {
             MessageDelivery.NoResponders(Account.Subscriptions, this, message.Reply, Batch);
         }
@@ -55,15 +55,12 @@ internal sealed partial class ClientConnection
     /// <summary>Writes MSG/HMSG for one of this client's subscriptions into its outbound buffer.</summary>
     public override bool DeliverMessage(Subscription subscription, in InboundMessage message, DeliveryBatch batch)
     {
-        if (_user?.Permissions is { LimitsDelivery: true } permissions && !permissions.MayReceive(subscription, message.Subject))
+        if (!_login.MayReceive(subscription, message.Subject))
         {
             return false;
         }
 
-        if (!message.Reply.IsEmpty)
-        {
-            _publishGate?.NoteRequest(message.Reply);
-        }
+        _login.NoteRequest(message.Reply);
 
         MessageWriter.ToClient(this, subscription.Sid, message, WantsHeaders, batch);
         return true;

@@ -17,34 +17,28 @@ internal sealed partial class ClientConnection
     public void ApplyReload(Authenticator authenticator, ServerOptions options)
     {
         _reader.MaxPayload = options.MaxPayload;
-        if (IsClosing || !Volatile.Read(ref _connectReceived))
+        if (IsClosing || !_login.IsLoggedIn)
         {
             // Not logged in yet: its CONNECT meets the new rules when it comes.
             return;
         }
 
-        // A user now in another account would need its subscriptions moved; nats-server closes
-        // such a connection too, and the client's reconnect logs it in afresh.
-        if (authenticator.Authenticate(_connect, _nonce, ClientCertificate) is not { } user || user.Account != Account)
+        if (!_login.Recheck(authenticator, ClientCertificate))
         {
-            Server.Log.Error($"{this} - {authenticator.DescribeFailure(_connect)}");
+            Server.Log.Error($"{this} - {authenticator.DescribeFailure(_login.Connect)}");
             CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
             return;
         }
 
-        LogIn(user);
-        if (user.Permissions is { } permissions)
-        {
-            RemoveForbiddenSubscriptions(user, permissions);
-        }
+        RemoveForbiddenSubscriptions();
     }
 
-    private void RemoveForbiddenSubscriptions(User user, Permissions permissions)
+    private void RemoveForbiddenSubscriptions()
     {
         var removed = false;
         foreach (var subscription in _subscriptions.Snapshot())
         {
-            if (permissions.MaySubscribe(subscription.Subject, subscription.Queue))
+            if (_login.MaySubscribe(subscription.Subject, subscription.Queue))
             {
                 continue;
             }
@@ -52,7 +46,7 @@ internal sealed partial class ClientConnection
             RemoveSubscription(subscription);
             Outbound.Append(ProtocolErrors.RemovedSubscription(subscription.Subject, subscription.Sid));
             Server.Log.Info(
-                $"Removed sub \"{Encoding.UTF8.GetString(subscription.Subject)}\" (sid \"{Encoding.UTF8.GetString(subscription.Sid)}\") for {user.LogName} - not authorized");
+                $"Removed sub \"{Encoding.UTF8.GetString(subscription.Subject)}\" (sid \"{Encoding.UTF8.GetString(subscription.Sid)}\") for {_login.UserForLog} - not authorized");
             removed = true;
         }
 

@@ -16,12 +16,12 @@ internal sealed partial class ClientConnection
         }
 
         // nats-server keeps the "_sys_" queue name for its own system services.
-        if (queue.SequenceEqual("_sys_"u8) || (_user?.Permissions is { } permissions && !permissions.MaySubscribe(subject, queue)))
+        if (queue.SequenceEqual("_sys_"u8) || !_login.MaySubscribe(subject, queue))
         {
             Enqueue(ProtocolErrors.SubscriptionViolation(subject, queue), Batch);
             var queueText = queue.IsEmpty ? string.Empty : $", Queue: \"{Encoding.UTF8.GetString(queue)}\"";
             Server.Log.Error(
-                $"{this} - Subscription Violation - {UserForLog}, Subject \"{Encoding.UTF8.GetString(subject)}\"{queueText}, SID {Encoding.UTF8.GetString(sid)}");
+                $"{this} - Subscription Violation - {_login.UserForLog}, Subject \"{Encoding.UTF8.GetString(subject)}\"{queueText}, SID {Encoding.UTF8.GetString(sid)}");
             return;
         }
 
@@ -37,7 +37,7 @@ internal sealed partial class ClientConnection
                 return;
         }
 
-        if (_connect.Verbose)
+        if (_login.Connect.Verbose)
         {
             Enqueue("+OK\r\n"u8, Batch);
         }
@@ -58,7 +58,7 @@ internal sealed partial class ClientConnection
             }
         }
 
-        if (_connect.Verbose)
+        if (_login.Connect.Verbose)
         {
             Enqueue("+OK\r\n"u8, Batch);
         }

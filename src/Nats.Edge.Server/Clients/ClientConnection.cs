@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Security;
 using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Clients;
@@ -15,18 +14,14 @@ internal sealed partial class ClientConnection : Connection
 
     private readonly ClientSubscriptions _subscriptions = new();
     private readonly PingSchedule _pings = new();
+    private readonly ClientLogin _login;
     private MatchCache _matches;
     private readonly ClientReader _reader;
-    private ConnectOptions _connect = ConnectOptions.Default;
-    private bool _connectReceived;
-    private string? _nonce;
-    private PublishGate? _publishGate;
-    private User? _user;
 
     public ClientConnection(IServerContext server, Transport transport, ulong id, Account account)
         : base(server, transport, id)
     {
-        Account = account;
+        _login = new ClientLogin(account);
         _matches = new MatchCache(account.Subscriptions);
         _reader = new ClientReader(server.Options.MaxControlLine, server.Options.MaxPayload);
         // Before CONNECT the timer runs at the full interval from accept, as in nats-server.
@@ -34,17 +29,17 @@ internal sealed partial class ClientConnection : Connection
     }
 
     /// <summary>The global account until CONNECT logs the client into its user's account.</summary>
-    public Account Account { get; private set; }
+    public Account Account => _login.Account;
 
     public override MatchCache Matches => _matches;
 
     /// <summary>Whether MSGs to this client may carry headers (it said so in CONNECT).</summary>
-    public bool WantsHeaders => _connect.Headers && !Server.Options.NoHeaderSupport;
+    public bool WantsHeaders => _login.Connect.Headers && !Server.Options.NoHeaderSupport;
 
     /// <summary>Sends INFO, or INFO and the refusal when the server is full, then starts the loops.</summary>
     public void Open(bool overLimit)
     {
-        _nonce = Server.Authenticator.NonceRequired ? Nonces.ForClient() : null;
+        _login.IssueNonce(Server.Authenticator);
         var info = WriteInfo();
         if (Server.Tls is { } tls && !overLimit)
         {
@@ -72,7 +67,7 @@ internal sealed partial class ClientConnection : Connection
     /// </summary>
     public void SendInfoUpdate()
     {
-        if (IsClosing || !Volatile.Read(ref _connectReceived) || _connect.Protocol < 1)
+        if (IsClosing || !_login.IsLoggedIn || _login.Connect.Protocol < 1)
         {
             return;
         }
@@ -81,7 +76,7 @@ internal sealed partial class ClientConnection : Connection
         SignalSend();
     }
 
-    private byte[] WriteInfo() => InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _nonce));
+    private byte[] WriteInfo() => InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _login.Nonce));
 
     public override void OnTick(long now)
     {
@@ -91,7 +86,7 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        if (!_connectReceived && Server.Authenticator.Required && Stopwatch.GetElapsedTime(Started, now) > Server.AuthTimeout)
+        if (!_login.IsLoggedIn && Server.Authenticator.Required && Stopwatch.GetElapsedTime(Started, now) > Server.AuthTimeout)
         {
             CloseWithError(ProtocolErrors.AuthenticationTimeout, CloseReason.AuthenticationTimeout);
             return;
@@ -115,24 +110,6 @@ internal sealed partial class ClientConnection : Connection
         Server.Log.Debug($"{this} - Client connection closed: {Reason}");
     }
 
-    // The first CONNECT decides the account; with credentials required nothing can have been
-    // subscribed before it, and without them every client is in the global account anyway.
-    private void LogIn(User user)
-    {
-        if (user.Account != Account)
-        {
-            Account = user.Account;
-            _matches = new MatchCache(user.Account.Subscriptions);
-        }
-
-        _user = user;
-        _publishGate = user.Permissions is { } permissions && (permissions.LimitsPublish || permissions.Responses is not null)
-            ? new PublishGate(permissions)
-            : null;
-    }
-
-    private string UserForLog => _user?.LogName ?? "User \"N/A\"";
-
     public override void OnConnect(ReadOnlySpan<byte> json)
     {
         var options = ConnectOptions.Parse(json);
@@ -154,23 +131,20 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        var user = string.IsNullOrEmpty(options.Account) && !options.NewAccount
-            ? Server.Authenticator.Authenticate(options, _nonce, ClientCertificate)
-            : null;
-        if (user is null)
+        if (!_login.LogIn(options, Server.Authenticator, ClientCertificate))
         {
             Server.Log.Error($"{this} - {Server.Authenticator.DescribeFailure(options)}");
             CloseWithError(ProtocolErrors.AuthorizationViolation, CloseReason.AuthenticationViolation);
             return;
         }
 
-        if (!_connectReceived)
+        // The first CONNECT decides the account; with credentials required nothing can have been
+        // subscribed before it, and without them every client is in the global account anyway.
+        if (_matches.Index != Account.Subscriptions)
         {
-            LogIn(user);
+            _matches = new MatchCache(Account.Subscriptions);
         }
 
-        _connect = options;
-        _connectReceived = true;
         EstimateRttFromConnect();
         // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s)
         // plus up to 20 % jitter, then every ping_interval.
