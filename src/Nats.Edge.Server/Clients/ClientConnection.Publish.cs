@@ -40,10 +40,7 @@ internal sealed partial class ClientConnection
             return;
         }
 
-        if (_login.Connect.Verbose)
-        {
-            Enqueue("+OK\r\n"u8, Batch);
-        }
+        AcknowledgeIfVerbose();
 
         var delivered = MessageDelivery.Deliver(_matches.Match(message.Subject), message, _login.Connect.Echo ? null : this, Batch);
         if (!delivered && !message.Reply.IsEmpty && _login.Connect.NoResponders)

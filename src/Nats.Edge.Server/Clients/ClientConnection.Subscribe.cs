@@ -37,10 +37,7 @@ internal sealed partial class ClientConnection
                 return;
         }
 
-        if (_login.Connect.Verbose)
-        {
-            Enqueue("+OK\r\n"u8, Batch);
-        }
+        AcknowledgeIfVerbose();
     }
 
     /// <summary>UNSUB: now, or once <paramref name="max"/> deliveries were made in all.</summary>
@@ -58,10 +55,7 @@ internal sealed partial class ClientConnection
             }
         }
 
-        if (_login.Connect.Verbose)
-        {
-            Enqueue("+OK\r\n"u8, Batch);
-        }
+        AcknowledgeIfVerbose();
     }
 
     /// <summary>Drops a subscription; called from any publisher's thread when an UNSUB limit is reached.</summary>

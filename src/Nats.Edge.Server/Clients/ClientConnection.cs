@@ -119,15 +119,10 @@ internal sealed partial class ClientConnection : Connection
             return;
         }
 
-        if (options.Protocol is < 0 or > 1)
+        var refusal = options.Refusal;
+        if (!refusal.IsEmpty)
         {
-            CloseWithError(ProtocolErrors.InvalidClientProtocol, CloseReason.ProtocolViolation);
-            return;
-        }
-
-        if (options.NoResponders && !options.Headers)
-        {
-            CloseWithError(ProtocolErrors.NoRespondersRequiresHeaders, CloseReason.ProtocolViolation);
+            CloseWithError(refusal, CloseReason.ProtocolViolation);
             return;
         }
 
@@ -149,7 +144,13 @@ internal sealed partial class ClientConnection : Connection
         // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s)
         // plus up to 20 % jitter, then every ping_interval.
         _pings.StartAfter(Server.Options.PingInterval < FirstPingDelay ? Server.Options.PingInterval : FirstPingDelay, jitter: true);
-        if (options.Verbose)
+        AcknowledgeIfVerbose();
+    }
+
+    // A verbose client (CONNECT's default) has each CONNECT, PUB, SUB and UNSUB acknowledged.
+    private void AcknowledgeIfVerbose()
+    {
+        if (_login.Connect.Verbose)
         {
             Enqueue("+OK\r\n"u8, Batch);
         }

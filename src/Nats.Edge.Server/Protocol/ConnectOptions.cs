@@ -28,6 +28,16 @@ internal sealed record ConnectOptions(
     public static ConnectOptions Default { get; } = new();
 
     /// <summary>
+    /// The -ERR for a CONNECT that contradicts itself or asks for a protocol nats-server does not
+    /// speak, which closes the connection; empty when the options stand.
+    /// </summary>
+    [JsonIgnore]
+    public ReadOnlySpan<byte> Refusal =>
+        Protocol is < 0 or > 1 ? ProtocolErrors.InvalidClientProtocol
+        : NoResponders && !Headers ? ProtocolErrors.NoRespondersRequiresHeaders
+        : default;
+
+    /// <summary>
     /// Reads CONNECT's JSON; null when it is not a JSON object with fields of the right types, which
     /// nats-server answers by closing the connection without an -ERR.
     /// </summary>
