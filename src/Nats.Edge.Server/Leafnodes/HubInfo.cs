@@ -7,31 +7,16 @@ namespace Nats.Edge.Server.Leafnodes;
 /// The INFO a hub sends a leaf, in nats-server's field order: a hub writes it, a leaf reads the first
 /// (before CONNECT) and the one answering CONNECT, which adds <c>connect_info</c> and <c>remote_account</c>.
 /// </summary>
-internal sealed record HubInfo
+internal sealed record HubInfo : ServerInfo
 {
-    [JsonPropertyName("server_id")]
-    public string? ServerId { get; init; }
+    public HubInfo()
+    {
+    }
 
-    [JsonPropertyName("server_name")]
-    public string? ServerName { get; init; }
-
-    [JsonPropertyName("version")]
-    public string? Version { get; init; }
-
-    [JsonPropertyName("proto")]
-    public int Proto { get; init; }
-
-    [JsonPropertyName("go")]
-    public string? Go { get; init; }
-
-    [JsonPropertyName("host")]
-    public string? Host { get; init; }
-
-    [JsonPropertyName("port")]
-    public int Port { get; init; }
-
-    [JsonPropertyName("headers")]
-    public bool Headers { get; init; }
+    private HubInfo(ServerInfoFields shared)
+        : base(shared)
+    {
+    }
 
     /// <summary>Always sent by a hub, login or not, as nats-server does.</summary>
     [JsonPropertyName("auth_required")]
@@ -83,22 +68,16 @@ internal sealed record HubInfo
 
     private static HubInfo Read(ref WireJsonFields fields)
     {
-        string? serverId = null, serverName = null, version = null, go = null, host = null, ip = null, nonce = null, remoteAccount = null;
-        int proto = 0, port = 0, maxPayload = 0;
-        bool headers = false, authRequired = false, tlsRequired = false, infoOnConnect = false, connectInfo = false;
+        var shared = default(ServerInfoFields);
+        string? ip = null, nonce = null, remoteAccount = null;
+        var maxPayload = 0;
+        bool authRequired = false, tlsRequired = false, infoOnConnect = false, connectInfo = false;
         var clientId = 0UL;
         List<string>? leafnodeUrls = null;
         SubjectListPair? import = null, export = null;
         while (fields.Next())
         {
-            fields.Read("server_id"u8, ref serverId);
-            fields.Read("server_name"u8, ref serverName);
-            fields.Read("version"u8, ref version);
-            fields.Read("proto"u8, ref proto);
-            fields.Read("go"u8, ref go);
-            fields.Read("host"u8, ref host);
-            fields.Read("port"u8, ref port);
-            fields.Read("headers"u8, ref headers);
+            shared.Read(ref fields);
             fields.Read("auth_required"u8, ref authRequired);
             fields.Read("tls_required"u8, ref tlsRequired);
             fields.Read("max_payload"u8, ref maxPayload);
@@ -113,16 +92,8 @@ internal sealed record HubInfo
             fields.Read("export"u8, ref export, SubjectListPair.Read);
         }
 
-        return new()
+        return new(shared)
         {
-            ServerId = serverId,
-            ServerName = serverName,
-            Version = version,
-            Proto = proto,
-            Go = go,
-            Host = host,
-            Port = port,
-            Headers = headers,
             AuthRequired = authRequired,
             TlsRequired = tlsRequired,
             MaxPayload = maxPayload,

@@ -7,34 +7,16 @@ namespace Nats.Edge.Server.Routes;
 /// A route's INFO, this server's or a peer's, in the field order nats-server 2.9 writes it; gossip
 /// about a newly routed server is the same INFO, cut down, with <c>ip</c> saying where to dial it.
 /// </summary>
-internal sealed record RouteInfo
+internal sealed record RouteInfo : ServerInfo
 {
-    [JsonPropertyName("server_id")]
-    public string? ServerId { get; init; }
+    public RouteInfo()
+    {
+    }
 
-    // server_name, host and cluster go out even when a gossiped peer did not send them.
-    [JsonPropertyName("server_name")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public string? ServerName { get; init; }
-
-    [JsonPropertyName("version")]
-    public string? Version { get; init; }
-
-    [JsonPropertyName("proto")]
-    public int Proto { get; init; }
-
-    [JsonPropertyName("go")]
-    public string? Go { get; init; }
-
-    [JsonPropertyName("host")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
-    public string? Host { get; init; }
-
-    [JsonPropertyName("port")]
-    public int Port { get; init; }
-
-    [JsonPropertyName("headers")]
-    public bool Headers { get; init; }
+    private RouteInfo(ServerInfoFields shared)
+        : base(shared)
+    {
+    }
 
     /// <summary>Null in gossip, which leaves it out.</summary>
     [JsonPropertyName("max_payload")]
@@ -47,6 +29,7 @@ internal sealed record RouteInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool AuthRequired { get; init; }
 
+    // Like server_name and host, cluster goes out even when a gossiped peer did not send it.
     [JsonPropertyName("cluster")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Cluster { get; init; }
@@ -68,21 +51,14 @@ internal sealed record RouteInfo
 
     private static RouteInfo Read(ref WireJsonFields fields)
     {
-        string? serverId = null, serverName = null, version = null, go = null, host = null, nonce = null, cluster = null, ip = null;
-        int proto = 0, port = 0;
+        var shared = default(ServerInfoFields);
+        string? nonce = null, cluster = null, ip = null;
         int? maxPayload = null;
-        bool headers = false, authRequired = false, clusterDynamic = false;
+        bool authRequired = false, clusterDynamic = false;
         List<string>? connectUrls = null;
         while (fields.Next())
         {
-            fields.Read("server_id"u8, ref serverId);
-            fields.Read("server_name"u8, ref serverName);
-            fields.Read("version"u8, ref version);
-            fields.Read("proto"u8, ref proto);
-            fields.Read("go"u8, ref go);
-            fields.Read("host"u8, ref host);
-            fields.Read("port"u8, ref port);
-            fields.Read("headers"u8, ref headers);
+            shared.Read(ref fields);
             fields.Read("max_payload"u8, ref maxPayload);
             fields.Read("nonce"u8, ref nonce);
             fields.Read("auth_required"u8, ref authRequired);
@@ -92,16 +68,8 @@ internal sealed record RouteInfo
             fields.Read("ip"u8, ref ip);
         }
 
-        return new()
+        return new(shared)
         {
-            ServerId = serverId,
-            ServerName = serverName,
-            Version = version,
-            Proto = proto,
-            Go = go,
-            Host = host,
-            Port = port,
-            Headers = headers,
             MaxPayload = maxPayload,
             Nonce = nonce,
             AuthRequired = authRequired,
