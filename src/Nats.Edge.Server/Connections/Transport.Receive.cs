@@ -22,6 +22,9 @@ internal sealed partial class Transport
     // nats-server pauses a producer at most about 10 ms per read.
     private static readonly TimeSpan MaxStall = TimeSpan.FromMilliseconds(10);
 
+    // Without a socket (a stream made for tests) every drained read counts as empty.
+    private bool IsSocketEmpty() => _socket is not { Available: > 0 };
+
     /// <summary>Stopwatch time of the last read that brought data; zero before the first.</summary>
     public long LastReceived { get; private set; }
 
@@ -54,7 +57,8 @@ internal sealed partial class Transport
                 pipe.Writer.Advance(read);
                 await pipe.Writer.FlushAsync().ConfigureAwait(false);
 
-                idle = read < readSize;
+                // A read that did not fill the buffer emptied the socket.
+                var drained = read < readSize;
                 readSize = read >= readSize ? Math.Min(readSize * 2, MaxReadSize)
                     : read < readSize / 4 ? Math.Max(readSize / 2, MinReadSize)
                     : readSize;
@@ -74,6 +78,19 @@ internal sealed partial class Transport
                     drainWaiter ??= new DrainWaiter();
                     await laggard.WaitForDrainAsync(drainWaiter, MaxStall).ConfigureAwait(false);
                 }
+                else if (drained)
+                {
+                    // A producer on the same machine (a board's own publishers) needs the CPU we
+                    // would spend asking again at once: each of its writes would then arrive alone,
+                    // one wake-up and one window update per few KiB. After a yield the bytes it
+                    // wrote meanwhile are read in one go, and only an empty socket is waited on,
+                    // without a buffer. With NATS.Net publishing (nats-edge-load compare --client
+                    // natsnet, 2 cores): pub-only went from 0.63-0.70x nats-server's rate to
+                    // 0.78-0.94x, and the server CPU per message from 0.23 to 0.14 s per million.
+                    Thread.Yield();
+                }
+
+                idle = drained && IsSocketEmpty();
             }
         }
         catch (IOException)
