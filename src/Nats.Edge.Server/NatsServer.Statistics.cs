@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Nats.Edge.Server.Connections;
 
 namespace Nats.Edge.Server;
 

@@ -1,13 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Accounts;
 using Nats.Edge.Server.Clients;
-using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Lifecycle;
 using Nats.Edge.Server.Logging;
-using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Reloading;
 
 namespace Nats.Edge.Server;

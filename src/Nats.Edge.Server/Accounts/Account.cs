@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Accounts;
 
 /// <summary>A subject space of its own: connections bound to different accounts never see each other's messages.</summary>

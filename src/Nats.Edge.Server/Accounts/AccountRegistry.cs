@@ -1,7 +1,4 @@
-using System.Text;
-using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Security;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Accounts;
 

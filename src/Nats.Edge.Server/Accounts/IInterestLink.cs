@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Connections;
-
 namespace Nats.Edge.Server.Accounts;
 
 /// <summary>A connection to another server that is told of an account's interest: a leafnode link or a route.</summary>

@@ -2,10 +2,6 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Accounts;
 

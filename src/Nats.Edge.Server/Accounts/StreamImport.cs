@@ -1,8 +1,3 @@
-using System.Buffers;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Accounts;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Accounts;
 
 /// <summary>

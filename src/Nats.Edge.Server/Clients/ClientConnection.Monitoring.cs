@@ -1,6 +1,3 @@
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Clients;
 
 /// <summary>What <c>/connz</c> reads of a client, from the monitoring thread.</summary>

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Text;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-
 namespace Nats.Edge.Server.Clients;
 
 /// <summary>The client's answers to each operation the protocol reader finds.</summary>

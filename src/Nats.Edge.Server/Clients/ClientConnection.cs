@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Clients;
 

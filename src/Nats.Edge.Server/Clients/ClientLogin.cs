@@ -1,8 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Security;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Clients;
 

@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Protocol;
-
 namespace Nats.Edge.Server.Clients;
 
 /// <summary>

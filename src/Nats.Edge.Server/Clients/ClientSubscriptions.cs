@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Clients;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Connections;
 

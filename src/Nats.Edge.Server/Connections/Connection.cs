@@ -1,9 +1,6 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Connections;
 

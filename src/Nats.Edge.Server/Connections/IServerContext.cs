@@ -1,8 +1,5 @@
 using System.Net;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Logging;
-using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Routes;
 using Nats.Edge.Server.Security;
 

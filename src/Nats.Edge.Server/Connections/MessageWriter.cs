@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Buffers.Text;
-using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Connections;
 

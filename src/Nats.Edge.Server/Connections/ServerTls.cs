@@ -1,6 +1,5 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Server.Connections;
 

@@ -1,10 +1,4 @@
-using System.Buffers;
 using System.Buffers.Text;
-using System.Text;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Embedded;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Leafnodes;

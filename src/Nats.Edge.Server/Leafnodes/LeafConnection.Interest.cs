@@ -1,8 +1,3 @@
-using System.Text;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Leafnodes;
 
 /// <summary>Interest both ways: LS+/LS- heard from the far side, and what this side announces, loop detection included.</summary>

@@ -1,8 +1,3 @@
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Leafnodes;
 
 /// <summary>Messages both ways: LMSG/HMSG in (delivered here) and out.</summary>

@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Leafnodes;
 
 /// <summary>What <c>/leafz</c> reads of a link, from the monitoring thread.</summary>

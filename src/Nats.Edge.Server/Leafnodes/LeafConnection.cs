@@ -1,9 +1,4 @@
-using System.Text;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Links;
-using Nats.Edge.Server.Protocol;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Leafnodes;
 

@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Protocol;
-
 namespace Nats.Edge.Server.Leafnodes;
 
 /// <summary>The leafnode link as the reader's handler: a struct, so <see cref="LeafReader"/> calls it directly.</summary>

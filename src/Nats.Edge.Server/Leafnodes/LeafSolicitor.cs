@@ -1,12 +1,7 @@
-using System.Buffers;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Links;
-using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Leafnodes;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Security;
 

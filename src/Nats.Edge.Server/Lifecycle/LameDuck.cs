@@ -1,6 +1,4 @@
 using Nats.Edge.Server.Clients;
-using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Logging;
 
 namespace Nats.Edge.Server.Lifecycle;

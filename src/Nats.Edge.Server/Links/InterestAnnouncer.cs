@@ -1,6 +1,3 @@
-using System.Text;
-using Nats.Edge.Server.Connections;
-
 namespace Nats.Edge.Server.Links;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using Nats.Edge.Server.Connections;
 
 namespace Nats.Edge.Server.Links;
 

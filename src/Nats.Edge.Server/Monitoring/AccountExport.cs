@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Server.Monitoring;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Authentication;
 using System.Text.Json.Serialization;
 using Nats.Edge.Server.Clients;
-using Nats.Edge.Server.Connections;
 
 namespace Nats.Edge.Server.Monitoring;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Leafnodes;
 
 namespace Nats.Edge.Server.Monitoring;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Nats.Edge.Server.Monitoring;
 
 /// <summary>What one monitoring request is answered with.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Specialized;
 using System.Net;
 using System.Text.Encodings.Web;

@@ -1,6 +1,3 @@
-using System.Text;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Monitoring;
 
 /// <summary>The <c>subscriptions_list</c> of /connz, /routez and /leafz: each subscription's subject.</summary>

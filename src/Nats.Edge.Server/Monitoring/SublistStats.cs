@@ -1,7 +1,3 @@
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Monitoring;
 
 /// <summary>

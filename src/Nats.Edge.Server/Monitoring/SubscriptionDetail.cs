@@ -1,7 +1,4 @@
-using System.Text;
 using System.Text.Json.Serialization;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Monitoring;
 

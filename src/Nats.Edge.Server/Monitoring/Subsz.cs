@@ -1,7 +1,4 @@
 using System.Collections.Specialized;
-using System.Text;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Monitoring;
 

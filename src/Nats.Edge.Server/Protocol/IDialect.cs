@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Nats.Edge.Server.Protocol;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Logging;
 using Nats.Edge.Server.Security;
 

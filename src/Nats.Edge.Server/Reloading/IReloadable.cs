@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Reloading;

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Configuration;
 using Nats.Edge.Server.Logging;
 
 namespace Nats.Edge.Server.Routes;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
 using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Routes;

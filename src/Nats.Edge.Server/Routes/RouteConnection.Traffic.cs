@@ -1,6 +1,3 @@
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Protocol;
-
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>What the peer sends once the route is up: RS+/RS- and RMSG/HMSG, each for one account.</summary>

@@ -1,6 +1,3 @@
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>The INFO and CONNECT a route sends, as nats-server 2.9 writes them.</summary>

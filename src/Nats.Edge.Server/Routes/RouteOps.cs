@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Protocol;
-
 namespace Nats.Edge.Server.Routes;
 
 /// <summary>The route as the reader's handler: a struct, so <see cref="RouteReader"/> calls it directly.</summary>

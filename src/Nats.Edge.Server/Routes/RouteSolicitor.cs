@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Nats.Edge.Server.Connections;
 using Nats.Edge.Server.Links;
 
 namespace Nats.Edge.Server.Routes;

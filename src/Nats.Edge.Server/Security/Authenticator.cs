@@ -1,7 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Nats.Edge.Server.Accounts;
-using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Protocol;
 
 namespace Nats.Edge.Server.Security;
 

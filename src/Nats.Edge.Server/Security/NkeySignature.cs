@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Text;
 using NATS.NKeys;
 
 namespace Nats.Edge.Server.Security;

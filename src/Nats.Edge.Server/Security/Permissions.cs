@@ -1,6 +1,3 @@
-using Nats.Edge.Server.Configuration;
-using Nats.Edge.Server.Subjects;
-
 namespace Nats.Edge.Server.Security;
 
 /// <summary>A user's <see cref="PermissionOptions"/>, compiled once and shared by all its connections.</summary>

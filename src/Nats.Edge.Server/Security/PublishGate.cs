@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Nats.Edge.Server.Subjects;
 
 namespace Nats.Edge.Server.Security;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using Nats.Edge.Server.Configuration;
-
 namespace Nats.Edge.Server.Security;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Accounts;
-
 namespace Nats.Edge.Server.Security;
 
 /// <summary>Who a connection logged in as: the account it lives in and what it may do there.</summary>

@@ -1,6 +1,3 @@
-using Nats.Edge.Server.Connections;
-using Nats.Edge.Server.Protocol;
-
 namespace Nats.Edge.Server.Subjects;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Nats.Edge.Server.Subjects;
 
 /// <summary>How a link keys the interest its peer announced: "subject", or "subject queue" for a queue group (LS-/RS- name it so).</summary>

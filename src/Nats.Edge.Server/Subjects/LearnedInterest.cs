@@ -1,5 +1,3 @@
-using Nats.Edge.Server.Accounts;
-
 namespace Nats.Edge.Server.Subjects;
 
 /// <summary>
