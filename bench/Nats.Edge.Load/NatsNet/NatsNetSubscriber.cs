@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using NATS.Client.Core;
 using Nats.Edge.Load.Wire;
+using Nats.Edge.Load.Workloads;
 
 namespace Nats.Edge.Load.NatsNet;
 
 /// <summary>One NATS.Net connection with one subscription, counting the messages it receives.</summary>
-internal sealed class NatsNetSubscriber : IAsyncDisposable
+internal sealed class NatsNetSubscriber : IAsyncDisposable, IDeliveryCount
 {
     private readonly NatsConnection _connection;
     private readonly INatsSub<NatsMemoryOwner<byte>> _subscription;

@@ -53,21 +53,7 @@ internal static class NatsNetThroughputWorkload
                 }
             }
 
-            long delivered = 0;
-            long lastArrival = start;
-            foreach (NatsNetSubscriber s in subscribers)
-            {
-                delivered += s.Count;
-                lastArrival = Math.Max(lastArrival, s.LastArrival);
-            }
-
-            return new ThroughputResult(
-                settings.Messages,
-                Seconds(published - start),
-                expected,
-                delivered,
-                Seconds(lastArrival - start),
-                settings.Size);
+            return ThroughputResult.Of(settings, start, published, expected, subscribers);
         }
         finally
         {
@@ -110,5 +96,4 @@ internal static class NatsNetThroughputWorkload
         }
     }
 
-    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 }

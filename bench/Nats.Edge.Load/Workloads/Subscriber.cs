@@ -5,7 +5,7 @@ using Nats.Edge.Load.Wire;
 namespace Nats.Edge.Load.Workloads;
 
 /// <summary>One subscribing connection that counts the MSG frames it receives.</summary>
-internal sealed class Subscriber : Worker
+internal sealed class Subscriber : Worker, IDeliveryCount
 {
     private readonly NatsSocket _socket;
     private long _count;

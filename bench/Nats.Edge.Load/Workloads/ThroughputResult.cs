@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Nats.Edge.Load.Workloads;
 
 /// <summary>What one throughput run measured; rates count payload bytes only, as <c>nats bench</c> does.</summary>
@@ -20,6 +22,22 @@ internal sealed record ThroughputResult(
 
     /// <summary>Deliveries per second when anything subscribes, else publishes per second.</summary>
     public double HeadlineRate => Expected > 0 ? DeliverRate : PublishRate;
+
+    /// <summary>The result of a run that started at <paramref name="start"/> and whose publishers finished at <paramref name="published"/> (Stopwatch timestamps).</summary>
+    public static ThroughputResult Of(LoadSettings settings, long start, long published, long expected, IEnumerable<IDeliveryCount> subscribers)
+    {
+        long delivered = 0;
+        long lastArrival = start;
+        foreach (var subscriber in subscribers)
+        {
+            delivered += subscriber.Count;
+            lastArrival = Math.Max(lastArrival, subscriber.LastArrival);
+        }
+
+        return new ThroughputResult(settings.Messages, Seconds(published - start), expected, delivered, Seconds(lastArrival - start), settings.Size);
+    }
+
+    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 
     public static double Megabytes(double messagesPerSecond, int size) => messagesPerSecond * size / 1_000_000;
 }

@@ -56,21 +56,7 @@ internal static class ThroughputWorkload
             subscribers.ForEach(s => s.Stop());
             ThrowIfFailed(subscribers, "subscriber");
 
-            long delivered = 0;
-            long lastArrival = start;
-            foreach (Subscriber s in subscribers)
-            {
-                delivered += s.Count;
-                lastArrival = Math.Max(lastArrival, s.LastArrival);
-            }
-
-            return new ThroughputResult(
-                settings.Messages,
-                Seconds(published - start),
-                expected,
-                delivered,
-                Seconds(lastArrival - start),
-                settings.Size);
+            return ThroughputResult.Of(settings, start, published, expected, subscribers);
         }
         finally
         {
@@ -143,5 +129,4 @@ internal static class ThroughputWorkload
         }
     }
 
-    private static double Seconds(long ticks) => (double)ticks / Stopwatch.Frequency;
 }
