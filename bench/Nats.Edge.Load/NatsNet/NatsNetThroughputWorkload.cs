@@ -76,18 +76,7 @@ internal static class NatsNetThroughputWorkload
         long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            long delivered = 0;
-            foreach (NatsNetSubscriber s in subscribers)
-            {
-                if (s.Failure is not null)
-                {
-                    return;
-                }
-
-                delivered += s.Count;
-            }
-
-            if (delivered >= expected)
+            if (IDeliveryCount.Settled(subscribers, expected))
             {
                 return;
             }

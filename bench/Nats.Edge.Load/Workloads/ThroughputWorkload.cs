@@ -97,18 +97,7 @@ internal static class ThroughputWorkload
         long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            long delivered = 0;
-            foreach (Subscriber s in subscribers)
-            {
-                if (s.Failure is not null)
-                {
-                    return;
-                }
-
-                delivered += s.Count;
-            }
-
-            if (delivered >= expected)
+            if (IDeliveryCount.Settled(subscribers, expected))
             {
                 return;
             }
