@@ -1,4 +1,6 @@
 using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Nats.Edge.Server.Connections;
@@ -37,6 +39,33 @@ internal sealed class ServerTls
     public bool RequiresClientCertificate => Options.Verify || Options.VerifyAndMap;
 
     public SslServerAuthenticationOptions Authentication { get; }
+
+    /// <summary>
+    /// Runs the server side of a TLS handshake over <paramref name="inner"/> within tls.timeout: the
+    /// TLS stream, or null and why. A timeout has no why: the connection closes without a word, as
+    /// nats-server 2.9.10 closes it (a reference-backed test checks it).
+    /// </summary>
+    public async Task<(SslStream? Stream, string? Error)> AcceptAsync(Stream inner)
+    {
+        var ssl = new SslStream(inner, leaveInnerStreamOpen: false);
+        using var timeout = new CancellationTokenSource(Options.Timeout);
+        string? error = null;
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(Authentication, timeout.Token).ConfigureAwait(false);
+            return (ssl, null);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException)
+        {
+            error = ex.Message;
+        }
+
+        await ssl.DisposeAsync().ConfigureAwait(false);
+        return (null, error);
+    }
 
     // With verify the client's certificate must chain to ca_file (or the system store without one);
     // without verify any certificate the client volunteers is accepted, as nats-server does.

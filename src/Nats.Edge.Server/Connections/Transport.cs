@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Logging;
 
@@ -152,28 +151,20 @@ internal sealed partial class Transport
     // The INFO went out in plain text; everything after it travels inside TLS.
     private async Task<bool> TryUpgradeToTlsAsync(ServerTls tls)
     {
-        var ssl = new SslStream(Stream, leaveInnerStreamOpen: false);
-        using var timeout = new CancellationTokenSource(tls.Options.Timeout);
-        try
-        {
-            await ssl.AuthenticateAsServerAsync(tls.Authentication, timeout.Token).ConfigureAwait(false);
-            Stream = ssl;
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            // nats-server 2.9.10 closes without a word when the handshake times out, no -ERR first;
-            // the reference-backed test checks it.
-            Reason = CloseReason.TlsHandshakeError;
-        }
-        catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException)
+        var (ssl, error) = await tls.AcceptAsync(Stream).ConfigureAwait(false);
+        if (ssl is null)
         {
             Reason = CloseReason.TlsHandshakeError;
-            _log.Error($"{_session} - TLS handshake error: {ex.Message}");
+            if (error is not null)
+            {
+                _log.Error($"{_session} - TLS handshake error: {error}");
+            }
+
+            return false;
         }
 
-        await ssl.DisposeAsync().ConfigureAwait(false);
-        return false;
+        Stream = ssl;
+        return true;
     }
 
     private void Abort()
