@@ -15,7 +15,9 @@ internal sealed class OutboundBuffer(ChunkPool pool)
     private bool _discarded;
 
     // Counted under the lock every append takes anyway: publishers on any thread add to them, and
-    // the lock makes a plain increment safe without an extra interlocked operation per message.
+    // the lock makes a plain increment safe without an extra interlocked operation per message (an
+    // exclusive load/store loop with barriers on a Pi 4, which has no single-instruction atomics).
+    // _pendingBytes too: the send loop takes its bytes off under the same lock, once per batch.
     private long _messages;
     private long _payloadBytes;
 
@@ -39,7 +41,7 @@ internal sealed class OutboundBuffer(ChunkPool pool)
             }
 
             CopyIn(line);
-            return Interlocked.Add(ref _pendingBytes, line.Length);
+            return _pendingBytes += line.Length;
         }
     }
 
@@ -73,8 +75,7 @@ internal sealed class OutboundBuffer(ChunkPool pool)
             var payloadLength = payload.Length;
             _messages++;
             _payloadBytes += payloadLength;
-            var size = line.Length + payloadLength + 2;
-            return Interlocked.Add(ref _pendingBytes, size);
+            return _pendingBytes += line.Length + payloadLength + 2;
         }
     }
 
@@ -112,9 +113,14 @@ internal sealed class OutboundBuffer(ChunkPool pool)
         }
 
         batch.Clear();
-
-        // Outside the lock, so appends must add atomically too: a plain += there could lose this.
-        Interlocked.Add(ref _pendingBytes, -sent);
+        lock (_sync)
+        {
+            // Discarded meanwhile: the count is already zero and stays there.
+            if (!_discarded)
+            {
+                _pendingBytes -= sent;
+            }
+        }
     }
 
     /// <summary>Drops everything pending and refuses further appends: the connection is gone.</summary>
