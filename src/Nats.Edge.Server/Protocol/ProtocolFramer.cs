@@ -258,6 +258,13 @@ internal sealed class ProtocolFramer(int maxControlLine, int maxPayload, Protoco
     // bare LF (or anything but CR) is refused at once instead of waiting for a second byte.
     private static LineOutcome PayloadEnd(in ReadOnlySequence<byte> rest, int size)
     {
+        // Mostly the payload and its CR LF sit in the first segment: no slicing of the sequence then.
+        var first = rest.FirstSpan;
+        if (first.Length - size >= 2)
+        {
+            return first[size] == (byte)'\r' && first[size + 1] == (byte)'\n' ? LineOutcome.Handled : LineOutcome.Stop;
+        }
+
         var arrived = (int)Math.Min(rest.Length - size, 2);
         if (arrived <= 0)
         {
