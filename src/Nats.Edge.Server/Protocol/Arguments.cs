@@ -11,26 +11,33 @@ internal static class Arguments
     public static int Split(ReadOnlySpan<byte> line, Span<Range> ranges)
     {
         var count = 0;
-        var offset = 0;
+        var i = 0;
         while (true)
         {
-            // Span searches compare 16 or 32 bytes at once; the byte-by-byte loop they replace was
-            // 8% of the ingest path.
-            var blanks = line[offset..].IndexOfAnyExcept((byte)' ', (byte)'\t');
-            if (blanks < 0)
+            while (i < line.Length && IsBlank(line[i]))
+            {
+                i++;
+            }
+
+            if (i == line.Length)
             {
                 return count;
             }
 
-            var start = offset + blanks;
-            var length = line[start..].IndexOfAny((byte)' ', (byte)'\t');
-            offset = length < 0 ? line.Length : start + length;
+            var start = i;
+            while (i < line.Length && !IsBlank(line[i]))
+            {
+                i++;
+            }
+
             if (count == ranges.Length)
             {
                 return count + 1;
             }
 
-            ranges[count++] = new Range(start, offset);
+            ranges[count++] = new Range(start, i);
         }
     }
+
+    private static bool IsBlank(byte b) => b is (byte)' ' or (byte)'\t';
 }
