@@ -7,7 +7,9 @@
 need() {
   local missing=() pkg
   for pkg in "$@"; do
-    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+    # Installed means "install ok installed": a package removed but not purged still answers dpkg -s
+    # (its config files remain), and its binary is gone.
+    [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || missing+=("$pkg")
   done
   ((${#missing[@]})) || return 0
   if [ -z "${PACKAGING_APT_UPDATED:-}" ]; then
