@@ -56,7 +56,16 @@ internal sealed partial class OutboxLog
             }
 
             _wake.Reset();
-            Cycle(final: stopping);
+            try
+            {
+                Cycle(final: stopping);
+            }
+            catch (Exception error)
+            {
+                // A failure no file operation above expected (a reader's read in RefreshOldestPending,
+                // a bug): the outbox stops taking records and retries, the server goes on.
+                Failed("running its writer", error, stopsWrites: true);
+            }
             if (stopping)
             {
                 break;

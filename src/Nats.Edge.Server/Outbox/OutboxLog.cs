@@ -174,7 +174,9 @@ internal sealed partial class OutboxLog : IDisposable
         _stopping = true;
         Wake();
         _writer.Join();
-        _wake.Dispose();
+
+        // _wake is not disposed: the forwarder may still call Acknowledge, which sets it, while the
+        // server shuts down, and an event nobody asked for a wait handle holds no OS resource.
     }
 
     /// <summary>The first segment holding <paramref name="sequence"/> or a later one, or null when none is stored yet.</summary>

@@ -49,7 +49,8 @@ internal sealed class OutboxReader : IDisposable
         record = default;
         while (true)
         {
-            if (_next > _outbox.StoredThrough)
+            var stored = _outbox.StoredThrough;
+            if (_next > stored)
             {
                 return false;
             }
@@ -72,9 +73,16 @@ internal sealed class OutboxReader : IDisposable
             {
                 case OutboxParse.Whole:
                     var bytes = available[..length];
+                    var sequence = OutboxRecordFormat.Sequence(bytes);
+                    if (sequence > stored)
+                    {
+                        // Written but not yet stored: with sync always, a record counts once it is synced.
+                        return false;
+                    }
+
                     _start += length;
-                    _previous = OutboxRecordFormat.Sequence(bytes);
-                    if (_previous < _next)
+                    _previous = sequence;
+                    if (sequence < _next)
                     {
                         continue;
                     }
