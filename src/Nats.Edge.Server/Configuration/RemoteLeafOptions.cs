@@ -35,4 +35,7 @@ public sealed record RemoteLeafOptions
 
     /// <summary>nats-edge's allow list for what may go up (<c>allow_exports</c>); null allows all not denied.</summary>
     public IReadOnlyList<string>? AllowExports { get; init; }
+
+    /// <summary>Subjects kept on disk while the hub is away and sent to its stream in order (<c>outbox</c>, nats-edge's own).</summary>
+    public OutboxOptions? Outbox { get; init; }
 }

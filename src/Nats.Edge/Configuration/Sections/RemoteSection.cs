@@ -4,8 +4,8 @@ using Nats.Edge.Server.Configuration;
 namespace Nats.Edge.Configuration.Sections;
 
 /// <summary>
-/// One of <c>leafnodes.remotes</c>: a hub to dial. Two keys are nats-edge's own: <c>allow_imports</c>
-/// and <c>allow_exports</c>.
+/// One of <c>leafnodes.remotes</c>: a hub to dial. Three keys are nats-edge's own: <c>allow_imports</c>,
+/// <c>allow_exports</c> and <c>outbox</c>.
 /// </summary>
 internal sealed class RemoteSection
 {
@@ -21,6 +21,7 @@ internal sealed class RemoteSection
         .Add(nameof(DenyExports), KeyShape.Strings, "deny_exports", "deny_export")
         .Add(nameof(AllowImports), KeyShape.Strings, "allow_imports")
         .Add(nameof(AllowExports), KeyShape.Strings, "allow_exports")
+        .Add(nameof(Outbox), KeyShape.Block, OutboxSection.Keys, "outbox")
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
@@ -46,6 +47,8 @@ internal sealed class RemoteSection
     public List<string>? AllowImports { get; set; }
 
     public List<string>? AllowExports { get; set; }
+
+    public OutboxSection? Outbox { get; set; }
 
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
@@ -75,6 +78,7 @@ internal sealed class RemoteSection
             // An empty allow list allows nothing; no list, everything.
             AllowImports = at.Child(nameof(AllowImports)).ListOf(AllowImports),
             AllowExports = at.Child(nameof(AllowExports)).ListOf(AllowExports),
+            Outbox = Outbox?.ToOptions(at.Child(nameof(Outbox)), folder),
         };
     }
 
