@@ -243,6 +243,7 @@ internal sealed partial class OutboxLog
             _files.Flush(_activeFile!);
             Volatile.Write(ref _syncs, _syncs + 1);
             _unsynced = false;
+            NoteSynced();
         }
 
         _active.Sealed = true;
@@ -268,7 +269,7 @@ internal sealed partial class OutboxLog
             }
 
             _unsynced = false;
-            _syncedThrough = _writtenThrough;
+            NoteSynced();
             var acked = AckedThrough;
             if (acked != _savedAck)
             {
@@ -283,6 +284,24 @@ internal sealed partial class OutboxLog
         {
             Failed("syncing", error, stopsWrites: true);
             return false;
+        }
+    }
+
+    private void NoteSynced()
+    {
+        if (_writtenThrough <= _syncedThrough)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _syncedThrough, _writtenThrough);
+        try
+        {
+            Synced?.Invoke(_writtenThrough);
+        }
+        catch (Exception error)
+        {
+            _log.Error($"Outbox synced-records handler failed: {error.Message}");
         }
     }
 

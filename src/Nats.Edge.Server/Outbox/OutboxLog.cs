@@ -58,11 +58,20 @@ internal sealed partial class OutboxLog : IDisposable
     /// </summary>
     public event Action<long>? Stored;
 
+    /// <summary>
+    /// Raised on the writer thread when more records are synced to the disk (an fsync, or the close of
+    /// their segment): every sequence up to the argument survives a power cut.
+    /// </summary>
+    public event Action<long>? Synced;
+
     /// <summary>The board's id, made on the first open and kept in the directory's <c>identity</c> file.</summary>
     public string BoardId { get; private set; } = string.Empty;
 
     /// <summary>Every record up to this sequence is stored (see <see cref="Stored"/>); readers stop here.</summary>
     public long StoredThrough => Volatile.Read(ref _storedThrough);
+
+    /// <summary>Every record up to this sequence is synced (see <see cref="Synced"/>).</summary>
+    public long SyncedThrough => Volatile.Read(ref _syncedThrough);
 
     /// <summary>The hub has every record up to this sequence; saved in the directory's <c>cursor</c> file.</summary>
     public long AckedThrough => Volatile.Read(ref _ackedThrough);
@@ -114,8 +123,14 @@ internal sealed partial class OutboxLog : IDisposable
         }
     }
 
-    /// <summary>A reader from <paramref name="fromSequence"/>, or from the oldest record kept when that one is gone.</summary>
-    public OutboxReader OpenReader(long fromSequence) => new(this, _files, _log, Math.Max(1, fromSequence));
+    /// <summary>
+    /// A reader from <paramref name="fromSequence"/>, or from the oldest record kept when that one is
+    /// gone. With <paramref name="syncedOnly"/> it stops at <see cref="SyncedThrough"/> instead of
+    /// <see cref="StoredThrough"/>: the forwarder sends only what a power cut cannot take back, since
+    /// the sequence of a record lost that way is handed out again, and the hub would take the new
+    /// record for the one it already has.
+    /// </summary>
+    public OutboxReader OpenReader(long fromSequence, bool syncedOnly = false) => new(this, _files, _log, Math.Max(1, fromSequence), syncedOnly);
 
     public OutboxStats Stats
     {

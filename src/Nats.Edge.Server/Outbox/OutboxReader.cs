@@ -24,10 +24,12 @@ internal sealed class OutboxReader : IDisposable
     private long _previous;
     private long _next;
     private SafeFileHandle? _file;
+    private readonly bool _syncedOnly;
 
-    internal OutboxReader(OutboxLog outbox, IOutboxFiles files, ServerLog log, long fromSequence)
+    internal OutboxReader(OutboxLog outbox, IOutboxFiles files, ServerLog log, long fromSequence, bool syncedOnly)
     {
         _outbox = outbox;
+        _syncedOnly = syncedOnly;
         _files = files;
         _log = log;
         _next = fromSequence;
@@ -49,7 +51,7 @@ internal sealed class OutboxReader : IDisposable
         record = default;
         while (true)
         {
-            var stored = _outbox.StoredThrough;
+            var stored = _syncedOnly ? _outbox.SyncedThrough : _outbox.StoredThrough;
             if (_next > stored)
             {
                 return false;
