@@ -36,6 +36,25 @@ internal sealed class Account
         Interest.Added(subscription);
     }
 
+    /// <summary>
+    /// Adds a subscription only the account's routes hear of, so the other servers of the cluster send
+    /// its messages here but no leafnode link, and above all no hub, is asked for them.
+    /// </summary>
+    public void SubscribeForRoutes(Subscription subscription)
+    {
+        Subscriptions.Insert(subscription);
+        Interest.Added(subscription, routesOnly: true);
+    }
+
+    /// <summary>Removes a subscription <see cref="SubscribeForRoutes"/> added.</summary>
+    public void UnsubscribeForRoutes(Subscription subscription)
+    {
+        if (Subscriptions.Remove(subscription))
+        {
+            Interest.Removed(subscription, routesOnly: true);
+        }
+    }
+
     /// <summary>Removes a subscription (once; later calls do nothing) and tells the links if interest ended.</summary>
     public void Unsubscribe(Subscription subscription)
     {

@@ -12,9 +12,9 @@ internal sealed class AccountInterest
     private readonly Dictionary<(string Subject, string? Queue), Counts> _counts = [];
     private readonly List<IInterestLink> _links = [];
 
-    public void Added(Subscription subscription) => Change(subscription, +1);
+    public void Added(Subscription subscription, bool routesOnly = false) => Change(subscription, +1, routesOnly);
 
-    public void Removed(Subscription subscription) => Change(subscription, -1);
+    public void Removed(Subscription subscription, bool routesOnly = false) => Change(subscription, -1, routesOnly);
 
     /// <summary>Starts telling <paramref name="link"/>: all current interest, then each change.</summary>
     public void Attach(IInterestLink link)
@@ -41,7 +41,7 @@ internal sealed class AccountInterest
         }
     }
 
-    private void Change(Subscription subscription, int delta)
+    private void Change(Subscription subscription, int delta, bool routesOnly)
     {
         var key = (Encoding.UTF8.GetString(subscription.Subject), subscription.Queue is null ? null : Encoding.UTF8.GetString(subscription.Queue));
         var source = subscription.Owner as IInterestLink;
@@ -64,7 +64,7 @@ internal sealed class AccountInterest
                 before[i] = counts.For(_links[i]);
             }
 
-            counts.Apply(source, delta);
+            counts.Apply(source, delta, routesOnly);
             for (var i = 0; i < _links.Count; i++)
             {
                 var after = counts.For(_links[i]);
@@ -84,12 +84,19 @@ internal sealed class AccountInterest
     private sealed class Counts
     {
         private int _local;
+        private int _forRoutes;
         private Dictionary<IInterestLink, int>? _byLink;
 
-        public bool IsEmpty => _local == 0 && (_byLink is null || _byLink.Count == 0);
+        public bool IsEmpty => _local == 0 && _forRoutes == 0 && (_byLink is null || _byLink.Count == 0);
 
-        public void Apply(IInterestLink? source, int delta)
+        public void Apply(IInterestLink? source, int delta, bool routesOnly)
         {
+            if (routesOnly)
+            {
+                _forRoutes += delta;
+                return;
+            }
+
             if (source is null)
             {
                 _local += delta;
@@ -111,7 +118,7 @@ internal sealed class AccountInterest
         // What the far side of `target` should count: local interest, and others' as the rule allows.
         public int For(IInterestLink target)
         {
-            var count = _local;
+            var count = target.Role == LinkRole.Route ? _local + _forRoutes : _local;
             if (_byLink is null)
             {
                 return count;
