@@ -16,6 +16,12 @@ internal abstract partial class Connection
     // Counted up by the timer per PING, cleared by the receive loop when a PONG comes.
     private int _pingsOutstanding;
 
+    // Every PING queued and every PONG received, numbered alike: PONGs answer PINGs in order, so the
+    // PONG numbered n says the far side has read all that was queued before PING n.
+    private readonly Lock _pingOrder = new();
+    private long _pingsQueued;
+    private long _pongsReceived;
+
     /// <summary>Messages the far side sent us (nats-server's <c>in_msgs</c>).</summary>
     public long InMessages => Volatile.Read(ref _inMessages);
 
@@ -45,7 +51,14 @@ internal abstract partial class Connection
     public void OnPong()
     {
         Volatile.Write(ref _pingsOutstanding, 0);
+        Interlocked.Increment(ref _pongsReceived);
         MeasureRtt();
+        PongArrived();
+    }
+
+    /// <summary>Called on the receive loop after each PONG, for whoever waits on <see cref="SendPing"/>'s number.</summary>
+    protected virtual void PongArrived()
+    {
     }
 
     /// <summary>
@@ -63,13 +76,26 @@ internal abstract partial class Connection
         SendPing(now);
     }
 
-    /// <summary>Queues a PING and notes when, so the PONG gives the round trip.</summary>
-    protected void SendPing(long now)
+    /// <summary>PONGs received so far; see <see cref="SendPing"/>.</summary>
+    public long PongsReceived => Interlocked.Read(ref _pongsReceived);
+
+    /// <summary>
+    /// Queues a PING and notes when, so the PONG gives the round trip. Returns the PING's number: once
+    /// <see cref="PongsReceived"/> reaches it, the far side has read everything queued before it.
+    /// </summary>
+    public long SendPing(long now)
     {
         // With a PING already unanswered the PONG to come answers that one, so keep its time.
         Interlocked.CompareExchange(ref _pingSent, now, 0);
-        Outbound.Append("PING\r\n"u8);
+        long number;
+        lock (_pingOrder)
+        {
+            Outbound.Append("PING\r\n"u8);
+            number = ++_pingsQueued;
+        }
+
         SignalSend();
+        return number;
     }
 
     /// <summary>A PONG came: it answers the oldest unanswered PING.</summary>
