@@ -19,6 +19,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _solicitors = [];
+    private readonly List<Outbox.RemoteOutbox?> _outboxes = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly LameDuck _lameDuck;
     private readonly ConfigReload _reload;
@@ -105,6 +106,9 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
 
     internal ServerTls? Tls => _tls;
 
+    /// <summary>Each leafnode remote's outbox, in the order of the remotes; null for a remote without one.</summary>
+    internal IReadOnlyList<Outbox.RemoteOutbox?> Outboxes => _outboxes;
+
     ServerTls? IReloadable.Tls => _tls;
 
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
@@ -127,6 +131,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
             var host = Options.HttpHost ?? Options.Host;
             _monitor = await Monitoring.MonitorServer.StartAsync(this, host, Options.HttpPort, Options.HttpBasePath, cancellationToken).ConfigureAwait(false);
             Log.Info($"Starting http monitor on {FormatHostPort(host, _monitor.EndPoint.Port)}");
+        }
+
+        // Before the first client or route: nothing published on an outbox subject may escape its log.
+        foreach (var remote in Options.Leafnodes?.Remotes ?? [])
+        {
+            _outboxes.Add(remote.Outbox is { } outbox ? Outbox.RemoteOutbox.Open(this, remote, outbox) : null);
         }
 
         var clientListener = await Listener.BindAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
@@ -154,9 +164,11 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         Log.Info("Server is ready");
         Cluster?.DialConfiguredRoutes();
 
-        foreach (var remote in Options.Leafnodes?.Remotes ?? [])
+        var remotes = Options.Leafnodes?.Remotes ?? [];
+        for (var i = 0; i < remotes.Count; i++)
         {
-            var solicitor = new Leafnodes.LeafSolicitor(this, remote, Accounts.Find(remote.Account));
+            var remote = remotes[i];
+            var solicitor = new Leafnodes.LeafSolicitor(this, remote, Accounts.Find(remote.Account), _outboxes[i]);
             _solicitors.Add(Task.Run(() => solicitor.RunAsync(_stopping.Token), CancellationToken.None));
         }
     }
@@ -201,6 +213,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         foreach (var connection in connections)
         {
             connection.Close(CloseReason.ServerShutdown, flush: false);
+        }
+
+        // Last, so what the closing connections published is on disk before the log closes.
+        foreach (var outbox in _outboxes)
+        {
+            outbox?.Dispose();
         }
 
         Log.Info("Server Exiting..");

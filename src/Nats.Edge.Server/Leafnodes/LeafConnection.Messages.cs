@@ -26,6 +26,12 @@ internal sealed partial class LeafConnection
             return false;
         }
 
+        // The outbox sends these itself, from its log, so the hub gets each exactly once.
+        if (_solicitor?.Outbox is { } outbox && outbox.Captures(message.Subject))
+        {
+            return false;
+        }
+
         batch.AddRemote(this, subscription.Queue);
         return true;
     }

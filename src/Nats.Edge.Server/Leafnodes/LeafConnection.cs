@@ -52,6 +52,9 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
 
     public override MatchCache? Matches => _matches;
 
+    /// <summary>The outbox of the remote this uplink serves; null for other links.</summary>
+    public Outbox.RemoteOutbox? Outbox => _solicitor?.Outbox;
+
     public override string ToString() => $"{RemoteEndPoint} - lid:{Id}";
 
     // A leaf must log in within the leafnode port's auth timeout; a board's hub must answer its CONNECT in 2 s.
@@ -92,6 +95,7 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
             _learned.Clear(account);
         }
 
+        _solicitor?.Outbox?.Forwarder.Wake();
         if (IsReady)
         {
             Server.Log.Info($"{this} - Leafnode connection closed: {Reason} account: {Account}");
@@ -114,5 +118,8 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
         Outbound.Append(Encoding.UTF8.GetBytes($"LS+ {account.LoopDetectionSubject}\r\n"));
         account.Interest.Attach(this);
         SignalSend();
+        _solicitor?.Outbox?.LinkReady(this);
     }
+
+    protected override void PongArrived() => _solicitor?.Outbox?.Forwarder.OnPong(this);
 }

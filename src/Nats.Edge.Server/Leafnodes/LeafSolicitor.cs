@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Links;
+using Nats.Edge.Server.Outbox;
 
 namespace Nats.Edge.Server.Leafnodes;
 
@@ -26,14 +27,18 @@ internal sealed class LeafSolicitor : ISolicitor
     private readonly Account _account;
     private readonly LinkDialler _dialler;
 
-    public LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account)
+    public LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account, RemoteOutbox? outbox)
     {
         _server = server;
         _remote = remote;
         _account = account;
+        Outbox = outbox;
         var reconnect = server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1);
         _dialler = new LinkDialler(new DialUrls(remote.Urls, DefaultPort), ReconnectBackoff(reconnect), this);
     }
+
+    /// <summary>The remote's outbox, when it has one: it sends its captured subjects up each new link.</summary>
+    public RemoteOutbox? Outbox { get; }
 
     /// <summary>Dials and redials until <paramref name="stopping"/> is cancelled.</summary>
     public Task RunAsync(CancellationToken stopping) => _dialler.RunAsync(stopping);

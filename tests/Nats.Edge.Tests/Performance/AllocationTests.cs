@@ -52,6 +52,31 @@ public sealed class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task One_million_messages_captured_by_an_outbox_allocate_less_than_one_byte_each()
+    {
+        // The hub is a port nobody listens on: the outbox keeps every message, as during an outage.
+        using var folder = new Infrastructure.TempConfigFolder();
+        var outbox = new OutboxOptions
+        {
+            Subjects = ["sensors.>"],
+            Log = new Nats.Edge.Server.Outbox.OutboxLogOptions { Directory = Path.Combine(folder.FullName, "outbox"), MaxBytes = 64L << 20 },
+        };
+        await using var server = new NatsServer(new ServerOptions
+        {
+            Host = "127.0.0.1",
+            Port = 0,
+            Leafnodes = new LeafnodeOptions
+            {
+                Remotes = [new RemoteLeafOptions { Urls = [new Uri($"nats-leaf://127.0.0.1:{Infrastructure.TestPorts.Free()}")], Outbox = outbox }],
+            },
+        });
+        await server.StartAsync();
+        using var load = RawLoad.Connect(new IPEndPoint(IPAddress.Loopback, server.ClientEndPoint.Port), "sensors.temp", 16);
+
+        AssertUnderOneBytePerMessage(load, "captured by an outbox");
+    }
+
+    [Fact]
     public async Task Ten_million_messages_pub_to_sub_run_without_a_garbage_collection()
     {
         await using var server = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0 });
