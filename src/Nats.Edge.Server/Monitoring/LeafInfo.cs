@@ -28,6 +28,10 @@ internal sealed class LeafInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SubscriptionsList { get; init; }
 
+    /// <summary>The outbox of the remote this uplink belongs to, when it has one (nats-edge's own field).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OutboxInfo? Outbox { get; init; }
+
     public static LeafInfo From(LeafConnection leaf, Accounts.Account account, bool withSubscriptions)
     {
         var traffic = TrafficCounts.Of(leaf);
@@ -45,6 +49,7 @@ internal sealed class LeafInfo
             OutBytes = traffic.OutBytes,
             Subscriptions = learned.Length,
             SubscriptionsList = withSubscriptions ? SubjectLists.Of(learned) : null,
+            Outbox = leaf.Outbox is { } outbox ? OutboxInfo.From(outbox) : null,
         };
     }
 }

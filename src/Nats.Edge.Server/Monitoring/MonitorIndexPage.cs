@@ -13,6 +13,7 @@ internal static class MonitorIndexPage
         ("/subsz", "Subscriptions"),
         ("/routez", "Routes"),
         ("/leafz", "Leaf nodes"),
+        ("/outboxz", "Outboxes"),
         ("/gatewayz", "Gateways"),
         ("/healthz", "Health"),
     ];

@@ -19,4 +19,5 @@ namespace Nats.Edge.Server.Monitoring;
 [JsonSerializable(typeof(Subsz))]
 [JsonSerializable(typeof(SublistStats))]
 [JsonSerializable(typeof(Accountz))]
+[JsonSerializable(typeof(Outboxz))]
 internal sealed partial class MonitorJsonContext : JsonSerializerContext;

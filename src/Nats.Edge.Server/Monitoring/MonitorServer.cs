@@ -22,7 +22,7 @@ internal sealed class MonitorServer : IAsyncDisposable
 {
     // Every endpoint, by the name nats-server counts its requests under in http_req_stats.
     private static readonly string[] Endpoints =
-        ["/", "/varz", "/connz", "/routez", "/gatewayz", "/leafz", "/subsz", "/accountz", "/healthz"];
+        ["/", "/varz", "/connz", "/routez", "/gatewayz", "/leafz", "/subsz", "/accountz", "/healthz", "/outboxz"];
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -205,6 +205,8 @@ internal sealed class MonitorServer : IAsyncDisposable
                 return Serialize(Leafz.From(_server, query), context.Leafz);
             case "/accountz":
                 return Serialize(Accountz.From(_server, query), context.Accountz);
+            case "/outboxz":
+                return Serialize(Outboxz.From(_server), context.Outboxz);
             default:
                 var stats = SublistStats.From(_server, _server.Accounts.All);
                 return Subsz.From(_server, stats, query) is { } page ? Serialize(page, context.Subsz) : Serialize(stats, context.SublistStats);

@@ -63,6 +63,9 @@ internal sealed class Varz
 
     public required LeafSummary Leaf { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OutboxTotals? Outbox { get; init; }
+
     public EmptyObject Mqtt { get; init; } = EmptyObject.Instance;
 
     public EmptyObject Websocket { get; init; } = EmptyObject.Instance;
@@ -143,6 +146,7 @@ internal sealed class Varz
             MaxPayload = options.MaxPayload,
             MaxPending = options.MaxPending,
             Leaf = LeafSummary.From(server),
+            Outbox = OutboxTotals.From(server),
 
             // nats-server shows its default TLS timeout, 2 s, even without TLS.
             TlsTimeout = options.Tls?.Timeout.TotalSeconds ?? 2,
