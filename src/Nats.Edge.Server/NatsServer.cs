@@ -106,6 +106,9 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
 
     internal ServerTls? Tls => _tls;
 
+    /// <summary>The file operations outbox logs use; tests put a failing disk here.</summary>
+    internal Outbox.IOutboxFiles? OutboxFiles { get; init; }
+
     /// <summary>Each leafnode remote's outbox, in the order of the remotes; null for a remote without one.</summary>
     internal IReadOnlyList<Outbox.RemoteOutbox?> Outboxes => _outboxes;
 

@@ -51,7 +51,7 @@ internal sealed class RemoteOutbox : IDisposable
         }
 
         var account = server.Accounts.Find(remote.Account);
-        var log = OutboxLog.Open(options.Log, server.Log);
+        var log = OutboxLog.Open(options.Log, server.Log, server.OutboxFiles);
         try
         {
             return new RemoteOutbox(server, remote, options, account, log);

@@ -60,10 +60,14 @@ public sealed class EdgeServer : IRunningServer
     public Task WaitForLogAsync(string text) => Poll.UntilLogContainsAsync(() => Log, text);
 
     /// <summary>Starts a server and returns once it accepts connections; with <paramref name="captureLog"/> its log is kept in <see cref="Log"/>.</summary>
-    public static async Task<EdgeServer> StartAsync(ServerOptions options, bool captureLog = false)
+    /// <param name="outboxFiles">The file operations of outbox logs, for a test that fails the disk.</param>
+    internal static async Task<EdgeServer> StartAsync(ServerOptions options, bool captureLog = false, Nats.Edge.Server.Outbox.IOutboxFiles? outboxFiles = null)
     {
         var writer = captureLog ? new StringWriter() : null;
-        var server = new NatsServer(options, writer is null ? null : new Nats.Edge.Server.Logging.ServerLog(TextWriter.Synchronized(writer)));
+        var server = new NatsServer(options, writer is null ? null : new Nats.Edge.Server.Logging.ServerLog(TextWriter.Synchronized(writer)))
+        {
+            OutboxFiles = outboxFiles,
+        };
         try
         {
             using var timeout = new CancellationTokenSource(TestTimeouts.Startup);

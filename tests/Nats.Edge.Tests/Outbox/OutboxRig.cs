@@ -20,11 +20,13 @@ internal sealed class OutboxRig : IAsyncDisposable
     private readonly int _boardPort = TestPorts.Free();
     private readonly string _outbox;
     private readonly bool _jetStream;
+    private readonly string _boardExtra;
 
-    private OutboxRig(string outbox, bool jetStream)
+    private OutboxRig(string outbox, bool jetStream, string boardExtra)
     {
         _outbox = outbox;
         _jetStream = jetStream;
+        _boardExtra = boardExtra;
     }
 
     public ReferenceServer? Hub { get; private set; }
@@ -36,11 +38,12 @@ internal sealed class OutboxRig : IAsyncDisposable
     /// <summary>
     /// Starts the hub (with the stream, its duplicate window <paramref name="duplicateWindow"/>) and the
     /// board, whose remote gets <paramref name="outbox"/> as the inside of its outbox block beside
-    /// the subjects and the directory; waits for the link.
+    /// the subjects and the directory, and <paramref name="boardExtra"/> as more top-level keys of the
+    /// board's config; waits for the link.
     /// </summary>
-    public static async Task<OutboxRig> StartAsync(string outbox = "", TimeSpan? duplicateWindow = null, bool jetStream = true)
+    public static async Task<OutboxRig> StartAsync(string outbox = "", TimeSpan? duplicateWindow = null, bool jetStream = true, string boardExtra = "")
     {
-        var rig = new OutboxRig(outbox, jetStream);
+        var rig = new OutboxRig(outbox, jetStream, boardExtra);
         try
         {
             await rig.StartHubAsync();
@@ -91,7 +94,7 @@ internal sealed class OutboxRig : IAsyncDisposable
     public async Task StartBoardAsync()
     {
         var config = _folder.Write("board.json", $$"""
-            { "host": "127.0.0.1", "port": {{_boardPort}}, "server_name": "pi-kitchen",
+            { "host": "127.0.0.1", "port": {{_boardPort}}, "server_name": "pi-kitchen", {{(_boardExtra.Length > 0 ? _boardExtra + "," : string.Empty)}}
               "leafnodes": { "reconnect": "100ms", "remotes": [ {
                 "url": "nats-leaf://127.0.0.1:{{_hubLeafPort}}",
                 "outbox": { "subjects": ["devices.pi-kitchen.>"], "dir": "outbox"{{(_outbox.Length > 0 ? ", " + _outbox : string.Empty)}} } } ] } }
@@ -148,6 +151,39 @@ internal sealed class OutboxRig : IAsyncDisposable
             {
                 break;
             }
+        }
+
+        return payloads;
+    }
+
+    /// <summary>The payloads the stream holds on <paramref name="subject"/>, in order, read until <paramref name="last"/> or 30 s.</summary>
+    public async Task<List<string>> ReadSubjectUntilAsync(string subject, string last)
+    {
+        await using var hub = await ConnectHubAsync();
+        var js = new NatsJSContext(hub);
+        // Filtered here: nats-server 2.9 takes no filter list, which is what the ordered consumer sends.
+        var consumer = await js.CreateOrderedConsumerAsync(Stream);
+        var payloads = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await foreach (var message in consumer.ConsumeAsync<string>(cancellationToken: timeout.Token))
+            {
+                if (message.Subject != subject)
+                {
+                    continue;
+                }
+
+                payloads.Add(message.Data!);
+                if (message.Data == last)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // What arrived so far is the answer; the test says what is missing.
         }
 
         return payloads;

@@ -173,6 +173,35 @@ public sealed class StoreAndForwardTests
         AssertInOrder(await rig.ReadStreamAsync(500), 500);
     }
 
+    [ReferenceFact]
+    public async Task Sensor_readings_from_the_device_bridge_reach_the_hub_stream_after_an_outage()
+    {
+        await using var rig = await OutboxRig.StartAsync(boardExtra: """
+            "devices": { "board": { "name": "pi-kitchen", "model": "simulated" },
+                         "sensors": [ { "type": "bme280", "address": "0x76", "interval": "100ms" } ] }
+            """);
+        const string Subject = "devices.pi-kitchen.bme280.temperature";
+        await using var board = await rig.ConnectBoardAsync();
+        await using var readings = await board.SubscribeCoreAsync<string>(Subject);
+        await TestClients.NextAsync(readings);
+
+        await rig.KillHubAsync();
+        TestClients.Drain(readings);
+        var duringOutage = new List<string>();
+        while (duringOutage.Count < 10)
+        {
+            duringOutage.Add((await TestClients.NextAsync(readings)).Data!);
+        }
+
+        await rig.StartHubAsync();
+        var stored = await rig.ReadSubjectUntilAsync(Subject, duringOutage[^1]);
+
+        var start = stored.IndexOf(duringOutage[0]);
+        Assert.True(start >= 0, $"the first reading of the outage is not in the stream:\n{string.Join('\n', stored)}");
+        Assert.Equal(duringOutage, stored.Skip(start).Take(duringOutage.Count));
+        Assert.Single(stored, reading => reading == duringOutage[0]);
+    }
+
     private static string Payload(int i) => "m-" + i.ToString("D6", CultureInfo.InvariantCulture);
 
     private static async Task PublishAsync(NatsConnection board, int from, int count)
