@@ -106,7 +106,14 @@ internal sealed partial class OutboxForwarder : IDisposable
     }
 
     /// <summary>New records are stored, an answer came, or the link changed: the loop looks again.</summary>
-    public void Wake() => _wake.Release();
+    public void Wake()
+    {
+        // One pending wake is enough: the loop looks at everything when it runs.
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
 
     public void Dispose()
     {

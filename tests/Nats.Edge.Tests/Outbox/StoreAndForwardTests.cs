@@ -31,6 +31,37 @@ public sealed class StoreAndForwardTests
 
         Assert.Equal(20_100, state.Messages);
         AssertInOrder(await rig.ReadStreamAsync(20_100), 20_100);
+        await rig.Board!.WaitForLogAsync("sending a backlog of 20000 messages to the hub");
+        await rig.Board.WaitForLogAsync("backlog sent, the hub has every message");
+    }
+
+    [ReferenceFact]
+    public async Task Records_carry_the_board_and_sequence_and_keep_a_publisher_s_own_message_id()
+    {
+        await using var rig = await OutboxRig.StartAsync();
+        await using (var board = await rig.ConnectBoardAsync())
+        {
+            await board.PublishAsync("devices.pi-kitchen.door", "open", headers: new NatsHeaders { ["Nats-Msg-Id"] = "door-7", ["Room"] = "hall" });
+            await board.PublishAsync("devices.pi-kitchen.door", "closed");
+            await board.PingAsync();
+        }
+
+        await rig.WaitForStreamAsync(2, Backlog);
+        var boardId = await File.ReadAllTextAsync(Path.Combine(rig.OutboxDir, "identity"));
+        await using var hub = await rig.ConnectHubAsync();
+        var consumer = await new NatsJSContext(hub).CreateOrderedConsumerAsync(OutboxRig.Stream);
+        var headers = new List<NatsHeaders>();
+        await foreach (var message in consumer.ConsumeAsync<string>())
+        {
+            headers.Add(message.Headers!);
+            if (headers.Count == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(("door-7", $"{boardId.Trim()}-1", "hall"), (headers[0]["Nats-Msg-Id"].ToString(), headers[0]["Nats-Edge-Outbox"].ToString(), headers[0]["Room"].ToString()));
+        Assert.Equal(($"{boardId.Trim()}-2", $"{boardId.Trim()}-2"), (headers[1]["Nats-Msg-Id"].ToString(), headers[1]["Nats-Edge-Outbox"].ToString()));
     }
 
     [ReferenceFact]
