@@ -72,6 +72,9 @@ public sealed record ServerOptions
     /// <summary>Routes to the other servers of a cluster (nats-server: <c>cluster</c>); null: no cluster.</summary>
     public ClusterOptions? Cluster { get; init; }
 
+    /// <summary>Gateways to other clusters (<c>gateway</c>); null: this cluster stands alone.</summary>
+    public GatewayOptions? Gateway { get; init; }
+
     /// <summary>TLS for client connections; null serves plain TCP.</summary>
     public TlsOptions? Tls { get; init; }
 
