@@ -50,7 +50,7 @@ internal static class Usage
         Store and forward, on nats-edge alone:
           nats-edge-load outbox [--only capture|drain|both] [--edge PATH] [--ref PATH] [--client LIST]
                                 [--rounds R] [--msgs N] [--drain-rounds R] [--drain-msgs N]
-                                [--baseline concurrent|tasks] [--size BYTES] [--timeout S]
+                                [--baseline tasks|concurrent] [--baseline-msg-id] [--size BYTES] [--timeout S]
 
           capture: pub → sub on one nats-edge whose hub is unreachable, without and then with an outbox
                    on the workload's subject (max_bytes 1GB, a temporary dir), --rounds each (default 5),
@@ -60,7 +60,9 @@ internal static class Usage
                    (default 3): one NATS.Net client publishes --drain-msgs (default 200,000) into the
                    stream, acks pipelined; then the board fills its outbox with the hub down, the hub
                    restarts, and the drain is timed from the uplink up until the stream holds them all
-          --baseline concurrent: PublishConcurrentAsync futures (default); tasks: PublishAsync tasks;
-                     1024 in flight either way, awaited oldest first
+          --baseline tasks: PublishAsync tasks (default, the faster here); concurrent: PublishConcurrentAsync
+                     futures; 1024 in flight either way, awaited oldest first
+          --baseline-msg-id  the client gives each publish a Nats-Msg-Id, as the outbox does
+          A first drain round runs as a warm-up and is not counted.
         """;
 }

@@ -20,45 +20,63 @@ internal static class DrainBenchmark
     private static readonly TimeSpan SyncInterval = TimeSpan.FromSeconds(1.2);
 
     /// <summary>Runs every round and prints the table; false when a round failed.</summary>
-    public static bool Run(ServerCommand edge, ServerCommand hub, BaselineMethod method, int rounds, long messages, int size, TimeSpan timeout)
+    public static bool Run(ServerCommand edge, ServerCommand hub, BaselineMethod method, bool msgIds, int rounds, long messages, int size, TimeSpan timeout)
     {
         var baseline = new List<double>();
         var drain = new List<double>();
-        for (int round = 1; round <= rounds; round++)
+        var cpu = new List<DrainRound>();
+        // Round 0 is not counted: a process's first round ran 30–45 % slower on both sides, warm-up
+        // of the client's JIT or not (with TieredCompilation=0 too), so it is run and set aside.
+        for (int round = 0; round <= rounds; round++)
         {
-            string step = $"drain round {round}/{rounds}";
-            DrainRound? result = Measure(edge, hub, method, messages, size, timeout, out string? failure);
+            string step = round == 0 ? "drain warm-up round (not counted)" : $"drain round {round}/{rounds}";
+            DrainRound? result = Measure(edge, hub, method, msgIds, messages, size, timeout, out string? failure);
             if (result is null)
             {
                 Console.Error.WriteLine($"{step}: FAILED {failure}");
                 return false;
             }
 
-            baseline.Add(result.BaselineRate);
-            drain.Add(result.DrainRate);
-            Console.Error.WriteLine($"{step}: NATS.Net into the stream {Units.Count(result.BaselineRate)} msgs/s, outbox drain {Units.Count(result.DrainRate)} msgs/s");
+            if (round > 0)
+            {
+                baseline.Add(result.BaselineRate);
+                drain.Add(result.DrainRate);
+                cpu.Add(result);
+            }
+
+            Console.Error.WriteLine(
+                $"{step}: NATS.Net into the stream {Units.Count(result.BaselineRate)} msgs/s (hub {Units.Decimal(result.BaselineHubCpu, 2)} CPU s), " +
+                $"outbox drain {Units.Count(result.DrainRate)} msgs/s (hub {Units.Decimal(result.DrainHubCpu, 2)} CPU s, board {Units.Decimal(result.DrainBoardCpu, 2)} CPU s)");
         }
 
-        var table = new TextTable("into the stream", "msgs/s (median)", "spread", "rounds");
-        table.Add($"NATS.Net, {Describe(method)}", Units.Count(Median.Of(baseline)), Spread(baseline), string.Join(" / ", baseline.ConvertAll(Units.Count)));
-        table.Add("nats-edge outbox drain", Units.Count(Median.Of(drain)), Spread(drain), string.Join(" / ", drain.ConvertAll(Units.Count)));
+        var table = new TextTable("into the stream", "msgs/s (median)", "spread", "rounds", "hub CPU s/M", "board CPU s/M");
+        table.Add(
+            $"NATS.Net, {Describe(method)}{(msgIds ? ", each with a Nats-Msg-Id" : string.Empty)}", Units.Count(Median.Of(baseline)), Spread(baseline), string.Join(" / ", baseline.ConvertAll(Units.Count)),
+            PerMillion(cpu.ConvertAll(r => r.BaselineHubCpu), messages), "n/a");
+        table.Add(
+            "nats-edge outbox drain", Units.Count(Median.Of(drain)), Spread(drain), string.Join(" / ", drain.ConvertAll(Units.Count)),
+            PerMillion(cpu.ConvertAll(r => r.DrainHubCpu), messages), PerMillion(cpu.ConvertAll(r => r.DrainBoardCpu), messages));
         Console.WriteLine($"### Drain: a backlog of {Units.Count(messages)} msgs of {Units.Size(size)} into stream {OutboxConfigs.Stream} on `{hub}`");
         Console.WriteLine();
         Console.WriteLine(table);
         Console.WriteLine($"drain / NATS.Net: {Units.Decimal(Median.Of(drain) / Median.Of(baseline), 2)}× (medians of {rounds} rounds; per round: {Ratios(baseline, drain)})");
         Console.WriteLine("The drain is timed from /outboxz \"connected\": true until the stream holds every message (counted every 20 ms),");
         Console.WriteLine("so it includes the board's resync with the stream; the backlog was synced (sync \"1s\") before the hub came back.");
+        Console.WriteLine(msgIds
+            ? "Both sides' publishes carry a Nats-Msg-Id (the stream checks each); the outbox's carry a Nats-Edge-Outbox header too."
+            : "The outbox's publishes carry Nats-Msg-Id and Nats-Edge-Outbox headers (the stream checks each id); the client's carry none.");
+        Console.WriteLine("CPU s/M: CPU seconds per million messages, median; the client itself and this tool's polling are not counted.");
         Console.WriteLine();
         return true;
     }
 
-    private static DrainRound? Measure(ServerCommand edge, ServerCommand hub, BaselineMethod method, long messages, int size, TimeSpan timeout, out string? failure)
+    private static DrainRound? Measure(ServerCommand edge, ServerCommand hub, BaselineMethod method, bool msgIds, long messages, int size, TimeSpan timeout, out string? failure)
     {
         string folder = Directory.CreateTempSubdirectory("nats-edge-load-drain-").FullName;
         failure = null;
         try
         {
-            return MeasureAsync(edge, hub, method, messages, size, timeout, folder).GetAwaiter().GetResult();
+            return MeasureAsync(edge, hub, method, msgIds, messages, size, timeout, folder).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or HttpRequestException or NATS.Client.Core.NatsException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
         {
@@ -71,17 +89,21 @@ internal static class DrainBenchmark
         }
     }
 
-    private static async Task<DrainRound> MeasureAsync(ServerCommand edge, ServerCommand hubCommand, BaselineMethod method, long messages, int size, TimeSpan timeout, string folder)
+    private static async Task<DrainRound> MeasureAsync(ServerCommand edge, ServerCommand hubCommand, BaselineMethod method, bool msgIds, long messages, int size, TimeSpan timeout, string folder)
     {
         int leafPort = ServerProcess.FreePort();
         var hubSide = (hubCommand, "hub", OutboxConfigs.Hub(leafPort, Path.Combine(folder, "hub")));
 
         double baseline;
+        double baselineHubCpu;
         using (ServerProcess hub = Start(hubSide, folder))
         {
             await using JetStreamHub client = await JetStreamHub.ConnectAsync(hub.Endpoint, "nats-edge-load baseline", timeout).ConfigureAwait(false);
             await client.CreateStreamAsync().ConfigureAwait(false);
-            baseline = await JetStreamPublisher.RunAsync(client.JetStream, method, OutboxConfigs.DrainSubject, messages, size).ConfigureAwait(false);
+
+            double cpuBefore = ProcFs.CpuSeconds(hub.Pid);
+            baseline = await JetStreamPublisher.RunAsync(client.JetStream, method, msgIds, OutboxConfigs.DrainSubject, messages, size).ConfigureAwait(false);
+            baselineHubCpu = ProcFs.CpuSeconds(hub.Pid) - cpuBefore;
             await ExpectCountAsync(client, messages).ConfigureAwait(false);
             await client.PurgeAsync().ConfigureAwait(false);
         }
@@ -104,11 +126,15 @@ internal static class DrainBenchmark
         try
         {
             using ServerProcess hub = Start(hubSide, folder);
-            long linkedAt = (await linked.ConfigureAwait(false)).SeenAt;
             await using JetStreamHub client = await JetStreamHub.ConnectAsync(hub.Endpoint, "nats-edge-load drain", timeout).ConfigureAwait(false);
+            long linkedAt = (await linked.ConfigureAwait(false)).SeenAt;
+            double hubBefore = ProcFs.CpuSeconds(hub.Pid);
+            double boardBefore = ProcFs.CpuSeconds(board.Pid);
             long doneAt = await client.AwaitCountAsync(messages, timeout).ConfigureAwait(false);
+            double hubCpu = ProcFs.CpuSeconds(hub.Pid) - hubBefore;
+            double boardCpu = ProcFs.CpuSeconds(board.Pid) - boardBefore;
             await ExpectCountAsync(client, messages).ConfigureAwait(false);
-            return new DrainRound(baseline, messages / Stopwatch.GetElapsedTime(linkedAt, doneAt).TotalSeconds);
+            return new DrainRound(baseline, messages / Stopwatch.GetElapsedTime(linkedAt, doneAt).TotalSeconds, baselineHubCpu, hubCpu, boardCpu);
         }
         finally
         {
@@ -132,6 +158,8 @@ internal static class DrainBenchmark
     private static string Describe(BaselineMethod method) => method == BaselineMethod.Concurrent
         ? $"PublishConcurrentAsync, {JetStreamPublisher.Window} acks in flight"
         : $"PublishAsync tasks, {JetStreamPublisher.Window} in flight";
+
+    private static string PerMillion(List<double> seconds, long messages) => Units.Decimal(Median.Of(seconds) / (messages / 1_000_000.0), 2);
 
     private static string Spread(List<double> values) => Units.Decimal(Median.Spread(values) * 100, 0) + " %";
 

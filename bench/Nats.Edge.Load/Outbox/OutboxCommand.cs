@@ -14,7 +14,7 @@ internal static class OutboxCommand
     // 200k: a drain of a few seconds on 2 cores, long enough that the uplink's first round trips are noise.
     private const long DrainMessages = 200_000;
 
-    // 3 drain rounds: each restarts the hub twice and fills a backlog, about 10 s on 2 cores.
+    // 3 drain rounds (and a warm-up round): each restarts the hub and fills a backlog, about 10 s on 2 cores.
     private const int DrainRounds = 3;
 
     public static int Run(Arguments arguments)
@@ -28,7 +28,8 @@ internal static class OutboxCommand
         long drainMessages = arguments.Number("drain-msgs", DrainMessages, 1, int.MaxValue);
         int size = (int)arguments.Number("size", Defaults.Size, 0, Defaults.MaxSize);
         List<ClientKind> clients = ClientNames.ParseList(arguments.Text("client", "raw"));
-        BaselineMethod method = ParseMethod(arguments.Text("baseline", "concurrent"));
+        BaselineMethod method = ParseMethod(arguments.Text("baseline", "tasks"));
+        bool msgIds = arguments.Flag("baseline-msg-id");
         var timeout = TimeSpan.FromSeconds(arguments.Number("timeout", Defaults.TimeoutSeconds, 1, 3600));
         arguments.RejectUnread();
         bool capture = only is "both" or "capture";
@@ -53,7 +54,7 @@ internal static class OutboxCommand
 
         Console.WriteLine();
         bool ok = (!capture || CaptureBenchmark.Run(edge, clients, rounds, messages, size, timeout))
-            && (!drain || DrainBenchmark.Run(edge, reference, method, drainRounds, drainMessages, size, timeout));
+            && (!drain || DrainBenchmark.Run(edge, reference, method, msgIds, drainRounds, drainMessages, size, timeout));
         return ok ? 0 : 1;
     }
 
