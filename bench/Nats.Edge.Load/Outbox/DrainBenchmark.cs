@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NATS.Client.JetStream.Models;
 using Nats.Edge.Load.Cli;
 using Nats.Edge.Load.Compare;
 using Nats.Edge.Load.Reporting;
@@ -49,13 +50,13 @@ internal static class DrainBenchmark
                 $"outbox drain {Units.Count(result.DrainRate)} msgs/s (hub {Units.Decimal(result.DrainHubCpu, 2)} CPU s, board {Units.Decimal(result.DrainBoardCpu, 2)} CPU s)");
         }
 
-        var table = new TextTable("into the stream", "msgs/s (median)", "spread", "rounds", "hub CPU s/M", "board CPU s/M");
+        var table = new TextTable("into the stream", "msgs/s (median)", "spread", "rounds", "hub CPU s/M", "board CPU s/M", "stream B/msg");
         table.Add(
             $"NATS.Net, {Describe(method)}{(msgIds ? ", each with a Nats-Msg-Id" : string.Empty)}", Units.Count(Median.Of(baseline)), Spread(baseline), string.Join(" / ", baseline.ConvertAll(Units.Count)),
-            PerMillion(cpu.ConvertAll(r => r.BaselineHubCpu), messages), "n/a");
+            PerMillion(cpu.ConvertAll(r => r.BaselineHubCpu), messages), "n/a", Units.Decimal((double)cpu[0].BaselineStreamBytes / messages, 1));
         table.Add(
             "nats-edge outbox drain", Units.Count(Median.Of(drain)), Spread(drain), string.Join(" / ", drain.ConvertAll(Units.Count)),
-            PerMillion(cpu.ConvertAll(r => r.DrainHubCpu), messages), PerMillion(cpu.ConvertAll(r => r.DrainBoardCpu), messages));
+            PerMillion(cpu.ConvertAll(r => r.DrainHubCpu), messages), PerMillion(cpu.ConvertAll(r => r.DrainBoardCpu), messages), Units.Decimal((double)cpu[0].DrainStreamBytes / messages, 1));
         Console.WriteLine($"### Drain: a backlog of {Units.Count(messages)} msgs of {Units.Size(size)} into stream {OutboxConfigs.Stream} on `{hub}`");
         Console.WriteLine();
         Console.WriteLine(table);
@@ -66,6 +67,7 @@ internal static class DrainBenchmark
             ? "Both sides' publishes carry a Nats-Msg-Id (the stream checks each); the outbox's carry a Nats-Edge-Outbox header too."
             : "The outbox's publishes carry Nats-Msg-Id and Nats-Edge-Outbox headers (the stream checks each id); the client's carry none.");
         Console.WriteLine("CPU s/M: CPU seconds per million messages, median; the client itself and this tool's polling are not counted.");
+        Console.WriteLine("stream B/msg: the stream's bytes / messages as the hub reports them, subject and headers included.");
         Console.WriteLine();
         return true;
     }
@@ -96,6 +98,7 @@ internal static class DrainBenchmark
 
         double baseline;
         double baselineHubCpu;
+        long baselineBytes;
         using (ServerProcess hub = Start(hubSide, folder))
         {
             await using JetStreamHub client = await JetStreamHub.ConnectAsync(hub.Endpoint, "nats-edge-load baseline", timeout).ConfigureAwait(false);
@@ -104,7 +107,7 @@ internal static class DrainBenchmark
             double cpuBefore = ProcFs.CpuSeconds(hub.Pid);
             baseline = await JetStreamPublisher.RunAsync(client.JetStream, method, msgIds, OutboxConfigs.DrainSubject, messages, size).ConfigureAwait(false);
             baselineHubCpu = ProcFs.CpuSeconds(hub.Pid) - cpuBefore;
-            await ExpectCountAsync(client, messages).ConfigureAwait(false);
+            baselineBytes = await ExpectCountAsync(client, messages).ConfigureAwait(false);
             await client.PurgeAsync().ConfigureAwait(false);
         }
 
@@ -133,8 +136,8 @@ internal static class DrainBenchmark
             long doneAt = await client.AwaitCountAsync(messages, timeout).ConfigureAwait(false);
             double hubCpu = ProcFs.CpuSeconds(hub.Pid) - hubBefore;
             double boardCpu = ProcFs.CpuSeconds(board.Pid) - boardBefore;
-            await ExpectCountAsync(client, messages).ConfigureAwait(false);
-            return new DrainRound(baseline, messages / Stopwatch.GetElapsedTime(linkedAt, doneAt).TotalSeconds, baselineHubCpu, hubCpu, boardCpu);
+            long drainBytes = await ExpectCountAsync(client, messages).ConfigureAwait(false);
+            return new DrainRound(baseline, messages / Stopwatch.GetElapsedTime(linkedAt, doneAt).TotalSeconds, baselineHubCpu, hubCpu, boardCpu, baselineBytes, drainBytes);
         }
         finally
         {
@@ -146,13 +149,16 @@ internal static class DrainBenchmark
         AlternatingCompare.Start(side, folder, out string? failure) ?? throw new IOException(failure);
 
     // Exactly the messages sent: fewer is a loss, more a duplicate (or a purge the hub's restart undid).
-    private static async Task ExpectCountAsync(JetStreamHub client, long messages)
+    // Returns the stream's bytes.
+    private static async Task<long> ExpectCountAsync(JetStreamHub client, long messages)
     {
-        long count = await client.CountAsync().ConfigureAwait(false);
-        if (count != messages)
+        StreamState state = await client.StateAsync().ConfigureAwait(false);
+        if (state.Messages != messages)
         {
-            throw new IOException($"stream {OutboxConfigs.Stream} holds {count} messages, expected {messages}");
+            throw new IOException($"stream {OutboxConfigs.Stream} holds {state.Messages} messages, expected {messages}");
         }
+
+        return state.Bytes;
     }
 
     private static string Describe(BaselineMethod method) => method == BaselineMethod.Concurrent

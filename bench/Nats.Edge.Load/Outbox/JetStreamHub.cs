@@ -38,10 +38,13 @@ internal sealed class JetStreamHub : IAsyncDisposable
     public async Task PurgeAsync() =>
         await JetStream.PurgeStreamAsync(OutboxConfigs.Stream, new StreamPurgeRequest()).ConfigureAwait(false);
 
-    public async Task<long> CountAsync()
+    public async Task<long> CountAsync() => (await StateAsync().ConfigureAwait(false)).Messages;
+
+    /// <summary>What the stream holds: messages, and their bytes as the hub stores them (headers included).</summary>
+    public async Task<StreamState> StateAsync()
     {
         INatsJSStream stream = await JetStream.GetStreamAsync(OutboxConfigs.Stream).ConfigureAwait(false);
-        return stream.Info.State.Messages;
+        return stream.Info.State;
     }
 
     /// <summary>Counts until the stream holds <paramref name="messages"/>; returns when that was seen (a Stopwatch timestamp).</summary>
