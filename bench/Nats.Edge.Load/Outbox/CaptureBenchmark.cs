@@ -19,13 +19,14 @@ internal static class CaptureBenchmark
     {
         var table = new TextTable(
             "client", "without outbox msgs/s", "with outbox msgs/s", "with/without", "spread without", "spread with",
-            "CPU s/M without", "CPU s/M with", "peak RSS without", "peak RSS with", "disk B/msg");
+            "CPU s/M without", "CPU s/M with", "peak RSS without", "peak RSS with", "disk B/record", "refused");
         foreach (ClientKind client in clients)
         {
             var settings = new LoadSettings(Mode.PubSub, new Wire.NatsEndpoint("127.0.0.1", 0, null, null, null), messages, size, 1, 1, timeout, Client: client);
             var without = new List<ServerRun>();
             var with = new List<ServerRun>();
             OutboxState? last = null;
+            long refused = 0;
             for (int round = 1; round <= rounds; round++)
             {
                 foreach (bool outbox in (bool[])[false, true])
@@ -40,7 +41,10 @@ internal static class CaptureBenchmark
 
                     (outbox ? with : without).Add(run.Run);
                     last = run.Outbox ?? last;
-                    string disk = run.Outbox is { } state ? $", {Units.Decimal((double)state.BytesWritten / messages, 1)} B/msg written" : string.Empty;
+                    refused += run.Outbox?.Refused ?? 0;
+                    string disk = run.Outbox is { } state
+                        ? $", {Units.Decimal((double)state.BytesWritten / state.StoredSeq, 1)} B/record written, {Units.Count(state.Refused)} refused ({Units.Count(state.RefusedBusy)} for a busy disk)"
+                        : string.Empty;
                     Console.Error.WriteLine($"{step}: {Units.Count(run.Run.Rate)} msgs/s, {Units.Decimal(run.Run.CpuPerMillion, 2)} CPU s/M, peak RSS {Units.Mebibytes(run.Run.PeakRssKiB)}{disk}");
                 }
             }
@@ -58,7 +62,8 @@ internal static class CaptureBenchmark
                 Units.Decimal(b.CpuPerMillion, 2),
                 Units.Mebibytes(a.PeakRssKiB),
                 Units.Mebibytes(b.PeakRssKiB),
-                Units.Decimal((double)last!.BytesWritten / messages, 1));
+                Units.Decimal((double)last!.BytesWritten / last.StoredSeq, 1),
+                $"{Units.Count(refused)} of {Units.Count(messages * rounds)}");
         }
 
         // bench.<32 hex digits>: the workload's subject, 38 bytes, in every record.
@@ -68,7 +73,8 @@ internal static class CaptureBenchmark
         Console.WriteLine(table);
         Console.WriteLine($"msgs/s: deliveries per second, median of {rounds} rounds; with/without: the outbox's cost to local traffic (1.00 = none).");
         Console.WriteLine("spread: (max − min) / median of the rounds. CPU s/M: server CPU seconds per million messages, until every record was in its file.");
-        Console.WriteLine($"disk B/msg: the outbox's bytes_written / messages; a record is 32 B + subject ({subject} B) + payload ({size} B) = {32 + subject + size} B.");
+        Console.WriteLine($"disk B/record: the outbox's bytes_written / records stored; a record is 32 B + subject ({subject} B) + payload ({size} B) = {32 + subject + size} B.");
+        Console.WriteLine("refused: records the outbox turned away over all rounds with it (refused_busy: more than 8 MiB waited for the disk); local delivery went on.");
         Console.WriteLine();
         return true;
     }
@@ -100,11 +106,13 @@ internal static class CaptureBenchmark
             OutboxState? state = null;
             if (outbox)
             {
-                // The writer may still hold the last batch; the CPU it spends on it counts too.
-                state = monitor.Await(s => s.StoredSeq >= result.Published || s.Refused + s.DiscardedOld > 0, "every record stored", template.Timeout).State;
-                if (state.Refused + state.DiscardedOld > 0 || state.LastSeq != result.Published)
+                // The writer may still hold the last batch; the CPU it spends on it counts too. Records
+                // refused (the disk not keeping up) are counted and reported, not a failed round: local
+                // traffic is never held up for the outbox, by design.
+                state = monitor.Await(s => s.StoredSeq + s.Refused >= result.Published, "every record stored or refused", template.Timeout).State;
+                if (state.DiscardedOld > 0 || state.StoredSeq + state.Refused != result.Published)
                 {
-                    failure = $"the outbox did not keep every message: {state}";
+                    failure = $"the outbox neither kept nor refused every message: {state}";
                     return null;
                 }
             }

@@ -30,6 +30,7 @@ internal sealed class OutboxMonitor(int port) : IDisposable
             outbox.GetProperty("acked_seq").GetInt64(),
             outbox.GetProperty("bytes_written").GetInt64(),
             outbox.GetProperty("discarded_old").GetInt64(),
+            outbox.GetProperty("refused_busy").GetInt64(),
             outbox.GetProperty("refused_new").GetInt64() + outbox.GetProperty("refused_busy").GetInt64() + outbox.GetProperty("refused_failing").GetInt64());
     }
 
