@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Nats.Edge.Load.Cli;
 using Nats.Edge.Load.Compare;
+using Nats.Edge.Load.Outbox;
 
 try
 {
@@ -17,6 +18,7 @@ try
         "compare" => CompareCommand.Run(arguments),
         "leaf-compare" => LeafCompareCommand.Run(arguments),
         "cluster-compare" => ClusterCompareCommand.Run(arguments),
+        "outbox" => OutboxCommand.Run(arguments),
         _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
     };
 }

@@ -46,5 +46,23 @@ internal static class Usage
         A cluster of two: a nats-edge pair or a nats-server pair, one publisher on one server and one
         subscriber on the other, every message crossing the route:
           nats-edge-load cluster-compare [--edge PATH] [--ref PATH] [--rounds R] [--msgs N] [--size BYTES] [--timeout S]
+
+        Store and forward, on nats-edge alone:
+          nats-edge-load outbox [--only capture|drain|both] [--edge PATH] [--ref PATH] [--client LIST]
+                                [--rounds R] [--msgs N] [--drain-rounds R] [--drain-msgs N]
+                                [--baseline tasks|concurrent] [--baseline-msg-id] [--size BYTES] [--timeout S]
+
+          capture: pub → sub on one nats-edge whose hub is unreachable, without and then with an outbox
+                   on the workload's subject (max_bytes 1GB, a temporary dir), --rounds each (default 5),
+                   --msgs per run (default 1,000,000), per --client; prints with/without and the bytes
+                   the outbox wrote per message (/outboxz bytes_written)
+          drain:   --ref as a JetStream hub with stream SENSORS (devices.>). Each of --drain-rounds
+                   (default 3): one NATS.Net client publishes --drain-msgs (default 200,000) into the
+                   stream, acks pipelined; then the board fills its outbox with the hub down, the hub
+                   restarts, and the drain is timed from the uplink up until the stream holds them all
+          --baseline tasks: PublishAsync tasks (default, the faster here); concurrent: PublishConcurrentAsync
+                     futures; 1024 in flight either way, awaited oldest first
+          --baseline-msg-id  the client gives each publish a Nats-Msg-Id, as the outbox does
+          A first drain round runs as a warm-up and is not counted.
         """;
 }

@@ -119,7 +119,8 @@ internal static class AlternatingCompare
         }
     }
 
-    private static ServerProcess? Start((ServerCommand Command, string Name, string Config) side, string folder, out string? failure)
+    /// <summary>Writes <paramref name="side"/>'s config into <paramref name="folder"/> and starts its server on it.</summary>
+    public static ServerProcess? Start((ServerCommand Command, string Name, string Config) side, string folder, out string? failure)
     {
         string configFile = Path.Combine(folder, side.Name + ".json");
         File.WriteAllText(configFile, side.Config);
