@@ -6,9 +6,10 @@ namespace Nats.Edge.Server.Outbox;
 /// One record as it goes up the uplink: its headers with the outbox's own added, then its payload, in
 /// one reused buffer, shaped as the message a client would have published.
 /// The header <c>Nats-Msg-Id: &lt;board&gt;-&lt;seq&gt;</c> lets the hub's stream drop a record sent twice
-/// within its duplicate window (a publisher's own id is kept instead), and
-/// <c>Nats-Edge-Outbox: &lt;board&gt;-&lt;seq&gt;</c> tells the board, after a reconnect, how far the
-/// stream got even when the outage outlasted that window.
+/// within its duplicate window, and tells the board, after a reconnect, how far the stream got even
+/// when the outage outlasted that window. A publisher's own id is kept instead, and then
+/// <c>Nats-Edge-Outbox: &lt;board&gt;-&lt;seq&gt;</c> carries the board's; only then, since each header
+/// costs the hub's stream its bytes for every message.
 /// </summary>
 internal sealed class OutboxFrame
 {
@@ -38,17 +39,12 @@ internal sealed class OutboxFrame
         var own = record.Headers;
         var ownLines = own.Length >= 12 ? own[(own.IndexOf("\r\n"u8) + 2)..^2] : default;
         var keepsOwnId = Contains(ownLines, MessageIdHeader);
-        var maxHeader = 10 + ownLines.Length + 2 * (MessageIdHeader.Length + OutboxHeader.Length + _board.Length + 26) + 2;
+        var maxHeader = 10 + ownLines.Length + OutboxHeader.Length + _board.Length + 26 + 2;
         Reserve(maxHeader + record.Payload.Length);
 
         var at = Put("NATS/1.0\r\n"u8, 0);
         at = Put(ownLines, at);
-        if (!keepsOwnId)
-        {
-            at = PutIdLine(MessageIdHeader, record.Sequence, at);
-        }
-
-        at = PutIdLine(OutboxHeader, record.Sequence, at);
+        at = PutIdLine(keepsOwnId ? OutboxHeader : MessageIdHeader, record.Sequence, at);
         at = Put("\r\n"u8, at);
         HeaderSize = at;
         at = Put(record.Payload, at);
@@ -60,16 +56,25 @@ internal sealed class OutboxFrame
         _sizesLength = headerDigits + 1 + totalDigits;
     }
 
-    /// <summary>Reads <c>&lt;board&gt;-&lt;seq&gt;</c> from a stored message's header block; 0 when it is another board's or absent.</summary>
+    /// <summary>
+    /// Reads <c>&lt;board&gt;-&lt;seq&gt;</c> from a stored message's header block, from
+    /// <c>Nats-Edge-Outbox</c> or else <c>Nats-Msg-Id</c>; 0 when it is another board's or absent.
+    /// </summary>
     public static long SequenceIn(ReadOnlySpan<byte> headers, ReadOnlySpan<byte> board)
     {
-        var name = headers.IndexOf(OutboxHeader);
-        if (name < 0 || name + OutboxHeader.Length >= headers.Length || headers[name + OutboxHeader.Length] != (byte)':')
+        var sequence = SequenceIn(headers, OutboxHeader, board);
+        return sequence > 0 ? sequence : SequenceIn(headers, MessageIdHeader, board);
+    }
+
+    private static long SequenceIn(ReadOnlySpan<byte> headers, ReadOnlySpan<byte> header, ReadOnlySpan<byte> board)
+    {
+        var name = headers.IndexOf(header);
+        if (name < 0 || name + header.Length >= headers.Length || headers[name + header.Length] != (byte)':')
         {
             return 0;
         }
 
-        var value = headers[(name + OutboxHeader.Length + 1)..];
+        var value = headers[(name + header.Length + 1)..];
         var end = value.IndexOf((byte)'\r');
         value = (end < 0 ? value : value[..end]).Trim((byte)' ');
         return value.Length > board.Length + 1 && value.StartsWith(board) && value[board.Length] == (byte)'-'

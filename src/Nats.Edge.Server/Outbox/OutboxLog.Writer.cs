@@ -97,6 +97,7 @@ internal sealed partial class OutboxLog
     // tell the forwarder. A failure leaves the batch in place for the next turn.
     private void Cycle(bool final)
     {
+        SetClock();
         var now = _time.GetUtcNow();
         EnforceLimits(now);
         var healthy = WriteWaiting();

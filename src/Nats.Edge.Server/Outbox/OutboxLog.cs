@@ -97,6 +97,7 @@ internal sealed partial class OutboxLog : IDisposable
             throw;
         }
 
+        outbox.SetClock();
         outbox._writer.Start();
         return outbox;
     }
