@@ -24,7 +24,10 @@ internal sealed partial class ConfigFile
             users.AddRange(account.ToUsers(at.Child(nameof(Accounts)).Child(name), name));
         }
 
-        var gateway = Gateway?.ToOptions(at.Child(nameof(Gateway)), folder);
+        // An empty block is refused for its missing name, where nats-server quietly runs no gateway.
+        var gateway = Gateway is null && !at.Child(nameof(Gateway)).IsWritten
+            ? null
+            : (Gateway ?? new GatewaySection()).ToOptions(at.Child(nameof(Gateway)), folder);
 
         return options with
         {
