@@ -24,6 +24,11 @@ internal sealed partial class ConfigFile
             users.AddRange(account.ToUsers(at.Child(nameof(Accounts)).Child(name), name));
         }
 
+        // An empty block is refused for its missing name, where nats-server quietly runs no gateway.
+        var gateway = Gateway is null && !at.Child(nameof(Gateway)).IsWritten
+            ? null
+            : (Gateway ?? new GatewaySection()).ToOptions(at.Child(nameof(Gateway)), folder);
+
         return options with
         {
             Host = Host ?? listen.Host ?? options.Host,
@@ -54,7 +59,8 @@ internal sealed partial class ConfigFile
             SystemAccount = SystemAccount ?? options.SystemAccount,
             Tls = TlsSection.ToOptions(Tls, at.Child(nameof(Tls)), folder),
             Leafnodes = Leafnodes?.ToOptions(at.Child(nameof(Leafnodes)), folder),
-            Cluster = Cluster?.ToOptions(at.Child(nameof(Cluster))),
+            Cluster = Cluster?.ToOptions(at.Child(nameof(Cluster))) is { } cluster ? Named(at, cluster, gateway) : null,
+            Gateway = gateway,
         };
     }
 
@@ -88,6 +94,17 @@ internal sealed partial class ConfigFile
             ? (colon > 0 ? http[..colon].Trim('[', ']') : null, port)
             : throw at.Invalid($"\"{http}\" is not host:port or a port");
     }
+
+    // A cluster is a gateway's: it takes the gateway's name when it has none, so that the name is not
+    // generated, and may not have another (nats-server's validateCluster, server/server.go, and its
+    // ErrClusterNameConfigConflict wording).
+    private static ClusterOptions Named(ConfigPath at, ClusterOptions cluster, GatewayOptions? gateway) => (cluster.Name, gateway?.Name) switch
+    {
+        (_, null) => cluster,
+        (null, var name) => cluster with { Name = name },
+        var (own, name) when own == name => cluster,
+        _ => throw at.Child(nameof(Gateway)).Child(nameof(GatewaySection.Name)).Invalid("cluster name conflicts between cluster and gateway definitions"),
+    };
 
     // nats-server refuses less than 30 s: a shorter drain would send every client reconnecting at once.
     private static TimeSpan AtLeast30Seconds(ConfigPath at, TimeSpan duration) =>

@@ -49,6 +49,7 @@ internal sealed partial class ConfigFile
         .Add(nameof(Tls), KeyShape.Block, TlsSection.Keys, "tls")
         .Add(nameof(Cluster), KeyShape.Block, ClusterSection.Keys, "cluster")
         .Add(nameof(Leafnodes), KeyShape.Block, LeafnodesSection.Keys, "leafnodes")
+        .Add(nameof(Gateway), KeyShape.Block, GatewaySection.Keys, "gateway")
         // nats-edge's own: the board's sensors and actuators.
         .Add(nameof(Devices), KeyShape.Block, DevicesSection.Keys, "devices");
 
@@ -124,6 +125,8 @@ internal sealed partial class ConfigFile
     public ClusterSection? Cluster { get; set; }
 
     public LeafnodesSection? Leafnodes { get; set; }
+
+    public GatewaySection? Gateway { get; set; }
 
     public DevicesSection? Devices { get; set; }
 }

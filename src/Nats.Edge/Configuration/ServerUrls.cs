@@ -11,4 +11,11 @@ internal static class ServerUrls
     public static bool TryParseLeaf(string text, out Uri url) =>
         Uri.TryCreate(text.Contains("://", StringComparison.Ordinal) ? text : "nats-leaf://" + text, UriKind.Absolute, out url!)
             && url.Scheme is "nats-leaf" or "nats" or "tls";
+
+    /// <summary>
+    /// A server of a remote cluster: <c>nats://[user:pass@]host:port</c>. nats-server dials the host and
+    /// port whatever the scheme; nats and tls are the ones its docs and tests write.
+    /// </summary>
+    public static bool TryParseGateway(string text, out Uri url) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "nats" or "tls" && url.Port > 0;
 }

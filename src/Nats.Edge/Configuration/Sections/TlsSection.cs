@@ -14,8 +14,11 @@ internal sealed class TlsSection
         .Add(nameof(VerifyAndMap), KeyShape.Flag, "verify_and_map")
         .Add(nameof(Timeout), KeyShape.Duration, "timeout");
 
-    /// <summary>The leafnode listener's: no verify_and_map, as leafs are not mapped to users by certificate.</summary>
-    public static readonly SectionKeys LeafKeys = new SectionKeys()
+    /// <summary>
+    /// The leafnode and gateway listeners': no verify_and_map, as neither maps the servers that dial
+    /// it to users by certificate.
+    /// </summary>
+    public static readonly SectionKeys LinkKeys = new SectionKeys()
         .Add(nameof(CertificateFile), KeyShape.Text, "cert_file")
         .Add(nameof(KeyFile), KeyShape.Text, "key_file")
         .Add(nameof(CaFile), KeyShape.Text, "ca_file")

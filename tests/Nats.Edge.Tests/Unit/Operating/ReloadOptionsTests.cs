@@ -13,6 +13,18 @@ public sealed class ReloadOptionsTests
         { "config reload not supported for ServerName: old=<none>, new=pi", TestServers.Defaults with { ServerName = "pi" } },
         { "config reload not supported for Accounts: old=…, new=…", TestServers.Defaults with { Accounts = [new AccountOptions { Name = "A" }] } },
         { "config reload not supported for Leafnodes: old=<none>, new=…", TestServers.Defaults with { Leafnodes = new LeafnodeOptions { Port = 0 } } },
+        { "config reload not supported for Gateway: old=<none>, new=…", TestServers.Defaults with { Gateway = new GatewayOptions { Name = "EAST", Port = -1 } } },
+    };
+
+    private static GatewayOptions East => new() { Name = "EAST", Port = -1, Gateways = [new RemoteGatewayOptions { Name = "WEST", Urls = [new Uri("nats://w1:7222")] }] };
+
+    // nats-server 2.9 (server/reload.go) takes no change to its gateway block while running.
+    public static TheoryData<string, GatewayOptions?> GatewayChanges => new()
+    {
+        { "config reload not supported for Gateway: old=…, new=…", East with { ConnectRetries = 3 } },
+        { "config reload not supported for Gateway: old=…, new=…", East with { Gateways = [new RemoteGatewayOptions { Name = "WEST", Urls = [new Uri("nats://w2:7222")] }] } },
+        { "config reload not supported for Gateway: old=…, new=…", East with { Tls = new TlsOptions { CertificateFile = "c.pem", KeyFile = "k.pem" } } },
+        { "config reload not supported for Gateway: old=…, new=<none>", null },
     };
 
     [Theory]
@@ -25,6 +37,31 @@ public sealed class ReloadOptionsTests
 
         Assert.Equal(message, error.Message);
         Assert.Equal(1000, server.Options.MaxPayload);
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayChanges))]
+    public async Task A_changed_gateway_block_is_refused_and_nothing_changes(string message, GatewayOptions? reloaded)
+    {
+        var east = East;
+        await using var server = new NatsServer(TestServers.Defaults with { MaxPayload = 1000, Gateway = east });
+
+        var error = Assert.Throws<ServerOptionsException>(() => server.Reload(TestServers.Defaults with { MaxPayload = 2000, Gateway = reloaded }));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(1000, server.Options.MaxPayload);
+        Assert.Same(east, server.Options.Gateway);
+    }
+
+    [Fact]
+    public async Task An_unchanged_gateway_block_lets_the_rest_reload()
+    {
+        await using var server = new NatsServer(TestServers.Defaults with { MaxPayload = 1000, Gateway = East });
+
+        // A block read again is a new record with new lists: equal values are what count.
+        server.Reload(TestServers.Defaults with { MaxPayload = 2000, Gateway = East });
+
+        Assert.Equal(2000, server.Options.MaxPayload);
     }
 
     [Fact]
