@@ -3,7 +3,7 @@ namespace Nats.Edge.Server.Protocol;
 /// <summary>
 /// The operations a client may send, and those only a leafnode peer sends. A route's RS+, RS- and
 /// RMSG are the leaf ops too: only the account in front tells them apart, and a reader reads either
-/// dialect, never both.
+/// dialect, never both. A gateway adds A+ and A-, an account's interest as a whole.
 /// </summary>
 internal enum ClientOp
 {
@@ -21,4 +21,6 @@ internal enum ClientOp
     LeafUnsub,
     LeafMsg,
     LeafHMsg,
+    AccountSub,
+    AccountUnsub,
 }

@@ -14,4 +14,12 @@ internal interface IRouteOpHandler : IOpHandler
 
     /// <summary>RMSG or HMSG for <paramref name="account"/>; queues as in <see cref="ILeafOpHandler.OnLeafMessage"/>.</summary>
     void OnRouteMessage(ReadOnlySpan<byte> account, in InboundMessage message, ReadOnlySpan<byte> queues, bool queueForm);
+
+    /// <summary>
+    /// <c>A+ account</c> or <c>A- account</c>, a gateway's word on a whole account. Only the gateway
+    /// dialect reads them, so a route's handler never hears one.
+    /// </summary>
+    void OnAccountInterest(ReadOnlySpan<byte> account, bool interested)
+    {
+    }
 }

@@ -11,7 +11,7 @@ internal static class OpNameReader
     /// Reads the op name from <paramref name="head"/>, which may be cut short anywhere.
     /// <paramref name="argumentsStart"/> is where the arguments begin (after the name and its blanks
     /// are not yet skipped: callers trim). The <paramref name="dialect"/> adds its own ops: a leaf's
-    /// LS+, LS-, LMSG and HMSG, a route's RS+, RS-, RMSG and HMSG; a client sending them gets
+    /// LS+, LS-, LMSG and HMSG, a route's RS+, RS-, RMSG and HMSG, a gateway's those and A+, A-; a client sending them gets
     /// nats-server's unknown-operation error. Every dialect knows the client ops, as nats-server's
     /// parser does for every kind of connection.
     /// </summary>
@@ -50,8 +50,17 @@ internal static class OpNameReader
                     : Match(head, "HPUB"u8, ClientOp.HPub, needsBlank: true, out op, out argumentsStart);
             case 'l' when dialect == ProtocolDialect.Leaf:
                 return ReadLinkOp(head, "LMSG"u8, "LS+"u8, "LS-"u8, out op, out argumentsStart);
-            case 'r' when dialect == ProtocolDialect.Route:
+            case 'r' when dialect is ProtocolDialect.Route or ProtocolDialect.Gateway:
                 return ReadLinkOp(head, "RMSG"u8, "RS+"u8, "RS-"u8, out op, out argumentsStart);
+            case 'a' when dialect == ProtocolDialect.Gateway:
+                if (head.Length < 2)
+                {
+                    return OpNameStatus.Incomplete;
+                }
+
+                return head[1] == (byte)'-'
+                    ? Match(head, "A-"u8, ClientOp.AccountUnsub, needsBlank: true, out op, out argumentsStart)
+                    : Match(head, "A+"u8, ClientOp.AccountSub, needsBlank: true, out op, out argumentsStart);
             case 's':
                 return Match(head, "SUB"u8, ClientOp.Sub, needsBlank: true, out op, out argumentsStart);
             case 'u':

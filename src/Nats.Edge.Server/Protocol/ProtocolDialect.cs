@@ -11,4 +11,7 @@ internal enum ProtocolDialect
 
     /// <summary>A route's: RS+, RS-, RMSG and HMSG.</summary>
     Route,
+
+    /// <summary>A gateway's: a route's ops, and A+ and A- for a whole account's interest.</summary>
+    Gateway,
 }

@@ -17,6 +17,9 @@ internal static class WireJson
     /// <summary>An INFO line: nats-server puts a blank between the JSON and CR LF.</summary>
     public static byte[] Info<T>(T info, JsonTypeInfo<T> type) => Line("INFO "u8, info, type, " \r\n"u8);
 
+    /// <summary>A gateway's INFO line: nats-server writes it with no blank before CR LF.</summary>
+    public static byte[] GatewayInfo<T>(T info, JsonTypeInfo<T> type) => Line("INFO "u8, info, type, "\r\n"u8);
+
     /// <summary>A CONNECT line, with no blank before CR LF.</summary>
     public static byte[] Connect<T>(T connect, JsonTypeInfo<T> type) => Line("CONNECT "u8, connect, type, "\r\n"u8);
 

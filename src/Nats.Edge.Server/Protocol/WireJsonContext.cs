@@ -22,4 +22,6 @@ namespace Nats.Edge.Server.Protocol;
 [JsonSerializable(typeof(LeafConnect))]
 [JsonSerializable(typeof(RouteInfo))]
 [JsonSerializable(typeof(RouteConnect))]
+[JsonSerializable(typeof(Gateways.GatewayInfo))]
+[JsonSerializable(typeof(Gateways.GatewayConnect))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;
