@@ -4,7 +4,7 @@ namespace Nats.Edge.Server.Accounts;
 /// Counts an account's subscriptions per subject (and queue) and where they come from, so each leafnode
 /// link or route hears LS+/RS+ when interest it should know of appears and LS-/RS- when it is gone:
 /// once per subject, with the member count for queue groups, as nats-server announces it. A link is
-/// never told of its own interest, and hears others' only as <see cref="LinkRoles.MayForward"/> allows.
+/// never told of its own interest, and hears others' only as <see cref="LinkRoles.MayAnnounce"/> allows.
 /// </summary>
 internal sealed class AccountInterest
 {
@@ -126,7 +126,7 @@ internal sealed class AccountInterest
 
             foreach (var (link, linkCount) in _byLink)
             {
-                if (link != target && LinkRoles.MayForward(link.Role, target.Role))
+                if (link != target && LinkRoles.MayAnnounce(link.Role, target.Role))
                 {
                     count += linkCount;
                 }

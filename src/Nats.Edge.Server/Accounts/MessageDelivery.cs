@@ -76,15 +76,15 @@ internal static class MessageDelivery
     }
 
     // One member per group per message. Members on this server come first, so a group with members
-    // on both sides of a leafnode link is served on each side; among them the start is random so load
-    // spreads evenly. A member that cannot take it (closing, echo off, UNSUB limit reached, not
-    // permitted) passes it on.
+    // on both sides of a leafnode link is served on each side; then those behind this cluster's
+    // routes and leafnode links; another cluster only when none of this one took it. Within each
+    // the start is random so load spreads evenly. A member that cannot take it (closing, echo off,
+    // UNSUB limit reached, not permitted) passes it on.
     private static bool DeliverToOne(Subscription[] members, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
     {
         var start = members.Length == 1 ? 0 : Random.Shared.Next(members.Length);
-        for (var pass = 0; pass < 2; pass++)
+        for (var pass = 0; pass < 3; pass++)
         {
-            var remote = pass == 1;
             for (var i = 0; i < members.Length; i++)
             {
                 var index = start + i;
@@ -94,7 +94,7 @@ internal static class MessageDelivery
                 }
 
                 var member = members[index];
-                if (member.Owner is IRemoteLink == remote && DeliverTo(member, message, publisher, batch))
+                if (Distance(member.Owner) == pass && DeliverTo(member, message, publisher, batch))
                 {
                     return true;
                 }
@@ -103,6 +103,9 @@ internal static class MessageDelivery
 
         return false;
     }
+
+    // 0: this server; 1: this cluster (a route, a leafnode link); 2: another cluster.
+    private static int Distance(ISubscriber owner) => owner is IRemoteLink link ? link.IsGateway ? 2 : 1 : 0;
 
     private static bool DeliverTo(Subscription subscription, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
     {

@@ -10,4 +10,7 @@ internal interface IRemoteLink
 {
     /// <summary>Writes one message to the far side; the link's rules were applied when it was chosen.</summary>
     void WriteMessage(in InboundMessage message, ReadOnlySpan<byte[]> queues, DeliveryBatch batch);
+
+    /// <summary>A link to another cluster: a queue group is served there only when no member in this cluster took the message.</summary>
+    bool IsGateway => false;
 }

@@ -14,4 +14,7 @@ internal enum LinkRole
 
     /// <summary>A route to another server of the same cluster.</summary>
     Route,
+
+    /// <summary>A gateway to a server of another cluster of the super-cluster.</summary>
+    Gateway,
 }

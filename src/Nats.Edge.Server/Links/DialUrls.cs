@@ -51,6 +51,26 @@ internal sealed class DialUrls
         }
     }
 
+    /// <summary>Every URL, configured then learned, as <c>host:port</c>.</summary>
+    public IReadOnlyList<string> HostPorts()
+    {
+        lock (_sync)
+        {
+            var hostPorts = new List<string>(_configured.Count + _learned.Count);
+            foreach (var url in _configured)
+            {
+                hostPorts.Add($"{url.Host}:{PortOf(url)}");
+            }
+
+            foreach (var url in _learned)
+            {
+                hostPorts.Add($"{url.Host}:{PortOf(url)}");
+            }
+
+            return hostPorts;
+        }
+    }
+
     private bool IsConfigured(Uri url)
     {
         foreach (var configured in _configured)

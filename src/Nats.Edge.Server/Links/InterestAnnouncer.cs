@@ -6,8 +6,10 @@ namespace Nats.Edge.Server.Links;
 /// A plain subject is announced when its first interest comes and withdrawn with its last; a queue
 /// group is announced again with its new member count on every change, as Go servers do. A link
 /// whose rules narrow what it may announce counts how many interests stand behind each subject.
+/// A gateway (<paramref name="queueWeights"/> false) hears of a queue group only when it appears and
+/// when it goes, always with weight 1, as Go servers announce it across clusters.
 /// </summary>
-internal sealed class InterestAnnouncer(Connection link, string dialect, string? account, Func<IAnnouncementRules?> rules)
+internal sealed class InterestAnnouncer(Connection link, string dialect, string? account, Func<IAnnouncementRules?> rules, bool queueWeights = true)
 {
     private readonly string _accountPrefix = account is null ? string.Empty : account + " ";
 
@@ -24,9 +26,15 @@ internal sealed class InterestAnnouncer(Connection link, string dialect, string?
         var current = rules();
         if (queue is not null)
         {
+            if (!queueWeights && (before > 0) == (after > 0))
+            {
+                return;
+            }
+
             if (current?.MayAnnounce(subject) ?? true)
             {
-                Write(after > 0 ? $"{dialect}+ {_accountPrefix}{subject} {queue} {after}\r\n" : $"{dialect}- {_accountPrefix}{subject} {queue}\r\n");
+                var weight = queueWeights ? after : 1;
+                Write(after > 0 ? $"{dialect}+ {_accountPrefix}{subject} {queue} {weight}\r\n" : $"{dialect}- {_accountPrefix}{subject} {queue}\r\n");
                 link.SignalSend();
             }
 

@@ -1,11 +1,13 @@
 namespace Nats.Edge.Server.Subjects;
 
 /// <summary>
-/// The interest a peer server announced over one link (LS+ on a leafnode link, RS+ on a route), one
-/// subscription each in the account, keyed by "subject" or "subject queue". A repeated announcement
-/// (a queue group's new weight) changes nothing: one far member stands for the group.
+/// The interest a peer server announced over one link (LS+ on a leafnode link, RS+ on a route or a
+/// gateway), one subscription each in the account, keyed by "subject" or "subject queue". A repeated
+/// announcement (a queue group's new weight) changes nothing: one far member stands for the group.
+/// With <paramref name="announced"/> false the subscriptions only match, and no other link hears of
+/// them: another cluster's interest stays with the gateway it came over.
 /// </summary>
-internal sealed class LearnedInterest
+internal sealed class LearnedInterest(bool announced = true)
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
@@ -26,7 +28,26 @@ internal sealed class LearnedInterest
             _subscriptions.Add(key, subscription);
         }
 
-        account.Subscribe(subscription);
+        if (announced)
+        {
+            account.Subscribe(subscription);
+        }
+        else
+        {
+            account.Subscriptions.Insert(subscription);
+        }
+    }
+
+    private void Drop(Account account, Subscription subscription)
+    {
+        if (announced)
+        {
+            account.Unsubscribe(subscription);
+        }
+        else
+        {
+            account.Subscriptions.Remove(subscription);
+        }
     }
 
     /// <summary>The peer withdrew it; unknown ones are ignored.</summary>
@@ -40,7 +61,7 @@ internal sealed class LearnedInterest
 
         if (subscription is not null)
         {
-            account.Unsubscribe(subscription);
+            Drop(account, subscription);
         }
     }
 
@@ -58,7 +79,7 @@ internal sealed class LearnedInterest
             _subscriptions.Remove(key);
         }
 
-        account.Unsubscribe(subscription);
+        Drop(account, subscription);
     }
 
     /// <summary>The link is gone: everything learned over it leaves the account.</summary>
@@ -73,7 +94,7 @@ internal sealed class LearnedInterest
 
         foreach (var subscription in learned)
         {
-            account.Unsubscribe(subscription);
+            Drop(account, subscription);
         }
     }
 
