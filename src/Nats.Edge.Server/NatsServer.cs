@@ -44,6 +44,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         _tls = options.Tls is { } tls ? new ServerTls(tls) : null;
         LeafTls = options.Leafnodes?.Tls is { } leafTls ? new ServerTls(leafTls) : null;
         Cluster = options.Cluster is { } cluster ? new Routes.ClusterManager(this, cluster) : null;
+        Gateways = options.Gateway is { } gateway ? new Gateways.GatewayManager(this, gateway) : null;
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
         _lameDuck = new LameDuck(Log, Connections, StopAcceptingClientsAsync, ShutdownAsync, _stopping.Token);
         _reload = new ConfigReload(this, Log, Accounts, Connections);
@@ -82,6 +83,9 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     public int RouteCount => Cluster?.Routes.Count ?? 0;
 
     internal Routes.ClusterManager? Cluster { get; }
+
+    /// <summary>The gateways to other clusters; null when this cluster stands alone.</summary>
+    internal Gateways.GatewayManager? Gateways { get; }
 
     /// <summary>The bound leafnode endpoint; null without a leafnode listener.</summary>
     public IPEndPoint? LeafEndPoint { get; private set; }
@@ -162,10 +166,16 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
             await Cluster.ListenAsync(_stopping.Token, cancellationToken).ConfigureAwait(false);
         }
 
+        if (Gateways is not null)
+        {
+            await Gateways.ListenAsync(_stopping.Token, cancellationToken).ConfigureAwait(false);
+        }
+
         clientListener.Start(AcceptClient, Log);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
         Cluster?.DialConfiguredRoutes();
+        Gateways?.DialConfigured();
 
         var remotes = Options.Leafnodes?.Remotes ?? [];
         for (var i = 0; i < remotes.Count; i++)
@@ -202,6 +212,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         {
             await Cluster.StopAsync().ConfigureAwait(false);
         }
+
+        if (Gateways is not null)
+        {
+            await Gateways.StopAsync().ConfigureAwait(false);
+        }
+
         await _tickLoop.ConfigureAwait(false);
         await Task.WhenAll(_solicitors).ConfigureAwait(false);
         var connections = new List<Connection>(Connections.All);
@@ -274,6 +290,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     TimeSpan IServerContext.AuthTimeout => AuthTimeout;
     TimeSpan IServerContext.LeafAuthTimeout => LeafAuthTimeout;
     Routes.ClusterManager? IServerContext.Cluster => Cluster;
+    Gateways.GatewayManager? IServerContext.Gateways => Gateways;
     ClientInfo IServerContext.ClientInfoFor(ulong clientId, string clientIp, string? nonce) => ClientInfoFor(clientId, clientIp, nonce);
     void IServerContext.CountSlowConsumer() => CountSlowConsumer();
 

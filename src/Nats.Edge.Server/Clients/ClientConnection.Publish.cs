@@ -36,6 +36,13 @@ internal sealed partial class ClientConnection
 
         AcknowledgeIfVerbose();
 
+        // An answer to a request that came over a gateway goes straight back to the requester's server.
+        if (Server.Gateways is { } gateways && gateways.Replies.TryMap(Account, message.Subject, out var mapped))
+        {
+            gateways.SendAnswer(Account, _matches, mapped, message, Batch);
+            return;
+        }
+
         var delivered = MessageDelivery.Deliver(_matches.Match(message.Subject), message, _login.Connect.Echo ? null : this, Batch);
         if (!delivered && !message.Reply.IsEmpty && _login.Connect.NoResponders)
         {

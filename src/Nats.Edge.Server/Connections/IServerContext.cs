@@ -53,6 +53,9 @@ internal interface IServerContext
     /// <summary>The cluster this server is part of; null when it runs alone.</summary>
     ClusterManager? Cluster { get; }
 
+    /// <summary>The gateways to other clusters; null when this cluster stands alone.</summary>
+    Gateways.GatewayManager? Gateways { get; }
+
     /// <summary>The INFO a client gets, with its own id, address and nonce.</summary>
     ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce);
 

@@ -28,6 +28,13 @@ internal sealed partial class RouteConnection
             return;
         }
 
+        // An answer to a request from another cluster, on its way to the requester's server.
+        if (Server.Gateways is { } gateways && message.Subject.StartsWith(Gateways.GatewayHash.ReplyPrefix))
+        {
+            gateways.Deliver(link.Account, link.Matches, message, Batch, default);
+            return;
+        }
+
         MessageDelivery.Deliver(link.Matches.Match(message.Subject), message, publisher: link, Batch, QueueFilter.Only(queueForm ? queues : default));
     }
 

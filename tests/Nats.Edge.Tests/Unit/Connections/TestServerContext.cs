@@ -49,6 +49,8 @@ internal sealed class TestServerContext : IServerContext
 
     public ClusterManager? Cluster => null;
 
+    public Nats.Edge.Server.Gateways.GatewayManager? Gateways => null;
+
     public int SlowConsumers { get; private set; }
 
     public ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
