@@ -41,8 +41,23 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
     /// <summary>This server's own gateway URL (<c>host:port</c>), as other clusters dial it.</summary>
     public string Url { get; private set; } = string.Empty;
 
-    /// <summary>The gateway URLs of this cluster's servers this one knows: its own.</summary>
-    public IReadOnlyList<string> ClusterUrls => [Url];
+    /// <summary>The gateway URLs of this cluster's servers this one knows: its own and its routed peers'.</summary>
+    public IReadOnlyList<string> ClusterUrls
+    {
+        get
+        {
+            var urls = new List<string> { Url };
+            foreach (var route in server.Cluster?.Routes ?? [])
+            {
+                if (route.Peer?.GatewayUrl is { Length: > 0 } url && !urls.Contains(url))
+                {
+                    urls.Add(url);
+                }
+            }
+
+            return urls;
+        }
+    }
 
     /// <summary>The outbound gateways that are up, one per remote cluster; read on the message path without a lock.</summary>
     public GatewayConnection[] Outbound => Volatile.Read(ref _outboundList);
@@ -163,7 +178,39 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
             }
 
             Volatile.Write(ref _outboundList, [.. _outbound.Values]);
-            return true;
+        }
+
+
+        // The rest of the cluster makes its own gateway to that cluster.
+        var gossip = Routes.RouteInfoWriter.WriteGatewayGossip(server, name, GossipUrls(name));
+        foreach (var route in server.Cluster?.Routes ?? [])
+        {
+            route.Outbound.Append(gossip);
+            route.SignalSend();
+        }
+
+        return true;
+    }
+
+    /// <summary>A new route hears of every cluster this server has a gateway to.</summary>
+    public void GossipOutboundsTo(Routes.RouteConnection route)
+    {
+        foreach (var gateway in Outbound)
+        {
+            if (gateway.RemoteName is { } name)
+            {
+                route.Outbound.Append(Routes.RouteInfoWriter.WriteGatewayGossip(server, name, GossipUrls(name)));
+            }
+        }
+
+        route.SignalSend();
+    }
+
+    private IReadOnlyList<string> GossipUrls(string name)
+    {
+        lock (_sync)
+        {
+            return _solicitors.TryGetValue(name, out var solicitor) ? solicitor.HostPorts() : [];
         }
     }
 

@@ -138,6 +138,7 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
             }
         }
 
+        server.Gateways?.GossipOutboundsTo(route);
         RoutesChanged();
     }
 

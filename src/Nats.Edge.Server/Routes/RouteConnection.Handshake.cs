@@ -93,7 +93,11 @@ internal sealed partial class RouteConnection
 
         if (Peer is { } peer)
         {
-            if (serverId == peer.ServerId)
+            if (info is { GatewayCommand: 1, Gateway: { } gateway })
+            {
+                Server.Gateways?.Learn(gateway, Gateways.GatewayUrls.Parse(info.GatewayUrls), configured: false);
+            }
+            else if (serverId == peer.ServerId)
             {
                 Peer = info;
                 Server.Cluster!.RoutesChanged();

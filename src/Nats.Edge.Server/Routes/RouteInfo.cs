@@ -41,6 +41,22 @@ internal sealed record RouteInfo : ServerInfo
     [JsonPropertyName("connect_urls")]
     public IReadOnlyList<string>? ConnectUrls { get; init; }
 
+    /// <summary>The server's own gateway URL, when its cluster is part of a super-cluster.</summary>
+    [JsonPropertyName("gateway_url")]
+    public string? GatewayUrl { get; init; }
+
+    /// <summary>In gateway gossip (<c>gateway_cmd</c> 1): a cluster the sender has a gateway to.</summary>
+    [JsonPropertyName("gateway")]
+    public string? Gateway { get; init; }
+
+    /// <summary>In gateway gossip: that cluster's gateway URLs.</summary>
+    [JsonPropertyName("gateway_urls")]
+    public IReadOnlyList<string>? GatewayUrls { get; init; }
+
+    [JsonPropertyName("gateway_cmd")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int GatewayCommand { get; init; }
+
     /// <summary>Where a gossiped server can be dialled: <c>nats-route://host:port/</c>.</summary>
     [JsonPropertyName("ip")]
     public string? Ip { get; init; }
@@ -51,8 +67,10 @@ internal sealed record RouteInfo : ServerInfo
     private static RouteInfo Read(ref WireJsonFields fields)
     {
         var shared = default(ServerInfoFields);
-        string? nonce = null, cluster = null, ip = null;
+        string? nonce = null, cluster = null, ip = null, gatewayUrl = null, gateway = null;
         int? maxPayload = null;
+        var gatewayCommand = 0;
+        List<string>? gatewayUrls = null;
         bool authRequired = false, clusterDynamic = false;
         List<string>? connectUrls = null;
         while (fields.Next())
@@ -65,6 +83,10 @@ internal sealed record RouteInfo : ServerInfo
             fields.Read("cluster_dynamic"u8, ref clusterDynamic);
             fields.Read("connect_urls"u8, ref connectUrls);
             fields.Read("ip"u8, ref ip);
+            fields.Read("gateway_url"u8, ref gatewayUrl);
+            fields.Read("gateway"u8, ref gateway);
+            fields.Read("gateway_urls"u8, ref gatewayUrls);
+            fields.Read("gateway_cmd"u8, ref gatewayCommand);
         }
 
         return new(shared)
@@ -76,6 +98,10 @@ internal sealed record RouteInfo : ServerInfo
             ClusterDynamic = clusterDynamic,
             ConnectUrls = connectUrls,
             Ip = ip,
+            GatewayUrl = gatewayUrl,
+            Gateway = gateway,
+            GatewayUrls = gatewayUrls,
+            GatewayCommand = gatewayCommand,
         };
     }
 }

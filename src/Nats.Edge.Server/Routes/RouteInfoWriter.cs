@@ -26,9 +26,26 @@ internal static class RouteInfoWriter
             Cluster = cluster.Name,
             ClusterDynamic = cluster.NameIsDynamic,
             ConnectUrls = Urls(cluster.OwnClientUrls),
+            GatewayUrl = server.Gateways?.Url,
         };
         return WireJson.Info(info, WireJsonContext.Default.RouteInfo);
     }
+
+    /// <summary>
+    /// Tells a route of a cluster this server has a gateway to, so the peer makes its own. The
+    /// <c>GW</c> before the server id keeps the peer from taking the INFO for a new server to route to.
+    /// </summary>
+    public static byte[] WriteGatewayGossip(IServerContext server, string gateway, IReadOnlyList<string> urls) =>
+        WireJson.Info(
+            new RouteInfo
+            {
+                ServerId = "GW" + server.ServerId,
+                ServerName = server.ServerName,
+                Gateway = gateway,
+                GatewayUrls = urls,
+                GatewayCommand = 1,
+            },
+            WireJsonContext.Default.RouteInfo);
 
     /// <summary>
     /// A newly routed server's INFO passed on to the other routes, with <c>ip</c> saying where to dial

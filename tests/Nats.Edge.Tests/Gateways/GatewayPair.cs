@@ -19,14 +19,14 @@ public sealed class GatewayPair : IAsyncDisposable
 
     public IRunningServer B { get; }
 
-    public static async Task<GatewayPair> StartAsync(ServerTarget a, ServerTarget b)
+    public static async Task<GatewayPair> StartAsync(ServerTarget a, ServerTarget b, string body = "")
     {
         var portA = TestPorts.Free();
         var portB = TestPorts.Free();
-        var serverA = await TestServers.StartWithConfigAsync(a, Config("A", portA, ("B", portB)));
+        var serverA = await TestServers.StartWithConfigAsync(a, body + Config("A", portA, ("B", portB)));
         try
         {
-            var serverB = await TestServers.StartWithConfigAsync(b, Config("B", portB, ("A", portA)));
+            var serverB = await TestServers.StartWithConfigAsync(b, body + Config("B", portB, ("A", portA)));
             return new GatewayPair(serverA, serverB);
         }
         catch
