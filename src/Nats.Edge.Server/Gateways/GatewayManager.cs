@@ -10,8 +10,10 @@ namespace Nats.Edge.Server.Gateways;
 /// clusters' servers dialled (the way this cluster's interest reaches them), the dial loops, and the
 /// gossip by which every server learns of every cluster.
 /// </summary>
-internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
+internal sealed class GatewayManager
 {
+    private readonly NatsServer _server;
+    private readonly GatewayOptions _options;
     private readonly Lock _sync = new();
     private readonly Dictionary<string, GatewayConnection> _outbound = new(StringComparer.Ordinal);
     private readonly List<GatewayConnection> _inbound = [];
@@ -21,16 +23,31 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
     private Listener? _listener;
     private CancellationToken _stopping;
 
-    public GatewayOptions Options => options;
+    /// <exception cref="ServerOptionsException">A <c>tls</c> block asks for encryption gateways do not offer yet.</exception>
+    public GatewayManager(NatsServer server, GatewayOptions options)
+    {
+        // Refused rather than ignored: a gateway the config says is encrypted must not run in plain text.
+        if (options.Tls is not null || options.Gateways.Any(static remote => remote.Tls is not null))
+        {
+            throw new ServerOptionsException("TLS on gateway connections is not supported by nats-edge; remove the gateway's tls blocks");
+        }
+
+        _server = server;
+        _options = options;
+        ClusterHash = GatewayHash.Of(options.Name);
+        ServerHash = GatewayHash.Of(server.ServerId);
+    }
+
+    public GatewayOptions Options => _options;
 
     /// <summary>This cluster's gateway name.</summary>
-    public string Name => options.Name;
+    public string Name => _options.Name;
 
     /// <summary>The hash of <see cref="Name"/> in <c>_GR_.</c> reply subjects.</summary>
-    public byte[] ClusterHash { get; } = GatewayHash.Of(options.Name);
+    public byte[] ClusterHash { get; }
 
     /// <summary>The hash of this server's id in <c>_GR_.</c> reply subjects.</summary>
-    public byte[] ServerHash { get; } = GatewayHash.Of(server.ServerId);
+    public byte[] ServerHash { get; }
 
     /// <summary>Replies that came in mapped, and the subjects they go back on.</summary>
     public GatewayReplies Replies { get; } = new();
@@ -47,7 +64,7 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
         get
         {
             var urls = new List<string> { Url };
-            foreach (var route in server.Cluster?.Routes ?? [])
+            foreach (var route in _server.Cluster?.Routes ?? [])
             {
                 if (route.Peer?.GatewayUrl is { Length: > 0 } url && !urls.Contains(url))
                 {
@@ -78,18 +95,18 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
     public async Task ListenAsync(CancellationToken stopping, CancellationToken cancellationToken)
     {
         _stopping = stopping;
-        _listener = await Listener.BindAsync(options.Host, options.Port, cancellationToken).ConfigureAwait(false);
+        _listener = await Listener.BindAsync(_options.Host, _options.Port, cancellationToken).ConfigureAwait(false);
         EndPoint = _listener.EndPoint;
-        Url = options.Advertise ?? NatsServer.AdvertisedAddresses(options.Host, EndPoint.Port)[0];
-        server.Log.Info($"Gateway name is {Name}");
-        server.Log.Info($"Listening for gateways connections on {NatsServer.FormatHostPort(options.Host, EndPoint.Port)}");
-        _listener.Start(Accept, server.Log);
+        Url = _options.Advertise ?? NatsServer.AdvertisedAddresses(_options.Host, EndPoint.Port)[0];
+        _server.Log.Info($"Gateway name is {Name}");
+        _server.Log.Info($"Listening for gateways connections on {NatsServer.FormatHostPort(_options.Host, EndPoint.Port)}");
+        _listener.Start(Accept, _server.Log);
     }
 
     /// <summary>Dials every configured remote cluster; each dial loop keeps its outbound up until shutdown.</summary>
     public void DialConfigured()
     {
-        foreach (var remote in options.Gateways)
+        foreach (var remote in _options.Gateways)
         {
             if (remote.Name != Name)
             {
@@ -118,12 +135,12 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
                 return;
             }
 
-            if ((!configured && options.RejectUnknown) || urls.Count == 0)
+            if ((!configured && _options.RejectUnknown) || urls.Count == 0)
             {
                 return;
             }
 
-            solicitor = new GatewaySolicitor(server, this, name, urls, configured);
+            solicitor = new GatewaySolicitor(_server, this, name, urls, configured);
             _solicitors.Add(name, solicitor);
         }
 
@@ -134,7 +151,7 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
     /// <summary>Whether <paramref name="name"/> is a cluster this server was configured with.</summary>
     public bool IsConfigured(string name)
     {
-        foreach (var remote in options.Gateways)
+        foreach (var remote in _options.Gateways)
         {
             if (remote.Name == name)
             {
@@ -148,7 +165,7 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
     /// <summary>The TLS options toward cluster <paramref name="name"/>, when any.</summary>
     public RemoteTlsOptions? TlsFor(string name)
     {
-        foreach (var remote in options.Gateways)
+        foreach (var remote in _options.Gateways)
         {
             if (remote.Name == name)
             {
@@ -182,8 +199,8 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
 
 
         // The rest of the cluster makes its own gateway to that cluster.
-        var gossip = Routes.RouteInfoWriter.WriteGatewayGossip(server, name, GossipUrls(name));
-        foreach (var route in server.Cluster?.Routes ?? [])
+        var gossip = Routes.RouteInfoWriter.WriteGatewayGossip(_server, name, GossipUrls(name));
+        foreach (var route in _server.Cluster?.Routes ?? [])
         {
             route.Outbound.Append(gossip);
             route.SignalSend();
@@ -199,7 +216,7 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
         {
             if (gateway.RemoteName is { } name)
             {
-                route.Outbound.Append(Routes.RouteInfoWriter.WriteGatewayGossip(server, name, GossipUrls(name)));
+                route.Outbound.Append(Routes.RouteInfoWriter.WriteGatewayGossip(_server, name, GossipUrls(name)));
             }
         }
 
@@ -277,7 +294,7 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
 
         foreach (var (name, urls) in known)
         {
-            inbound.Outbound.Append(GatewayInfoWriter.WriteGossip(server, name, urls));
+            inbound.Outbound.Append(GatewayInfoWriter.WriteGossip(_server, name, urls));
         }
 
         inbound.SignalSend();
@@ -340,7 +357,7 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
             return;
         }
 
-        foreach (var route in server.Cluster?.Routes ?? [])
+        foreach (var route in _server.Cluster?.Routes ?? [])
         {
             if (route.Peer?.ServerId is { } id && GatewayHash.Of(id).AsSpan().SequenceEqual(serverHash))
             {
@@ -363,8 +380,8 @@ internal sealed class GatewayManager(NatsServer server, GatewayOptions options)
 
     private void Accept(Socket socket)
     {
-        var gateway = new GatewayConnection(server, Transport.Over(socket, server), server.Connections.NextId(), solicitor: null);
-        server.Connections.Add(gateway);
+        var gateway = new GatewayConnection(_server, Transport.Over(socket, _server), _server.Connections.NextId(), solicitor: null);
+        _server.Connections.Add(gateway);
         gateway.Open();
     }
 }
