@@ -13,11 +13,25 @@ internal sealed partial class GatewayConnection
 {
     private bool _connectReceived;
 
-    /// <summary>Accepted: this server's INFO goes first; CONNECT and the far INFO must follow.</summary>
+    /// <summary>
+    /// Accepted: this server's INFO goes first (inside TLS, after the handshake, when the gateway has
+    /// TLS); CONNECT and the far INFO must follow.
+    /// </summary>
     public void Open()
     {
         Outbound.Append(GatewayInfoWriter.Write(Server, Gateways));
         SignalSend();
+        Start(Gateways.Tls);
+    }
+
+    /// <summary>Dialled: the far server speaks first, with its INFO (inside TLS when <paramref name="tls"/> was set up).</summary>
+    public void BeginSolicited(Stream? tls)
+    {
+        if (tls is not null)
+        {
+            UseStream(tls);
+        }
+
         Start();
     }
 

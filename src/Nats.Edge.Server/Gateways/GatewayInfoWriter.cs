@@ -17,6 +17,8 @@ internal static class GatewayInfoWriter
                 Headers = true,
                 MaxPayload = server.Options.MaxPayload,
                 AuthRequired = gateways.Options.Username is not null,
+                TlsRequired = gateways.Tls is not null,
+                TlsVerify = gateways.Tls?.RequiresClientCertificate ?? false,
                 Gateway = gateways.Name,
                 GatewayUrls = gateways.ClusterUrls,
                 GatewayUrl = gateways.Url,

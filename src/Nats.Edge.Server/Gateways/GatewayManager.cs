@@ -23,20 +23,23 @@ internal sealed class GatewayManager
     private Listener? _listener;
     private CancellationToken _stopping;
 
-    /// <exception cref="ServerOptionsException">A <c>tls</c> block asks for encryption gateways do not offer yet.</exception>
     public GatewayManager(NatsServer server, GatewayOptions options)
     {
-        // Refused rather than ignored: a gateway the config says is encrypted must not run in plain text.
-        if (options.Tls is not null || options.Gateways.Any(static remote => remote.Tls is not null))
-        {
-            throw new ServerOptionsException("TLS on gateway connections is not supported by nats-edge; remove the gateway's tls blocks");
-        }
-
         _server = server;
         _options = options;
         ClusterHash = GatewayHash.Of(options.Name);
         ServerHash = GatewayHash.Of(server.ServerId);
+
+        // Loaded once, so a bad certificate stops the server instead of failing each handshake.
+        Tls = options.Tls is { } tls ? new ServerTls(tls) : null;
     }
+
+    /// <summary>
+    /// The gateway block's TLS: the server side of every accepted gateway (TLS before any word, as
+    /// nats-server runs it) and, with each remote's own <c>tls</c> over it, the client side of every
+    /// dialled one; null for plain gateways.
+    /// </summary>
+    public ServerTls? Tls { get; }
 
     public GatewayOptions Options => _options;
 

@@ -59,13 +59,35 @@ internal sealed class GatewaySolicitor : ISolicitor
         return DialTurn.Dial;
     }
 
-    Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
+    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
     {
+        // TLS comes before any word on a gateway, when this server's gateway block or the remote's asks for it.
+        var stream = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
         var gateway = new GatewayConnection(_server, Transport.Over(socket, _server), _server.Connections.NextId(), this, url);
         _server.Connections.Add(gateway);
         _server.Log.Debug($"{gateway} - Creating outbound gateway connection to \"{Name}\"");
-        gateway.Start();
-        return Task.FromResult<Task?>(gateway.Closed);
+        gateway.BeginSolicited(stream);
+        return gateway.Closed;
+    }
+
+    // The remote's own tls block wins over the gateway block's, field by field.
+    private async Task<System.Net.Security.SslStream?> HandshakeAsync(Socket socket, Uri url, CancellationToken stopping)
+    {
+        var own = _gateways.Options.Tls;
+        var remote = _gateways.TlsFor(Name);
+        if (own is null && remote is null && url.Scheme != "tls")
+        {
+            return null;
+        }
+
+        return await LinkTls.ConnectAsync(
+            socket,
+            url.Host,
+            remote?.CaFile ?? own?.CaFile,
+            remote?.CertificateFile ?? own?.CertificateFile,
+            remote?.KeyFile ?? own?.KeyFile,
+            remote?.Timeout ?? own?.Timeout ?? TimeSpan.FromSeconds(2),
+            stopping).ConfigureAwait(false);
     }
 
     void ISolicitor.OnDialFailed(Uri url, Exception error) =>

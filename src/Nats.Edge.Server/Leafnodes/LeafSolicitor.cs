@@ -1,6 +1,5 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Outbox;
 
@@ -155,32 +154,10 @@ internal sealed class LeafSolicitor : ISolicitor
         }
     }
 
-    private async Task<SslStream> HandshakeAsync(Socket socket, Uri url, CancellationToken stopping)
+    private Task<SslStream> HandshakeAsync(Socket socket, Uri url, CancellationToken stopping)
     {
         var options = _remote.Tls ?? new RemoteTlsOptions();
-        var stream = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        var authentication = new SslClientAuthenticationOptions { TargetHost = url.Host };
-        if (options.CaFile is { } caFile)
-        {
-            var authorities = new X509Certificate2Collection();
-            authorities.ImportFromPemFile(caFile);
-            authentication.CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            authentication.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
-        }
-
-        if (options.CertificateFile is { } certificate && options.KeyFile is { } key)
-        {
-            authentication.ClientCertificates = [X509Certificate2.CreateFromPemFile(certificate, key)];
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        timeout.CancelAfter(options.Timeout);
-        await stream.AuthenticateAsClientAsync(authentication, timeout.Token).ConfigureAwait(false);
-        return stream;
+        return LinkTls.ConnectAsync(socket, url.Host, options.CaFile, options.CertificateFile, options.KeyFile, options.Timeout, stopping);
     }
 
     // CONNECT as nats-server's leafs send it: the server's name as its cluster name, the

@@ -89,6 +89,31 @@ public sealed class GatewayMessagingTests
         Assert.Empty(TestClients.Drain(workerA));
     }
 
+    [ReferenceTheory]
+    [MemberData(nameof(Pairs))]
+    public async Task Gateways_run_inside_tls_with_certificates_verified_both_ways(ServerTarget a, ServerTarget b)
+    {
+        using var certificates = new TestCertificates();
+        var tls = $$"""
+            "tls": { "cert_file": "{{certificates.LinkCertificateFile}}", "key_file": "{{certificates.LinkKeyFile}}",
+                     "ca_file": "{{certificates.CaFile}}", "verify": true, "timeout": 2 },
+            """;
+        var (portA, portB) = (TestPorts.Free(), TestPorts.Free());
+        await using var serverA = await TestServers.StartWithConfigAsync(a, GatewayPair.Config("A", portA, ("B", portB)).Replace("\"gateway\": {", "\"gateway\": { " + tls, StringComparison.Ordinal));
+        await using var serverB = await TestServers.StartWithConfigAsync(b, GatewayPair.Config("B", portB, ("A", portA)).Replace("\"gateway\": {", "\"gateway\": { " + tls, StringComparison.Ordinal));
+        await using var onA = await TestClients.ConnectAsync(serverA);
+        await using var onB = await TestClients.ConnectAsync(serverB);
+
+        await using var atB = await GatewayPair.SubscribeAcrossAsync(from: onA, to: onB, "secure.>");
+        await onA.PublishAsync("secure.reading", "inside tls");
+        Assert.Equal("inside tls", (await TestClients.NextOnAsync(atB, "secure.reading")).Data);
+
+        // A gateway without a certificate is not let in.
+        await using var plain = await RawClient.ConnectAsync(portB);
+        await plain.SendAsync("CONNECT {\"gateway\":\"C\"}\r\n");
+        await plain.AssertClosedAsync();
+    }
+
     private static async Task AnswerAsync(NatsConnection connection, INatsSub<string> service, string name, CancellationToken stop)
     {
         try

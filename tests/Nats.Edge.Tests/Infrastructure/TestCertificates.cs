@@ -24,6 +24,7 @@ public sealed class TestCertificates : IDisposable
 
         (ServerCertificateFile, ServerKeyFile) = Issue("server", "CN=localhost", serverAuth: true, email: null);
         (ClientCertificateFile, ClientKeyFile) = Issue("client", "CN=board-1", serverAuth: false, email: null);
+        (LinkCertificateFile, LinkKeyFile) = Issue("link", "CN=localhost", serverAuth: true, email: null, clientAuth: true);
     }
 
     public string CaFile { get; }
@@ -35,6 +36,11 @@ public sealed class TestCertificates : IDisposable
     public string ClientCertificateFile { get; }
 
     public string ClientKeyFile { get; }
+
+    /// <summary>A server's certificate that also serves it as a client: a gateway presents the same one both ways.</summary>
+    public string LinkCertificateFile { get; }
+
+    public string LinkKeyFile { get; }
 
     public X509Certificate2 LoadCa() => X509CertificateLoader.LoadCertificateFromFile(CaFile);
 
@@ -50,14 +56,19 @@ public sealed class TestCertificates : IDisposable
         _directory.Delete(recursive: true);
     }
 
-    private (string Certificate, string Key) Issue(string name, string subject, bool serverAuth, string? email)
+    private (string Certificate, string Key) Issue(string name, string subject, bool serverAuth, string? email, bool clientAuth = false)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
+        var usages = new OidCollection { new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2") };
+        if (clientAuth)
+        {
+            usages.Add(new Oid("1.3.6.1.5.5.7.3.2"));
+        }
+
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(usages, false));
         if (serverAuth)
         {
             var names = new SubjectAlternativeNameBuilder();
