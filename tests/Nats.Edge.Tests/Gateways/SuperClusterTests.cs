@@ -97,6 +97,42 @@ public sealed class SuperClusterTests
 
     [ReferenceTheory]
     [InlineData(ServerTarget.Edge, ServerTarget.Reference)]
+    [InlineData(ServerTarget.Reference, ServerTarget.Edge)]
+    [InlineData(ServerTarget.Edge, ServerTarget.Edge)]
+    public async Task Stream_and_service_imports_work_across_the_gateway(ServerTarget a, ServerTarget b)
+    {
+        const string Accounts = """
+            "accounts": {
+              "PLANT": { "users": [ { "user": "plant", "password": "p" } ],
+                         "exports": [ { "stream": "telemetry.>" }, { "service": "plant.status" } ] },
+              "OFFICE": { "users": [ { "user": "office", "password": "o" } ],
+                          "imports": [ { "stream": { "account": "PLANT", "subject": "telemetry.>" } },
+                                       { "service": { "account": "PLANT", "subject": "plant.status" } } ] }
+            },
+            """;
+        await using var pair = await GatewayPair.StartAsync(a, b, Accounts);
+        await using var plantA = await TestClients.ConnectAsync(pair.A, new NatsAuthOpts { Username = "plant", Password = "p" });
+        await using var officeB = await TestClients.ConnectAsync(pair.B, new NatsAuthOpts { Username = "office", Password = "o" });
+        await using var plantB = await TestClients.ConnectAsync(pair.B, new NatsAuthOpts { Username = "plant", Password = "p" });
+
+        // A stream PLANT exports, published in cluster A, reaches OFFICE's subscriber in cluster B.
+        await using var feed = await GatewayPair.SubscribeAcrossAsync(from: plantA, to: officeB, "telemetry.>");
+        await plantA.PublishAsync("telemetry.oven", "230");
+        Assert.Equal("230", (await TestClients.NextOnAsync(feed, "telemetry.oven")).Data);
+
+        // A service PLANT exports, answered in cluster A, is requested by OFFICE in cluster B.
+        await using var service = await GatewayPair.SubscribeAcrossAsync(from: plantB, to: plantA, "plant.status");
+        using var stop = new CancellationTokenSource();
+        var answering = AnswerAsync(plantA, service, stop.Token);
+        var answer = await officeB.RequestAsync<string, string>("plant.status", "?");
+
+        Assert.Equal("21.5", answer.Data);
+        await stop.CancelAsync();
+        await answering;
+    }
+
+    [ReferenceTheory]
+    [InlineData(ServerTarget.Edge, ServerTarget.Reference)]
     [InlineData(ServerTarget.Edge, ServerTarget.Edge)]
     public async Task A_gateway_killed_and_restarted_under_traffic_recovers_without_duplicates(ServerTarget stays, ServerTarget restarted)
     {
