@@ -124,17 +124,9 @@ internal sealed partial class GatewayConnection
     }
 
     /// <summary>A gateway that hears -ERR logs it and closes, as nats-server does.</summary>
-    public override void OnErr(ReadOnlySpan<byte> text)
-    {
-        Server.Log.Error($"{this} - Gateway Error {Encoding.UTF8.GetString(text)}");
-        Close(CloseReason.ProtocolViolation);
-    }
+    public override void OnErr(ReadOnlySpan<byte> text) => CloseOnPeerError("Gateway", text);
 
-    public override void OnProtocolError(ProtocolError error)
-    {
-        Server.Log.Error($"{this} - Gateway Error: {error}");
-        CloseWithError(error == ProtocolError.MaxPayloadExceeded ? ProtocolErrors.MaxPayloadViolation : ProtocolErrors.UnknownOperation, CloseReason.ParseError);
-    }
+    public override void OnProtocolError(ProtocolError error) => CloseOnProtocolError("Gateway", error);
 
     // The far INFO on a gateway this server dialled: it must name the cluster dialled, then CONNECT
     // and this server's INFO go out, and the outbound carries messages from here on.

@@ -87,4 +87,18 @@ internal abstract class LinkConnection : Connection
 
         return false;
     }
+
+    /// <summary>The far server's -ERR: logged under the link's name (<paramref name="link"/>: "Route", "Gateway") and the link closes, as nats-server does.</summary>
+    protected void CloseOnPeerError(string link, ReadOnlySpan<byte> text)
+    {
+        Server.Log.Error($"{this} - {link} Error {Encoding.UTF8.GetString(text)}");
+        Close(CloseReason.ProtocolViolation);
+    }
+
+    /// <summary>Bytes the link's reader could not take: logged, then nats-server's -ERR, and the link closes.</summary>
+    protected void CloseOnProtocolError(string link, ProtocolError error)
+    {
+        Server.Log.Error($"{this} - {link} Error: {error}");
+        CloseWithError(error == ProtocolError.MaxPayloadExceeded ? ProtocolErrors.MaxPayloadViolation : ProtocolErrors.UnknownOperation, CloseReason.ParseError);
+    }
 }

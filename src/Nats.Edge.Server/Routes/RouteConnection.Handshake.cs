@@ -114,17 +114,9 @@ internal sealed partial class RouteConnection
     }
 
     /// <summary>A route that hears -ERR logs it and closes, as nats-server does.</summary>
-    public override void OnErr(ReadOnlySpan<byte> text)
-    {
-        Server.Log.Error($"{this} - Route Error {Encoding.UTF8.GetString(text)}");
-        Close(CloseReason.ProtocolViolation);
-    }
+    public override void OnErr(ReadOnlySpan<byte> text) => CloseOnPeerError("Route", text);
 
-    public override void OnProtocolError(ProtocolError error)
-    {
-        Server.Log.Error($"{this} - Route Error: {error}");
-        CloseWithError(error == ProtocolError.MaxPayloadExceeded ? ProtocolErrors.MaxPayloadViolation : ProtocolErrors.UnknownOperation, CloseReason.ParseError);
-    }
+    public override void OnProtocolError(ProtocolError error) => CloseOnProtocolError("Route", error);
 
     private void Register(RouteInfo info, string serverId)
     {
