@@ -39,6 +39,21 @@ internal sealed class GatewayAccountLink : ISubscriber, IRemoteLink
     /// <summary>Whether the far side sends this account's interest in full (interest-only mode).</summary>
     public bool InterestOnly => Volatile.Read(ref _everything) is null;
 
+    /// <summary>Between gateway commands 2 and 3: the far side is sending the account's whole interest.</summary>
+    public bool IsSwitching => Volatile.Read(ref _switching);
+
+    /// <summary>Subjects the far side said it has no interest in, while optimistic.</summary>
+    public int NoInterestCount
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _refusedSubjects.Count;
+            }
+        }
+    }
+
     public bool IsClosing => _gateway.IsClosing;
 
     public bool IsGateway => true;

@@ -172,6 +172,8 @@ internal sealed partial class GatewayConnection
             _links[link.Name] = link;
         }
 
+        Volatile.Write(ref _publishedLinks, [.. _links.Values]);
+
         MarkReady();
         SendPing(Stopwatch.GetTimestamp());
         Server.Log.Info($"{this} - Outbound gateway connection to \"{expected}\" ({info.ServerId}) registered");
@@ -195,6 +197,8 @@ internal sealed partial class GatewayConnection
             announcer.Attach();
             Outbound.Append(GatewayInfoWriter.WriteCommand(Gateways, GatewayInfo.CommandAllSubsComplete, account.Name));
         }
+
+        Volatile.Write(ref _publishedInterest, [.. _inbound.Values]);
 
         SendPing(Stopwatch.GetTimestamp());
         Server.Log.Info($"{this} - Inbound gateway connection from \"{RemoteName}\" ({info.ServerId}) registered");

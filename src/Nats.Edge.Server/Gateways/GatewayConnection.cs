@@ -22,6 +22,11 @@ internal sealed partial class GatewayConnection : LinkConnection
     private readonly Dictionary<byte[], GatewayInterest> _inbound = new(ByteKeyComparer.Instance);
     private readonly HashSet<string> _unknownAccounts = new(StringComparer.Ordinal);
 
+    // The same per-account state, published once registration filled it in, for /gatewayz to read
+    // from another thread.
+    private GatewayAccountLink[] _publishedLinks = [];
+    private GatewayInterest[] _publishedInterest = [];
+
     /// <summary>A gateway this server dialled to <paramref name="solicitor"/>'s cluster; an accepted one has none.</summary>
     public GatewayConnection(IServerContext server, Transport transport, ulong id, GatewaySolicitor? solicitor, Uri? dialled = null)
         : base(server, transport, id)
@@ -80,8 +85,11 @@ internal sealed partial class GatewayConnection : LinkConnection
         return !IsClosing;
     }
 
-    /// <summary>What the far cluster asked for, over all accounts: for <c>/gatewayz</c>.</summary>
-    public IReadOnlyCollection<GatewayAccountLink> AccountLinks => _links.Values;
+    /// <summary>What the far cluster asked for, per account, on an outbound: for <c>/gatewayz</c>.</summary>
+    public IReadOnlyList<GatewayAccountLink> AccountLinks => Volatile.Read(ref _publishedLinks);
+
+    /// <summary>The accounts whose interest an inbound announces: for <c>/gatewayz</c>.</summary>
+    public IReadOnlyList<GatewayInterest> AnnouncedAccounts => Volatile.Read(ref _publishedInterest);
 
     protected override void OnClosed()
     {

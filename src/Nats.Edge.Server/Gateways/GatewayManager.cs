@@ -179,6 +179,18 @@ internal sealed class GatewayManager
         return null;
     }
 
+    /// <summary>Cluster <paramref name="name"/>'s gateway URLs as <c>host:port</c>, configured then learned; empty when it is not dialled.</summary>
+    public IReadOnlyList<string> KnownUrls(string name)
+    {
+        GatewaySolicitor? solicitor;
+        lock (_sync)
+        {
+            _solicitors.TryGetValue(name, out solicitor);
+        }
+
+        return solicitor?.HostPorts() ?? [];
+    }
+
     public bool HasOutbound(string name)
     {
         lock (_sync)

@@ -5,14 +5,16 @@ using Nats.Edge.Server.Clients;
 
 namespace Nats.Edge.Server.Monitoring;
 
-/// <summary>One client in <c>/connz</c>, nats-server 2.9's <c>ConnInfo</c>.</summary>
+/// <summary>One client in <c>/connz</c>, or a gateway's connection in <c>/gatewayz</c>: nats-server 2.9's <c>ConnInfo</c>.</summary>
 internal sealed class ConnectionInfo
 {
     public ulong Cid { get; init; }
 
     public string Kind { get; init; } = "Client";
 
-    public string Type { get; init; } = "nats";
+    /// <summary>Only clients have one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Type { get; init; } = "nats";
 
     public required string Ip { get; init; }
 
@@ -102,6 +104,38 @@ internal sealed class ConnectionInfo
             Account = query.Auth && client.Account.Name != Accounts.Account.GlobalName ? client.Account.Name : null,
             SubscriptionsList = query.Subscriptions ? SubjectLists.Of(subscriptions!) : null,
             SubscriptionsListDetail = query.SubscriptionDetails ? DetailList(subscriptions!) : null,
+        };
+    }
+
+    /// <summary>
+    /// A gateway link as <c>/gatewayz</c> shows it: kind <c>Gateway</c>, no type, named after the far
+    /// server's id, holding the <paramref name="subscriptions"/> the far cluster announced over it.
+    /// </summary>
+    public static ConnectionInfo FromGateway(Gateways.GatewayConnection gateway, NatsServer server, int subscriptions, long now)
+    {
+        var traffic = TrafficCounts.Of(gateway);
+        var tls = gateway.TlsStream;
+        return new ConnectionInfo
+        {
+            Cid = gateway.Id,
+            Kind = "Gateway",
+            Type = null,
+            Ip = gateway.RemoteEndPoint.Address.ToString(),
+            Port = gateway.RemoteEndPoint.Port,
+            Start = GoFormat.Timestamp(server.WallClock(gateway.Started)),
+            LastActivity = GoFormat.Timestamp(server.WallClock(gateway.LastActivity)),
+            Rtt = gateway.Rtt > TimeSpan.Zero ? Configuration.GoDuration.Format(gateway.Rtt) : null,
+            Uptime = GoFormat.Uptime(Stopwatch.GetElapsedTime(gateway.Started, now)),
+            Idle = GoFormat.Uptime(Stopwatch.GetElapsedTime(gateway.LastActivity, now)),
+            PendingBytes = gateway.Outbound.PendingBytes,
+            InMsgs = traffic.InMessages,
+            OutMsgs = traffic.OutMessages,
+            InBytes = traffic.InBytes,
+            OutBytes = traffic.OutBytes,
+            Subscriptions = subscriptions,
+            Name = NullIfEmpty(gateway.Peer?.ServerId),
+            TlsVersion = tls is null ? null : GoTlsVersion(tls.SslProtocol),
+            TlsCipherSuite = tls?.NegotiatedCipherSuite.ToString(),
         };
     }
 

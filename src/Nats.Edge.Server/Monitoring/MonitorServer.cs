@@ -200,7 +200,7 @@ internal sealed class MonitorServer : IAsyncDisposable
             case "/routez":
                 return Serialize(Routez.From(_server, QueryReader.Bool(query, "subs")), context.Routez);
             case "/gatewayz":
-                return Serialize(Gatewayz.From(_server), context.Gatewayz);
+                return Serialize(Gatewayz.From(_server, query), context.Gatewayz);
             case "/leafz":
                 return Serialize(Leafz.From(_server, query), context.Leafz);
             case "/accountz":

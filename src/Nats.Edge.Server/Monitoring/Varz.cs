@@ -59,7 +59,7 @@ internal sealed class Varz
 
     public EmptyObject Cluster { get; init; } = EmptyObject.Instance;
 
-    public EmptyObject Gateway { get; init; } = EmptyObject.Instance;
+    public required GatewaySummary Gateway { get; init; }
 
     public required LeafSummary Leaf { get; init; }
 
@@ -145,6 +145,7 @@ internal sealed class Varz
             MaxControlLine = options.MaxControlLine,
             MaxPayload = options.MaxPayload,
             MaxPending = options.MaxPending,
+            Gateway = GatewaySummary.From(server),
             Leaf = LeafSummary.From(server),
             Outbox = OutboxTotals.From(server),
 

@@ -19,15 +19,23 @@ public sealed class GatewayPair : IAsyncDisposable
 
     public IRunningServer B { get; }
 
-    public static async Task<GatewayPair> StartAsync(ServerTarget a, ServerTarget b, string body = "")
+    /// <summary>The gateway port of A, which B dials.</summary>
+    public int PortA { get; private init; }
+
+    /// <summary>The gateway port of B, which A dials.</summary>
+    public int PortB { get; private init; }
+
+    /// <summary>Starts A, then B; <paramref name="body"/> (such as <c>"http_port": -1</c>) goes into both configs.</summary>
+    public static async Task<GatewayPair> StartAsync(ServerTarget a, ServerTarget b, string? body = null)
     {
         var portA = TestPorts.Free();
         var portB = TestPorts.Free();
-        var serverA = await TestServers.StartWithConfigAsync(a, body + Config("A", portA, ("B", portB)));
+        var prefix = body is null ? string.Empty : body.Trim().TrimEnd(',') + ",\n";
+        var serverA = await TestServers.StartWithConfigAsync(a, prefix + Config("A", portA, ("B", portB)));
         try
         {
-            var serverB = await TestServers.StartWithConfigAsync(b, body + Config("B", portB, ("A", portA)));
-            return new GatewayPair(serverA, serverB);
+            var serverB = await TestServers.StartWithConfigAsync(b, prefix + Config("B", portB, ("A", portA)));
+            return new GatewayPair(serverA, serverB) { PortA = portA, PortB = portB };
         }
         catch
         {
