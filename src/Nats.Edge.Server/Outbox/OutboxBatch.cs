@@ -26,7 +26,20 @@ internal sealed class OutboxBatch
         return span;
     }
 
+    /// <summary>How many bytes the buffer holds before it must grow.</summary>
+    public int Capacity => _buffer.Length;
+
     public void Clear() => Length = 0;
+
+    /// <summary>Makes an empty batch at least <paramref name="capacity"/> bytes, on the writer's thread, so Append never has to.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (Length == 0 && _buffer.Length < capacity)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        }
+    }
 
     public void Release()
     {

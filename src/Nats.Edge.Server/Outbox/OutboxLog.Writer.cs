@@ -147,6 +147,10 @@ internal sealed partial class OutboxLog
             {
                 _writing.Clear();
                 _writingDone = 0;
+
+                // The batch about to become Append's grows here to the other's size, so the two
+                // grow together and the read loop never pays for a larger buffer.
+                _writing.EnsureCapacity(Volatile.Read(ref _pending).Capacity);
                 lock (_gate)
                 {
                     (_pending, _writing) = (_writing, _pending);

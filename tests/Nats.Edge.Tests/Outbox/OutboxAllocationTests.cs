@@ -18,8 +18,9 @@ public sealed class OutboxAllocationTests : IDisposable
         var subject = "sensors.board1.temp"u8.ToArray();
         var payload = new ReadOnlySequence<byte>("{\"c\":21.5}"u8.ToArray());
 
-        // Two rounds with the disk stalled grow both batch buffers to a round's size, so the measured
-        // round allocates nothing however far behind the writer falls.
+        // Two rounds with the disk stalled grow the batch buffers to a round's size (the writer grows
+        // the one it hands back to the other's), so the measured round allocates nothing however far
+        // behind the writer falls.
         long sequence = 0;
         for (var round = 0; round < 3; round++)
         {
