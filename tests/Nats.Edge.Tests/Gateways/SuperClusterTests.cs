@@ -41,7 +41,7 @@ public sealed class SuperClusterTests
     }
 
     [ReferenceFact]
-    public async Task Three_clusters_exchange_messages_and_a_reply_finds_its_way_from_the_third()
+    public async Task Three_clusters_exchange_messages_queue_jobs_and_a_reply_finds_its_way_from_the_third()
     {
         var (portA, portB, portC) = (TestPorts.Free(), TestPorts.Free(), TestPorts.Free());
         await using var a = await TestServers.StartWithConfigAsync(ServerTarget.Reference, GatewayPair.Config("A", portA, ("B", portB), ("C", portC)));
@@ -51,10 +51,50 @@ public sealed class SuperClusterTests
         await using var onB = await TestClients.ConnectAsync(b);
         await using var onC = await TestClients.ConnectAsync(c);
 
-        // B and C were told only of A: they meet through A's gossip.
-        await using var atC = await GatewayPair.SubscribeAcrossAsync(from: onB, to: onC, "b-to-c.>");
-        await using var atB = await GatewayPair.SubscribeAcrossAsync(from: onC, to: onB, "c-to-b.>");
-        await using var atA = await GatewayPair.SubscribeAcrossAsync(from: onC, to: onA, "c-to-a.>");
+        // B and C were told only of A: they meet through A's gossip. Every direction carries messages.
+        var servers = new[] { ("a", onA), ("b", onB), ("c", onC) };
+        foreach (var (fromName, from) in servers)
+        {
+            foreach (var (toName, to) in servers)
+            {
+                if (from != to)
+                {
+                    await using var across = await GatewayPair.SubscribeAcrossAsync(from, to, $"{fromName}-to-{toName}.>");
+                    await from.PublishAsync($"{fromName}-to-{toName}.x", "hello");
+                    Assert.Equal("hello", (await TestClients.NextOnAsync(across, $"{fromName}-to-{toName}.x")).Data);
+                }
+            }
+        }
+
+        // A queue group with members only in B and C: each job from A reaches exactly one of them.
+        await using var workerB = await GatewayPair.SubscribeAcrossAsync(from: onA, to: onB, "jobs.b-probe");
+        await using var groupB = await onB.SubscribeCoreAsync<string>("jobs.run", queueGroup: "workers");
+        await using var groupC = await onC.SubscribeCoreAsync<string>("jobs.run", queueGroup: "workers");
+        await onB.PingAsync();
+        await onC.PingAsync();
+        await Poll.UntilAsync(async () =>
+        {
+            await onA.PublishAsync("jobs.run", "probe");
+            await onA.PingAsync();
+            await Task.Delay(50);
+            return TestClients.Drain(groupB).Count + TestClients.Drain(groupC).Count > 0;
+        });
+        for (var i = 0; i < 40; i++)
+        {
+            await onA.PublishAsync("jobs.run", $"job{i}");
+        }
+
+        var jobs = new List<string?>();
+        await Poll.UntilAsync(() =>
+        {
+            jobs.AddRange(TestClients.Drain(groupB));
+            jobs.AddRange(TestClients.Drain(groupC));
+            return jobs.Count(job => job is not null && job.StartsWith("job", StringComparison.Ordinal)) >= 40;
+        });
+        await Task.Delay(200);
+        jobs.AddRange(TestClients.Drain(groupB));
+        jobs.AddRange(TestClients.Drain(groupC));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"job{i}").Order(), jobs.Where(job => job is not null && job.StartsWith("job", StringComparison.Ordinal)).Order());
 
         await using var service = await GatewayPair.SubscribeAcrossAsync(from: onB, to: onC, "sensor.read");
         Assert.True(await LeafPair.ReachesAsync(onA, service, "sensor.read", TimeSpan.FromSeconds(15)), "A's requests never reached C");
