@@ -22,10 +22,12 @@ internal static class RequestReplyWorkload
         string inbox = Subjects.Unique("_INBOX");
         using var responder = new Responder(settings.SubscriberEndpoint ?? settings.Endpoint, subject, settings.Size, settings.Timeout);
 
-        // A responder on another server: the requester's server must know its interest first.
+        // A responder on another server: the requester's server must know its interest, and the
+        // answers need the way back, which over a gateway is another connection, dialled by the far side.
         if (settings.SubscriberEndpoint is { } far)
         {
             InterestProbe.Await(far, settings.Endpoint, settings.Timeout);
+            InterestProbe.Await(settings.Endpoint, far, settings.Timeout);
         }
 
         using NatsSocket requester = NatsSocket.Open(
