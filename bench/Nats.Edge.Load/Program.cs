@@ -18,6 +18,7 @@ try
         "compare" => CompareCommand.Run(arguments),
         "leaf-compare" => LeafCompareCommand.Run(arguments),
         "cluster-compare" => ClusterCompareCommand.Run(arguments),
+        "gateway-compare" => GatewayCompareCommand.Run(arguments),
         "outbox" => OutboxCommand.Run(arguments),
         _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
     };

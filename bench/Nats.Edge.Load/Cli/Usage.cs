@@ -47,6 +47,15 @@ internal static class Usage
         subscriber on the other, every message crossing the route:
           nats-edge-load cluster-compare [--edge PATH] [--ref PATH] [--rounds R] [--msgs N] [--size BYTES] [--timeout S]
 
+        A super-cluster of two: clusters A and B of one server each, a nats-edge pair or a nats-server pair,
+        joined by a gateway both dial; publisher and requester on A, subscriber and responder on B:
+          nats-edge-load gateway-compare [--edge PATH] [--ref PATH] [--rounds R] [--best] [--msgs N] [--size BYTES]
+                                         [--requests N] [--workloads pubsub,reqrep] [--client LIST] [--timeout S]
+
+          --requests  reqrep round trips across the gateway (default 5,000)
+          --client    raw, natsnet, raw,natsnet or both, as for compare (default raw)
+          CPU and peak RSS are both servers' of the pair, summed.
+
         Store and forward, on nats-edge alone:
           nats-edge-load outbox [--only capture|drain|both] [--edge PATH] [--ref PATH] [--client LIST]
                                 [--rounds R] [--msgs N] [--drain-rounds R] [--drain-msgs N]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nats.Edge.Load.Cli;
 using Nats.Edge.Load.Reporting;
+using Nats.Edge.Load.Wire;
 using Nats.Edge.Load.Workloads;
 
 namespace Nats.Edge.Load.Compare;
@@ -11,6 +12,9 @@ namespace Nats.Edge.Load.Compare;
 /// </summary>
 internal static class AlternatingCompare
 {
+    // A placeholder: each round's workload gets its servers' own ports.
+    private static readonly NatsEndpoint Anywhere = new("127.0.0.1", 0, null, null, null);
+
     /// <summary>One measured round: the contender in its place, the reference where the setup needs one.</summary>
     public delegate ServerRun? Measure(ServerCommand contender, ServerCommand reference, long messages, int size, TimeSpan timeout, out string? failure);
 
@@ -73,7 +77,20 @@ internal static class AlternatingCompare
     public static ServerRun? RunAcross(
         (ServerCommand Command, string Name, string Config) subscriberSide,
         (ServerCommand Command, string Name, string Config) publisherSide,
-        bool countBoth, long messages, int size, TimeSpan timeout, out string? failure)
+        bool countBoth, long messages, int size, TimeSpan timeout, out string? failure) =>
+        RunAcross(subscriberSide, publisherSide, countBoth, new LoadSettings(Mode.PubSub, Anywhere, messages, size, 1, 1, timeout), out failure);
+
+    /// <summary>
+    /// One round of <paramref name="workload"/> across two servers: <paramref name="subscriberSide"/>
+    /// starts first on its config, then <paramref name="publisherSide"/>. Publishers and the requester
+    /// connect to the second, subscribers and the responder to the first; the workload's endpoints
+    /// are placeholders. CPU and peak RSS are the publisher side's, or both servers' with
+    /// <paramref name="countBoth"/>.
+    /// </summary>
+    public static ServerRun? RunAcross(
+        (ServerCommand Command, string Name, string Config) subscriberSide,
+        (ServerCommand Command, string Name, string Config) publisherSide,
+        bool countBoth, LoadSettings workload, out string? failure)
     {
         string folder = Directory.CreateTempSubdirectory("nats-edge-load-").FullName;
         try
@@ -91,22 +108,17 @@ internal static class AlternatingCompare
             }
 
             ServerProcess[] counted = countBoth ? [subscriberServer, publisherServer] : [publisherServer];
-            var settings = new LoadSettings(Mode.PubSub, publisherServer.Endpoint, messages, size, 1, 1, timeout, subscriberServer.Endpoint);
+            LoadSettings settings = workload with { Endpoint = publisherServer.Endpoint, SubscriberEndpoint = subscriberServer.Endpoint };
             double cpuBefore = CpuSeconds(counted);
-            ThroughputResult result = ThroughputWorkload.Run(settings);
-            if (!result.Complete)
-            {
-                failure = $"only {result.Delivered} of {result.Expected} deliveries arrived within {timeout.TotalSeconds} s";
-                return null;
-            }
-
+            ServerRun run = Contender.Workload(settings);
+            double cpu = CpuSeconds(counted) - cpuBefore;
             long peakRss = 0;
             foreach (ServerProcess server in counted)
             {
                 peakRss += ProcFs.PeakRssKiB(server.Pid);
             }
 
-            return new ServerRun(result.HeadlineRate, result.Published, CpuSeconds(counted) - cpuBefore, peakRss, null);
+            return run with { CpuSeconds = cpu, PeakRssKiB = peakRss };
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
         {

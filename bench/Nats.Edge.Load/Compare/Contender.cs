@@ -38,7 +38,7 @@ internal sealed class Contender(ServerCommand command)
         {
             LoadSettings settings = template with { Endpoint = server.Endpoint };
             double cpuBefore = ProcFs.CpuSeconds(server.Pid);
-            ServerRun run = settings.Mode == Mode.ReqRep ? RequestReply(settings) : Throughput(settings);
+            ServerRun run = Workload(settings);
             return run with
             {
                 CpuSeconds = ProcFs.CpuSeconds(server.Pid) - cpuBefore,
@@ -51,6 +51,13 @@ internal sealed class Contender(ServerCommand command)
             return null;
         }
     }
+
+    /// <summary>
+    /// Runs the workload with the client <paramref name="settings"/> name, throwing if deliveries are
+    /// missing; the server's CPU and memory are the caller's to fill in.
+    /// </summary>
+    public static ServerRun Workload(LoadSettings settings) =>
+        settings.Mode == Mode.ReqRep ? RequestReply(settings) : Throughput(settings);
 
     private static ServerRun RequestReply(LoadSettings settings)
     {

@@ -15,9 +15,16 @@ internal static class NatsNetRequestReplyWorkload
     private static async Task<LatencyResult> RunAsync(LoadSettings settings)
     {
         string subject = Subjects.Unique("bench.service");
-        NatsNetResponder responder = await NatsNetResponder.OpenAsync(settings.Endpoint, subject, settings.Size, settings.Timeout).ConfigureAwait(false);
+        NatsNetResponder responder = await NatsNetResponder.OpenAsync(settings.SubscriberEndpoint ?? settings.Endpoint, subject, settings.Size, settings.Timeout).ConfigureAwait(false);
         await using (responder.ConfigureAwait(false))
         {
+            // Both ways, as for the raw client: the answers travel on their own connection over a gateway.
+            if (settings.SubscriberEndpoint is { } far)
+            {
+                InterestProbe.Await(far, settings.Endpoint, settings.Timeout);
+                InterestProbe.Await(settings.Endpoint, far, settings.Timeout);
+            }
+
             NatsConnection requester = await NatsNetConnections.OpenAsync(settings.Endpoint, "nats-edge-load natsnet requester", settings.Timeout).ConfigureAwait(false);
             await using (requester.ConfigureAwait(false))
             {

@@ -23,7 +23,14 @@ internal static class NatsNetThroughputWorkload
         {
             for (int i = 0; i < subscriberCount; i++)
             {
-                subscribers.Add(await NatsNetSubscriber.OpenAsync(settings.Endpoint, subject, queue, settings.Timeout).ConfigureAwait(false));
+                subscribers.Add(await NatsNetSubscriber.OpenAsync(settings.SubscriberEndpoint ?? settings.Endpoint, subject, queue, settings.Timeout).ConfigureAwait(false));
+            }
+
+            // Subscribers on another server: their interest must reach the publishers' server before
+            // the clock starts. The probe is the raw client's; it is not timed.
+            if (settings.SubscriberEndpoint is { } far && subscriberCount > 0)
+            {
+                InterestProbe.Await(far, settings.Endpoint, settings.Timeout);
             }
 
             for (int i = 0; i < settings.Publishers; i++)

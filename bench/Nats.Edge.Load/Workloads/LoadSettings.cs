@@ -5,7 +5,10 @@ namespace Nats.Edge.Load.Workloads;
 /// <summary>One workload against one server.</summary>
 /// <param name="Messages">Messages published in total (requests for <see cref="Mode.ReqRep"/>).</param>
 /// <param name="Timeout">Bound on connecting, on each publish flush, and on waiting for delivery.</param>
-/// <param name="SubscriberEndpoint">Where the subscribers connect when not to <paramref name="Endpoint"/>; raw client only.</param>
+/// <param name="SubscriberEndpoint">
+/// Where the subscribers (the responder for <see cref="Mode.ReqRep"/>) connect when not to
+/// <paramref name="Endpoint"/>, where the publishers and the requester are.
+/// </param>
 internal sealed record LoadSettings(
     Mode Mode,
     NatsEndpoint Endpoint,

@@ -20,7 +20,16 @@ internal static class RequestReplyWorkload
     {
         string subject = Subjects.Unique("bench.service");
         string inbox = Subjects.Unique("_INBOX");
-        using var responder = new Responder(settings.Endpoint, subject, settings.Size, settings.Timeout);
+        using var responder = new Responder(settings.SubscriberEndpoint ?? settings.Endpoint, subject, settings.Size, settings.Timeout);
+
+        // A responder on another server: the requester's server must know its interest, and the
+        // answers need the way back, which over a gateway is another connection, dialled by the far side.
+        if (settings.SubscriberEndpoint is { } far)
+        {
+            InterestProbe.Await(far, settings.Endpoint, settings.Timeout);
+            InterestProbe.Await(settings.Endpoint, far, settings.Timeout);
+        }
+
         using NatsSocket requester = NatsSocket.Open(
             settings.Endpoint, "nats-edge-load requester", Encoding.ASCII.GetBytes($"SUB {inbox} 1\r\n"), settings.Timeout);
         if (settings.Size > requester.Info.MaxPayload)
