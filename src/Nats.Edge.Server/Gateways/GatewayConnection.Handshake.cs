@@ -203,6 +203,6 @@ internal sealed partial class GatewayConnection
         SendPing(Stopwatch.GetTimestamp());
         Server.Log.Info($"{this} - Inbound gateway connection from \"{RemoteName}\" ({info.ServerId}) registered");
         Gateways.GossipTo(this, RemoteName!);
-        Gateways.Learn(RemoteName!, GatewayUrls.Parse(info.GatewayUrls), configured: Gateways.IsConfigured(RemoteName!));
+        Gateways.InboundFrom(RemoteName!, GatewayUrls.Parse(info.GatewayUrls));
     }
 }

@@ -151,6 +151,26 @@ internal sealed class GatewayManager
         _dials.Enqueue(Task.Run(() => solicitor.RunAsync(stopping), CancellationToken.None));
     }
 
+    /// <summary>
+    /// A server of cluster <paramref name="name"/> dialled this one: its URLs are learned, and an
+    /// outbound to that cluster is dialled at once if none is up, so answers to its requests have a
+    /// way back without waiting out a redial backoff.
+    /// </summary>
+    public void InboundFrom(string name, IReadOnlyList<Uri> urls)
+    {
+        Learn(name, urls, configured: IsConfigured(name));
+        GatewaySolicitor? solicitor;
+        lock (_sync)
+        {
+            _solicitors.TryGetValue(name, out solicitor);
+        }
+
+        if (solicitor is not null && !HasOutbound(name))
+        {
+            solicitor.DialNow();
+        }
+    }
+
     /// <summary>Whether <paramref name="name"/> is a cluster this server was configured with.</summary>
     public bool IsConfigured(string name)
     {

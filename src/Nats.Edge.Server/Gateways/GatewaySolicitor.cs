@@ -40,6 +40,9 @@ internal sealed class GatewaySolicitor : ISolicitor
     /// <summary>The cluster's URLs as <c>host:port</c>, for gossip.</summary>
     public IReadOnlyList<string> HostPorts() => _dialler.Urls.HostPorts();
 
+    /// <summary>The cluster's server dialled this one, so it is up: the next dial goes now, not after the backoff.</summary>
+    public void DialNow() => _dialler.DialNow();
+
     /// <summary>The outbound came up: the attempts count afresh after it goes.</summary>
     public void NoteConnected() => _attempts = 0;
 

@@ -19,6 +19,7 @@ internal sealed class LinkDialler
     private readonly Func<TimeSpan, CancellationToken, Task> _wait;
     private readonly Func<double> _draw;
     private TimeSpan? _holdOff;
+    private CancellationTokenSource? _waiting;
 
     /// <param name="urls">Where to dial.</param>
     /// <param name="backoff">The waits between dials.</param>
@@ -49,6 +50,18 @@ internal sealed class LinkDialler
         }
     }
 
+    /// <summary>
+    /// The peer is known to be up (it dialled this server): the wait before the next dial ends now,
+    /// unless a hold-off set it. A dial already under way is left alone.
+    /// </summary>
+    public void DialNow()
+    {
+        lock (_sync)
+        {
+            _waiting?.Cancel();
+        }
+    }
+
     /// <summary>Dials and redials until <paramref name="stopping"/> is cancelled or the solicitor stops it; never throws.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -76,12 +89,38 @@ internal sealed class LinkDialler
                     }
                 }
 
-                await _wait(NextWait(failures), stopping).ConfigureAwait(false);
+                await WaitAsync(NextWait(failures), stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The server stops, and the dialling with it.
+        }
+    }
+
+    // The wait between dials, which DialNow may cut short.
+    private async Task WaitAsync(TimeSpan wait, CancellationToken stopping)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (_sync)
+        {
+            _waiting = waiting;
+        }
+
+        try
+        {
+            await _wait(wait, waiting.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            // Cut short by DialNow.
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                _waiting = null;
+            }
         }
     }
 

@@ -40,6 +40,25 @@ public sealed class SuperClusterTests
         Assert.Equal("2", (await TestClients.NextOnAsync(atA2, "from-b.x")).Data);
     }
 
+    [ReferenceTheory]
+    [InlineData(ServerTarget.Edge)]
+    [InlineData(ServerTarget.Reference)]
+    public async Task A_server_dialled_by_a_cluster_it_failed_to_reach_dials_back_at_once(ServerTarget other)
+    {
+        var (portA, portB) = (TestPorts.Free(), TestPorts.Free());
+
+        // B starts first: its dial to A fails and its redial waits a second and more.
+        await using var b = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, GatewayPair.Config("B", portB, ("A", portA)), captureLog: true);
+        await b.WaitForLogAsync("Error connecting to explicit gateway \"A\"");
+        await using var a = await TestServers.StartWithConfigAsync(other, GatewayPair.Config("A", portA, ("B", portB)));
+
+        // A's dial in makes B dial back now, so answers to A's requests have their way home at once.
+        await b.WaitForLogAsync("Inbound gateway connection from \"A\"");
+        var inbound = DateTime.UtcNow;
+        await Poll.UntilAsync(() => b.Server.Gateways!.HasOutbound("A"), () => b.Log);
+        Assert.True(DateTime.UtcNow - inbound < TimeSpan.FromMilliseconds(700), $"B dialled back {(DateTime.UtcNow - inbound).TotalMilliseconds:F0} ms after A's inbound");
+    }
+
     [ReferenceFact]
     public async Task Three_clusters_exchange_messages_queue_jobs_and_a_reply_finds_its_way_from_the_third()
     {
