@@ -192,6 +192,7 @@ public sealed class SuperClusterTests
 
     [ReferenceTheory]
     [InlineData(ServerTarget.Edge, ServerTarget.Reference)]
+    [InlineData(ServerTarget.Reference, ServerTarget.Edge)]
     [InlineData(ServerTarget.Edge, ServerTarget.Edge)]
     public async Task A_gateway_killed_and_restarted_under_traffic_recovers_without_duplicates(ServerTarget stays, ServerTarget restarted)
     {
