@@ -13,6 +13,9 @@ internal sealed class OutboxBatch
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
 
+    /// <summary>The records, for the writer to seal before they go to the file; the batch is its alone then.</summary>
+    public Span<byte> WrittenForSealing => _buffer.AsSpan(0, Length);
+
     /// <summary>Room for one record of <paramref name="size"/> bytes at the end.</summary>
     public Span<byte> Reserve(int size)
     {

@@ -47,8 +47,8 @@ internal sealed partial class OutboxLog
         var timestamp = NowUnixNanos();
         long sequence;
 
-        // The copy and its checksum are made under the lock: a sensor reading is tens of bytes, and the
-        // record must hold its sequence, which is only known here.
+        // The copy is made under the lock: a sensor reading is tens of bytes, and the record must hold
+        // its sequence, which is only known here.
         lock (_gate)
         {
             refusal = Admit(size);
@@ -59,7 +59,8 @@ internal sealed partial class OutboxLog
             else
             {
                 sequence = ++_lastSequence;
-                OutboxRecordFormat.Write(_pending.Reserve((int)size), sequence, timestamp, subject, headers, payload);
+                // Unsealed: the writer thread computes the checksum, off the read loop and out of this lock.
+                OutboxRecordFormat.Write(_pending.Reserve((int)size), sequence, timestamp, subject, headers, payload, seal: false);
                 _waitingBytes += size;
                 _keptMessages++;
                 _keptBytes += size;

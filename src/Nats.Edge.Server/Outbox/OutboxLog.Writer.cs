@@ -177,7 +177,7 @@ internal sealed partial class OutboxLog
     // Splits the batch where segments fill up; each run of records that goes to one file is one write.
     private void WriteBatch()
     {
-        var data = _writing.Written;
+        var data = _writing.WrittenForSealing;
         while (_writingDone < data.Length)
         {
             var segment = _active ?? BeginSegment(OutboxRecordFormat.Sequence(data[_writingDone..]));
@@ -193,6 +193,7 @@ internal sealed partial class OutboxLog
                     break;
                 }
 
+                OutboxRecordFormat.Seal(data.Slice(end, length));
                 end += length;
                 count++;
             }

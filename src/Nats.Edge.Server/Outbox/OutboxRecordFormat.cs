@@ -28,9 +28,13 @@ internal static class OutboxRecordFormat
     public static long SizeOf(int subjectLength, int headersLength, long payloadLength) =>
         HeaderSize + (long)subjectLength + headersLength + payloadLength;
 
-    /// <summary>Writes one record into <paramref name="destination"/>, which is exactly its size.</summary>
+    /// <summary>
+    /// Writes one record into <paramref name="destination"/>, which is exactly its size; with
+    /// <paramref name="seal"/> false its checksum is left to <see cref="Seal"/>.
+    /// </summary>
     public static void Write(
-        Span<byte> destination, long sequence, long timestampUnixNanos, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> headers, in ReadOnlySequence<byte> payload)
+        Span<byte> destination, long sequence, long timestampUnixNanos, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> headers, in ReadOnlySequence<byte> payload,
+        bool seal = true)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(destination, (uint)destination.Length);
         BinaryPrimitives.WriteInt64LittleEndian(destination[8..], sequence);
@@ -41,8 +45,14 @@ internal static class OutboxRecordFormat
         subject.CopyTo(body);
         headers.CopyTo(body[subject.Length..]);
         payload.CopyTo(body[(subject.Length + headers.Length)..]);
-        BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], Checksum(destination));
+        if (seal)
+        {
+            Seal(destination);
+        }
     }
+
+    /// <summary>Puts the checksum into a record <see cref="Write"/> left unsealed.</summary>
+    public static void Seal(Span<byte> record) => BinaryPrimitives.WriteUInt32LittleEndian(record[4..], Checksum(record));
 
     /// <summary>
     /// Looks at the bytes from a record's start: <paramref name="length"/> is the record's size when it is
