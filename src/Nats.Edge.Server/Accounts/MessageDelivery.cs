@@ -77,14 +77,20 @@ internal static class MessageDelivery
 
     // One member per group per message. Members on this server come first, so a group with members
     // on both sides of a leafnode link is served on each side; then those behind this cluster's
-    // routes and leafnode links; another cluster only when none of this one took it. Within each
-    // the start is random so load spreads evenly. A member that cannot take it (closing, echo off,
-    // UNSUB limit reached, not permitted) passes it on.
+    // routes and leafnode links; another cluster only when none of this one took it, the nearest
+    // (lowest round trip) first, as nats-server orders its gateways. Within this cluster the start is
+    // random so load spreads evenly. A member that cannot take it (closing, echo off, UNSUB limit
+    // reached, not permitted) passes it on.
     private static bool DeliverToOne(Subscription[] members, in InboundMessage message, ISubscriber? publisher, DeliveryBatch batch)
     {
         var start = members.Length == 1 ? 0 : Random.Shared.Next(members.Length);
         for (var pass = 0; pass < 3; pass++)
         {
+            if (pass == 2 && Nearest(members) is { } nearest && DeliverTo(nearest, message, publisher, batch))
+            {
+                return true;
+            }
+
             for (var i = 0; i < members.Length; i++)
             {
                 var index = start + i;
@@ -102,6 +108,23 @@ internal static class MessageDelivery
         }
 
         return false;
+    }
+
+    // The member in another cluster with the lowest round trip; null when no member is in one.
+    private static Subscription? Nearest(Subscription[] members)
+    {
+        Subscription? nearest = null;
+        var best = TimeSpan.MaxValue;
+        foreach (var member in members)
+        {
+            if (member.Owner is IRemoteLink { IsGateway: true } link && link.Rtt < best)
+            {
+                nearest = member;
+                best = link.Rtt;
+            }
+        }
+
+        return nearest;
     }
 
     // 0: this server; 1: this cluster (a route, a leafnode link); 2: another cluster.

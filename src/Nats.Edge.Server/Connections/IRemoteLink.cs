@@ -13,4 +13,7 @@ internal interface IRemoteLink
 
     /// <summary>A link to another cluster: a queue group is served there only when no member in this cluster took the message.</summary>
     bool IsGateway => false;
+
+    /// <summary>The link's measured round trip; among other clusters a queue group goes to the nearest.</summary>
+    TimeSpan Rtt => TimeSpan.Zero;
 }

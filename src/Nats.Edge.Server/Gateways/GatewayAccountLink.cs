@@ -58,6 +58,8 @@ internal sealed class GatewayAccountLink : ISubscriber, IRemoteLink
 
     public bool IsGateway => true;
 
+    public TimeSpan Rtt => _gateway.Rtt;
+
     public Subscription[] Learned() => _learned.ToArray();
 
     /// <summary>RS+/RS-: interest to match in interest-only mode (and while switching); in optimistic mode a subject's refusal and its end.</summary>
