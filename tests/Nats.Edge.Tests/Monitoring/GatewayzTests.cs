@@ -56,7 +56,11 @@ public sealed class GatewayzTests
         await using var pair = await GatewayPair.StartAsync(ServerTarget.Edge, farSide, Monitored);
         await using var onB = await WithQueueWorkerAsync(pair.B);
 
-        var gatewayz = await WaitForAsync(pair.A, "/gatewayz?accs=1", json => GlobalAccount(json) is { } account && NumSubs(account) == 2);
+        // Each part arrives on its own: the far side's interest on the outbound, its own gateway back as an inbound.
+        var gatewayz = await WaitForAsync(pair.A, "/gatewayz?accs=1", json =>
+            GlobalAccount(json) is { } account && NumSubs(account) == 2 && account.TryGetProperty("num_queue_subs", out _)
+            && json.GetProperty("inbound_gateways").TryGetProperty("B", out var inbounds) && inbounds.GetArrayLength() > 0
+            && inbounds[0].TryGetProperty("accounts", out _));
 
         var global = GlobalAccount(gatewayz)!.Value;
         Assert.Equal("Interest-Only", global.GetProperty("interest_mode").GetString());
