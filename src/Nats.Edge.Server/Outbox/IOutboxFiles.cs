@@ -38,4 +38,7 @@ internal interface IOutboxFiles
     void Replace(string path, ReadOnlySpan<byte> content);
 
     void CreateDirectory(string path);
+
+    /// <summary>fsync on a directory: a file created or renamed in it stays there after a power cut.</summary>
+    void FlushDirectory(string path);
 }

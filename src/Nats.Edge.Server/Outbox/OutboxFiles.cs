@@ -48,9 +48,13 @@ internal sealed class OutboxFiles : IOutboxFiles
             RandomAccess.FlushToDisk(file);
         }
 
-        // rename(2) over the old file is atomic: a power cut leaves the old content or the new, never half.
+        // rename(2) over the old file is atomic: a power cut leaves the old content or the new, never
+        // half, once the directory holding the new name is synced too.
         File.Move(temporary, path, overwrite: true);
+        FlushDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     public void CreateDirectory(string path) => Directory.CreateDirectory(path);
+
+    public void FlushDirectory(string path) => DirectorySync.Flush(path);
 }

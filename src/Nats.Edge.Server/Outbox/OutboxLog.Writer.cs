@@ -238,6 +238,9 @@ internal sealed partial class OutboxLog
     {
         var segment = new OutboxSegment(_options.Directory, firstSequence);
         _activeFile = _files.OpenWrite(segment.Path, create: true);
+
+        // The new file's name is on the medium before any record in it can count as synced.
+        _files.FlushDirectory(_options.Directory);
         _active = segment;
         lock (_segmentsGate)
         {

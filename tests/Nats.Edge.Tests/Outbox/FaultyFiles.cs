@@ -14,6 +14,7 @@ internal sealed class FaultyFiles : IOutboxFiles
     private volatile bool _full;
     private int _writes;
     private int _flushes;
+    private int _directoryFlushes;
 
     public bool Full
     {
@@ -24,6 +25,9 @@ internal sealed class FaultyFiles : IOutboxFiles
     public int Writes => Volatile.Read(ref _writes);
 
     public int Flushes => Volatile.Read(ref _flushes);
+
+    /// <summary>Directory syncs: each new segment's name, and each replaced cursor's.</summary>
+    public int DirectoryFlushes => Volatile.Read(ref _directoryFlushes);
 
     /// <summary>Writes wait until <see cref="Resume"/>.</summary>
     public void Stall() => _flowing.Reset();
@@ -72,6 +76,13 @@ internal sealed class FaultyFiles : IOutboxFiles
     }
 
     public void CreateDirectory(string path) => _real.CreateDirectory(path);
+
+    public void FlushDirectory(string path)
+    {
+        ThrowWhenFull();
+        Interlocked.Increment(ref _directoryFlushes);
+        _real.FlushDirectory(path);
+    }
 
     private void ThrowWhenFull()
     {

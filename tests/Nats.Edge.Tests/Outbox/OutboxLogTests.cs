@@ -160,6 +160,30 @@ public sealed class OutboxLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_new_segment_s_name_is_synced_in_its_directory()
+    {
+        var files = new FaultyFiles();
+        using var outbox = _folder.Open(_folder.Options(segmentBytes: 4096), files);
+
+        var payload = new string('x', 500);
+        for (var i = 1; i <= 40; i++)
+        {
+            Append(outbox, "a", payload);
+        }
+
+        await StoredAsync(outbox, 40);
+        Assert.True(files.DirectoryFlushes >= _folder.Segments().Length, $"{files.DirectoryFlushes} directory syncs for {_folder.Segments().Length} segments");
+    }
+
+    [Fact]
+    public void A_directory_that_is_gone_cannot_be_synced()
+    {
+        DirectorySync.Flush(_folder.Path);
+
+        Assert.Throws<IOException>(() => DirectorySync.Flush(Path.Combine(_folder.Path, "gone")));
+    }
+
+    [Fact]
     public async Task Appends_from_many_threads_get_distinct_sequences_and_all_are_stored()
     {
         using var outbox = _folder.Open();
