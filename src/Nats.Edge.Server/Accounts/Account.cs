@@ -9,6 +9,7 @@ internal sealed class Account
     public Account(string name)
     {
         Name = name;
+        NameBytes = Encoding.UTF8.GetBytes(name);
         Interest = new AccountInterest();
 
         // Announced on every leafnode link of the account; seeing it come back over a link means the
@@ -18,6 +19,9 @@ internal sealed class Account
     }
 
     public string Name { get; }
+
+    /// <summary>The name as the link protocols write it (RS+, RMSG), encoded once.</summary>
+    public byte[] NameBytes { get; }
 
     public SubjectIndex Subscriptions { get; } = new();
 

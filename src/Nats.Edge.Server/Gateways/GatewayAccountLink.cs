@@ -23,7 +23,6 @@ internal sealed class GatewayAccountLink : ISubscriber, IRemoteLink
     {
         _gateway = gateway;
         _account = account;
-        Name = Encoding.UTF8.GetBytes(account.Name);
         if (!interestOnly)
         {
             _everything = new Subscription(this, ">"u8.ToArray(), null, []);
@@ -34,7 +33,7 @@ internal sealed class GatewayAccountLink : ISubscriber, IRemoteLink
     public Account Account => _account;
 
     /// <summary>The account's name as RMSG carries it.</summary>
-    public byte[] Name { get; }
+    public byte[] Name => _account.NameBytes;
 
     /// <summary>Whether the far side sends this account's interest in full (interest-only mode).</summary>
     public bool InterestOnly => Volatile.Read(ref _everything) is null;

@@ -65,8 +65,7 @@ internal sealed partial class GatewayConnection : LinkConnection
 
     protected override TimeSpan HandshakeTimeout => Gateways.Options.AuthTimeout;
 
-    protected override TimeSpan PingInterval =>
-        Server.Options.PingInterval is var configured && configured > TimeSpan.Zero && configured < MaxPingInterval ? configured : MaxPingInterval;
+    protected override TimeSpan PingInterval => PingIntervalAtMost(MaxPingInterval);
 
     protected override (string Client, string Gateway) PortNames => ("gateway", "Gateway");
 

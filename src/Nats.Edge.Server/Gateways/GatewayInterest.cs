@@ -14,7 +14,7 @@ internal sealed class GatewayInterest(GatewayConnection gateway, Account account
     public Account Account => account;
 
     /// <summary>The account's name as RS+/RMSG carry it.</summary>
-    public byte[] Name { get; } = Encoding.UTF8.GetBytes(account.Name);
+    public byte[] Name => account.NameBytes;
 
     /// <summary>Matches for the messages that arrive for the account; used by the gateway's receive loop only.</summary>
     public MatchCache Matches { get; } = new(account.Subscriptions);

@@ -374,7 +374,7 @@ internal sealed class GatewayManager
     private void DeliverAnswer(
         Account account, MatchCache matches, in InboundMessage message, ReadOnlySpan<byte> cluster, ReadOnlySpan<byte> serverHash, ReadOnlySpan<byte> bare, DeliveryBatch batch)
     {
-        var name = Encoding.UTF8.GetBytes(account.Name);
+        var name = account.NameBytes;
         if (!cluster.SequenceEqual(ClusterHash))
         {
             if (OutboundByHash(cluster) is { } outbound)
@@ -394,7 +394,7 @@ internal sealed class GatewayManager
 
         foreach (var route in _server.Cluster?.Routes ?? [])
         {
-            if (route.Peer?.ServerId is { } id && GatewayHash.Of(id).AsSpan().SequenceEqual(serverHash))
+            if (route.GatewayHash.AsSpan().SequenceEqual(serverHash))
             {
                 MessageWriter.ToLink(route, name, message, [], route.PeerHeaders, batch);
                 return;

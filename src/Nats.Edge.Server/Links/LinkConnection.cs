@@ -88,6 +88,10 @@ internal abstract class LinkConnection : Connection
         return false;
     }
 
+    /// <summary>The configured <c>ping_interval</c>, but never longer than <paramref name="most"/>, as Go servers ping routes and gateways.</summary>
+    protected TimeSpan PingIntervalAtMost(TimeSpan most) =>
+        Server.Options.PingInterval is var configured && configured > TimeSpan.Zero && configured < most ? configured : most;
+
     /// <summary>The far server's -ERR: logged under the link's name (<paramref name="link"/>: "Route", "Gateway") and the link closes, as nats-server does.</summary>
     protected void CloseOnPeerError(string link, ReadOnlySpan<byte> text)
     {

@@ -71,33 +71,39 @@ internal sealed class ConnectionInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SubscriptionDetail>? SubscriptionsListDetail { get; init; }
 
+    // What every connection shows, whatever its kind; each kind adds its own fields on top.
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ConnectionInfo(Connection connection, NatsServer server, long now)
+    {
+        var traffic = TrafficCounts.Of(connection);
+        var tls = connection.TlsStream;
+        Cid = connection.Id;
+        Ip = connection.RemoteEndPoint.Address.ToString();
+        Port = connection.RemoteEndPoint.Port;
+        Start = GoFormat.Timestamp(server.WallClock(connection.Started));
+        LastActivity = GoFormat.Timestamp(server.WallClock(connection.LastActivity));
+        Rtt = connection.Rtt > TimeSpan.Zero ? Configuration.GoDuration.Format(connection.Rtt) : null;
+        Uptime = GoFormat.Uptime(Stopwatch.GetElapsedTime(connection.Started, now));
+        Idle = GoFormat.Uptime(Stopwatch.GetElapsedTime(connection.LastActivity, now));
+        PendingBytes = connection.Outbound.PendingBytes;
+        InMsgs = traffic.InMessages;
+        OutMsgs = traffic.OutMessages;
+        InBytes = traffic.InBytes;
+        OutBytes = traffic.OutBytes;
+        TlsVersion = tls is null ? null : GoTlsVersion(tls.SslProtocol);
+        TlsCipherSuite = tls?.NegotiatedCipherSuite.ToString();
+    }
+
     public static ConnectionInfo From(ClientConnection client, NatsServer server, ConnzQuery query, long now)
     {
         var connect = client.Connect;
-        var traffic = TrafficCounts.Of(client);
-        var tls = client.TlsStream;
         var subscriptions = query.Subscriptions || query.SubscriptionDetails ? client.SubscriptionList() : null;
-        return new ConnectionInfo
+        return new ConnectionInfo(client, server, now)
         {
-            Cid = client.Id,
-            Ip = client.RemoteEndPoint.Address.ToString(),
-            Port = client.RemoteEndPoint.Port,
-            Start = GoFormat.Timestamp(server.WallClock(client.Started)),
-            LastActivity = GoFormat.Timestamp(server.WallClock(client.LastActivity)),
-            Rtt = client.Rtt > TimeSpan.Zero ? Configuration.GoDuration.Format(client.Rtt) : null,
-            Uptime = GoFormat.Uptime(Stopwatch.GetElapsedTime(client.Started, now)),
-            Idle = GoFormat.Uptime(Stopwatch.GetElapsedTime(client.LastActivity, now)),
-            PendingBytes = client.Outbound.PendingBytes,
-            InMsgs = traffic.InMessages,
-            OutMsgs = traffic.OutMessages,
-            InBytes = traffic.InBytes,
-            OutBytes = traffic.OutBytes,
             Subscriptions = subscriptions?.Length ?? client.SubscriptionCount,
             Name = NullIfEmpty(connect.Name),
             Lang = NullIfEmpty(connect.Lang),
             Version = NullIfEmpty(connect.Version),
-            TlsVersion = tls is null ? null : GoTlsVersion(tls.SslProtocol),
-            TlsCipherSuite = tls?.NegotiatedCipherSuite.ToString(),
             AuthorizedUser = query.Auth ? client.UserName : null,
 
             // nats-server 2.9 names the account with auth=1 unless it is the global one.
@@ -111,33 +117,14 @@ internal sealed class ConnectionInfo
     /// A gateway link as <c>/gatewayz</c> shows it: kind <c>Gateway</c>, no type, named after the far
     /// server's id, holding the <paramref name="subscriptions"/> the far cluster announced over it.
     /// </summary>
-    public static ConnectionInfo FromGateway(Gateways.GatewayConnection gateway, NatsServer server, int subscriptions, long now)
-    {
-        var traffic = TrafficCounts.Of(gateway);
-        var tls = gateway.TlsStream;
-        return new ConnectionInfo
+    public static ConnectionInfo FromGateway(Gateways.GatewayConnection gateway, NatsServer server, int subscriptions, long now) =>
+        new(gateway, server, now)
         {
-            Cid = gateway.Id,
             Kind = "Gateway",
             Type = null,
-            Ip = gateway.RemoteEndPoint.Address.ToString(),
-            Port = gateway.RemoteEndPoint.Port,
-            Start = GoFormat.Timestamp(server.WallClock(gateway.Started)),
-            LastActivity = GoFormat.Timestamp(server.WallClock(gateway.LastActivity)),
-            Rtt = gateway.Rtt > TimeSpan.Zero ? Configuration.GoDuration.Format(gateway.Rtt) : null,
-            Uptime = GoFormat.Uptime(Stopwatch.GetElapsedTime(gateway.Started, now)),
-            Idle = GoFormat.Uptime(Stopwatch.GetElapsedTime(gateway.LastActivity, now)),
-            PendingBytes = gateway.Outbound.PendingBytes,
-            InMsgs = traffic.InMessages,
-            OutMsgs = traffic.OutMessages,
-            InBytes = traffic.InBytes,
-            OutBytes = traffic.OutBytes,
             Subscriptions = subscriptions,
             Name = NullIfEmpty(gateway.Peer?.ServerId),
-            TlsVersion = tls is null ? null : GoTlsVersion(tls.SslProtocol),
-            TlsCipherSuite = tls?.NegotiatedCipherSuite.ToString(),
         };
-    }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 

@@ -15,7 +15,7 @@ internal sealed class RouteAccountLink(RouteConnection route, Account account) :
     public Account Account => account;
 
     /// <summary>The account's name as RS+/RS-/RMSG carry it.</summary>
-    public byte[] Name { get; } = Encoding.UTF8.GetBytes(account.Name);
+    public byte[] Name => account.NameBytes;
 
     /// <summary>Matches for messages that arrive over the route; used by its receive loop only.</summary>
     public MatchCache Matches { get; } = new(account.Subscriptions);

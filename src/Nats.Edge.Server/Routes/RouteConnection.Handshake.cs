@@ -138,6 +138,7 @@ internal sealed partial class RouteConnection
         }
 
         Peer = info;
+        GatewayHash = Gateways.GatewayHash.Of(serverId);
         Solicitor?.NoteConnected(serverId);
         if (!cluster.TryRegister(this, serverId))
         {

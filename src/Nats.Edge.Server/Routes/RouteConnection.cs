@@ -36,6 +36,9 @@ internal sealed partial class RouteConnection : LinkConnection
     /// <summary>The peer's INFO once it arrived; its server id names the route.</summary>
     public RouteInfo? Peer { get; private set; }
 
+    /// <summary>The peer's server id as a <c>_GR_.</c> reply names it; empty before its INFO.</summary>
+    public byte[] GatewayHash { get; private set; } = [];
+
     public override LinkRole Role => LinkRole.Route;
 
     // The route itself matches nothing: each message is matched in its account's index.
@@ -46,8 +49,7 @@ internal sealed partial class RouteConnection : LinkConnection
     // The peer must finish the handshake within the cluster's auth timeout.
     protected override TimeSpan HandshakeTimeout => Server.Cluster!.Options.AuthTimeout;
 
-    protected override TimeSpan PingInterval =>
-        Server.Options.PingInterval is var configured && configured > TimeSpan.Zero && configured < MaxPingInterval ? configured : MaxPingInterval;
+    protected override TimeSpan PingInterval => PingIntervalAtMost(MaxPingInterval);
 
     protected override (string Client, string Gateway) PortNames => ("route", "Route");
 

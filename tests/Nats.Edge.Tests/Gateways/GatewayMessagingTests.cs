@@ -40,7 +40,7 @@ public sealed class GatewayMessagingTests
         await using var serviceA = await GatewayPair.SubscribeAcrossAsync(from: onB, to: onA, "time.a");
         await using var serviceB = await GatewayPair.SubscribeAcrossAsync(from: onA, to: onB, "time.b");
         using var stop = new CancellationTokenSource();
-        var answering = Task.WhenAll(AnswerAsync(onA, serviceA, "A", stop.Token), AnswerAsync(onB, serviceB, "B", stop.Token));
+        var answering = Task.WhenAll(GatewayPair.AnswerAsync(onA, serviceA, "answer from A", stop.Token), GatewayPair.AnswerAsync(onB, serviceB, "answer from B", stop.Token));
 
         var fromA = await onB.RequestAsync<string, string>("time.a", "now?");
         var fromB = await onA.RequestAsync<string, string>("time.b", "now?");
@@ -112,22 +112,5 @@ public sealed class GatewayMessagingTests
         await using var plain = await RawClient.ConnectAsync(portB);
         await plain.SendAsync("CONNECT {\"gateway\":\"C\"}\r\n");
         await plain.AssertClosedAsync();
-    }
-
-    private static async Task AnswerAsync(NatsConnection connection, INatsSub<string> service, string name, CancellationToken stop)
-    {
-        try
-        {
-            await foreach (var request in service.Msgs.ReadAllAsync(stop))
-            {
-                if (request.ReplyTo is { } reply)
-                {
-                    await connection.PublishAsync(reply, $"answer from {name}", cancellationToken: CancellationToken.None);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 }

@@ -73,6 +73,25 @@ public sealed class GatewayPair : IAsyncDisposable
         return subscription;
     }
 
+    /// <summary>Answers every request on <paramref name="service"/> with <paramref name="answer"/> until <paramref name="stop"/>; probes without a reply go unanswered.</summary>
+    public static async Task AnswerAsync(NatsConnection connection, INatsSub<string> service, string answer, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var request in service.Msgs.ReadAllAsync(stop))
+            {
+                if (request.ReplyTo is { } reply)
+                {
+                    await connection.PublishAsync(reply, answer, cancellationToken: CancellationToken.None);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the test has its answers.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await B.DisposeAsync();

@@ -118,7 +118,7 @@ public sealed class SuperClusterTests
         await using var service = await GatewayPair.SubscribeAcrossAsync(from: onB, to: onC, "sensor.read");
         Assert.True(await LeafPair.ReachesAsync(onA, service, "sensor.read", TimeSpan.FromSeconds(15)), "A's requests never reached C");
         using var stop = new CancellationTokenSource();
-        var answering = AnswerAsync(onC, service, stop.Token);
+        var answering = GatewayPair.AnswerAsync(onC, service, "21.5", stop.Token);
         var answerAtB = await onB.RequestAsync<string, string>("sensor.read", "?");
         var answerAtA = await onA.RequestAsync<string, string>("sensor.read", "?");
 
@@ -182,7 +182,7 @@ public sealed class SuperClusterTests
         // A service PLANT exports, answered in cluster A, is requested by OFFICE in cluster B.
         await using var service = await GatewayPair.SubscribeAcrossAsync(from: plantB, to: plantA, "plant.status");
         using var stop = new CancellationTokenSource();
-        var answering = AnswerAsync(plantA, service, stop.Token);
+        var answering = GatewayPair.AnswerAsync(plantA, service, "21.5", stop.Token);
         var answer = await officeB.RequestAsync<string, string>("plant.status", "?");
 
         Assert.Equal("21.5", answer.Data);
@@ -238,23 +238,6 @@ public sealed class SuperClusterTests
         finally
         {
             await b.DisposeAsync();
-        }
-    }
-
-    private static async Task AnswerAsync(NatsConnection connection, INatsSub<string> service, CancellationToken stop)
-    {
-        try
-        {
-            await foreach (var request in service.Msgs.ReadAllAsync(stop))
-            {
-                if (request.ReplyTo is { } reply)
-                {
-                    await connection.PublishAsync(reply, "21.5", cancellationToken: CancellationToken.None);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 }
