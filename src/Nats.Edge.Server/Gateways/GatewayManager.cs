@@ -148,7 +148,27 @@ internal sealed class GatewayManager
         }
 
         var stopping = _stopping;
-        _dials.Enqueue(Task.Run(() => solicitor.RunAsync(stopping), CancellationToken.None));
+        _dials.Enqueue(Task.Run(() => RunAsync(solicitor, stopping), CancellationToken.None));
+    }
+
+    // A learned cluster's dial loop gives up after connect_retries; it is forgotten then, so the next
+    // word of that cluster (gossip, or its server dialling in) starts a fresh one.
+    private async Task RunAsync(GatewaySolicitor solicitor, CancellationToken stopping)
+    {
+        try
+        {
+            await solicitor.RunAsync(stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                if (_solicitors.TryGetValue(solicitor.Name, out var current) && current == solicitor)
+                {
+                    _solicitors.Remove(solicitor.Name);
+                }
+            }
+        }
     }
 
     /// <summary>
