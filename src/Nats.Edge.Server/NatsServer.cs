@@ -118,6 +118,8 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
 
     ServerTls? IReloadable.Tls => _tls;
 
+    Routes.ClusterManager? IReloadable.Cluster => Cluster;
+
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
     internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
 

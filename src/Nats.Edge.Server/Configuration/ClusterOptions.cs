@@ -32,4 +32,11 @@ public sealed record ClusterOptions
     /// configured routes are retried forever.
     /// </summary>
     public int ConnectRetries { get; init; }
+
+    /// <summary>
+    /// TLS on every route, both ways (<c>cluster.tls</c>): the handshake comes before any word, and
+    /// each side presents its certificate and checks the other's, whatever <c>verify</c> says, as
+    /// nats-server holds routes to mutual TLS. Null: plain TCP.
+    /// </summary>
+    public TlsOptions? Tls { get; init; }
 }

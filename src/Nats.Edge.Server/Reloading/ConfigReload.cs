@@ -19,9 +19,10 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         lock (_gate)
         {
             var changes = OptionChange.Between(server.Options, reloaded);
+            var clusterTlsChanged = OnlyClusterTlsChanged(server.Options, reloaded);
             foreach (var change in changes)
             {
-                if (Describe(change) is null)
+                if (Describe(change) is null && !(change.Name == nameof(ServerOptions.Cluster) && clusterTlsChanged))
                 {
                     throw new ServerOptionsException(
                         $"config reload not supported for {change.Name}: old={OptionChange.Show(change.Old)}, new={OptionChange.Show(change.New)}");
@@ -32,10 +33,16 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
             var tls = server.Tls;
             if (changes.Exists(change => change.Name == nameof(ServerOptions.Tls)))
             {
-                tls = LoadTls(reloaded.Tls);
+                tls = LoadTls(reloaded.Tls, static options => new ServerTls(options));
             }
 
+            var clusterTls = clusterTlsChanged ? LoadTls(reloaded.Cluster!.Tls, Routes.ClusterManager.Mutual) : null;
             server.Replace(reloaded, authenticator, tls);
+            if (clusterTlsChanged)
+            {
+                server.Cluster!.ReplaceTls(reloaded.Cluster!, clusterTls);
+            }
+
             foreach (var client in connections.Of<Clients.ClientConnection>())
             {
                 client.ApplyReload(authenticator, reloaded);
@@ -55,6 +62,10 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
                 {
                     log.Info("Reloaded: " + line);
                 }
+                else if (change.Name == nameof(ServerOptions.Cluster))
+                {
+                    log.Info("Reloaded: cluster tls = " + (reloaded.Cluster!.Tls is null ? "disabled" : "enabled"));
+                }
             }
 
             if (authenticator.HasPlaintextPasswords)
@@ -66,17 +77,24 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         }
     }
 
-    private static ServerTls? LoadTls(TlsOptions? options)
+    private static ServerTls? LoadTls(TlsOptions? options, Func<TlsOptions, ServerTls?> load)
     {
         try
         {
-            return options is null ? null : new ServerTls(options);
+            return options is null ? null : load(options);
         }
         catch (Exception ex) when (ex is IOException or CryptographicException)
         {
             throw new ServerOptionsException($"Error loading TLS certificate and key: {ex.Message}");
         }
     }
+
+    // nats-server reloads a cluster block's tls, which the routes set up afterwards use, but not its
+    // listener, name or routes: a reloaded block that differs only there may go on.
+    private static bool OnlyClusterTlsChanged(ServerOptions running, ServerOptions reloaded) =>
+        running.Cluster is { } before && reloaded.Cluster is { } after && before.Tls != after.Tls
+        && !OptionChange.Between(running with { Cluster = before with { Tls = null } }, reloaded with { Cluster = after with { Tls = null } })
+            .Exists(change => change.Name == nameof(ServerOptions.Cluster));
 
     // What "Reloaded: …" says for an option that may change; empty for one that changes silently,
     // null for one that cannot change while running. Secrets are never shown.

@@ -26,6 +26,14 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
 
     public ClusterOptions Options => options;
 
+    /// <summary>
+    /// TLS on every route, as nats-server holds routes to it: mutual, whatever <c>verify</c> says,
+    /// so an accepted route must present a certificate that chains to <c>ca_file</c>, and a dialled
+    /// one checks the far server's. A reload replaces it for the routes set up afterwards; a route
+    /// that is up keeps the session it has.
+    /// </summary>
+    public ServerTls? Tls { get; private set; } = Mutual(options.Tls);
+
     /// <summary>The configured name, or a generated one until a peer's configured name replaces it.</summary>
     public string Name { get; private set; } = options.Name ?? NewName();
 
@@ -104,6 +112,15 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
         log.Info($"Cluster name updated to {theirs}");
         return true;
     }
+
+    /// <summary>Takes the reloaded <c>cluster</c> block, whose only change is its <c>tls</c> (loaded by <paramref name="tls"/>).</summary>
+    public void ReplaceTls(ClusterOptions reloaded, ServerTls? tls)
+    {
+        options = reloaded;
+        Tls = tls;
+    }
+
+    public static ServerTls? Mutual(TlsOptions? tls) => tls is null ? null : new ServerTls(tls with { Verify = true });
 
     // nats-server generates a 22-character NUID; any unique name does, and it need not be secret.
     private static string NewName() => ServerIdentity.NewNuid();
@@ -209,7 +226,7 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
         var route = new RouteConnection(server, Transport.Over(socket, server), server.Connections.NextId(), solicitor: null);
         server.Connections.Add(route);
         server.Log.Debug($"{route} - Route connection created (accepted)");
-        route.Open();
+        route.Open(Tls);
     }
 
     /// <summary>Closes the route port and waits for every dial loop to end (the server's stop cancels them).</summary>

@@ -11,17 +11,28 @@ internal sealed partial class RouteConnection
     /// <summary>Whether the peer takes HMSG; it said so in its INFO.</summary>
     public bool PeerHeaders => Peer?.Headers ?? true;
 
-    /// <summary>Accepted: this server speaks first with its INFO, then waits for CONNECT and the peer's INFO.</summary>
-    public void Open()
+    /// <summary>
+    /// Accepted: this server speaks first with its INFO, then waits for CONNECT and the peer's INFO.
+    /// With <paramref name="tls"/> the TLS handshake comes before any of it.
+    /// </summary>
+    public void Open(ServerTls? tls)
     {
         Outbound.Append(RouteInfoWriter.Write(Server, Nonces.ForLink()));
         SignalSend();
-        Start();
+        Start(tls);
     }
 
-    /// <summary>Dialled: CONNECT and this server's INFO go out at once, as nats-server 2.9 sends them.</summary>
-    public void BeginSolicited(string? user, string? password)
+    /// <summary>
+    /// Dialled: CONNECT and this server's INFO go out at once, as nats-server 2.9 sends them, inside
+    /// <paramref name="tls"/> when the route has TLS.
+    /// </summary>
+    public void BeginSolicited(string? user, string? password, Stream? tls)
     {
+        if (tls is not null)
+        {
+            UseStream(tls);
+        }
+
         _connectReceived = true;
         Outbound.Append(RouteInfoWriter.WriteConnect(Server, user, password));
         Outbound.Append(RouteInfoWriter.Write(Server, nonce: null));

@@ -28,6 +28,15 @@ internal sealed record RouteInfo : ServerInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool AuthRequired { get; init; }
 
+    /// <summary>Written, never read: a route's TLS is this server's own <c>cluster.tls</c>, whatever the peer says.</summary>
+    [JsonPropertyName("tls_required")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TlsRequired { get; init; }
+
+    [JsonPropertyName("tls_verify")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TlsVerify { get; init; }
+
     // Like server_name and host, cluster goes out even when a gossiped peer did not send it.
     [JsonPropertyName("cluster")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]

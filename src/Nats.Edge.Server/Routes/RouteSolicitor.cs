@@ -82,14 +82,18 @@ internal sealed class RouteSolicitor : ISolicitor
         return DialTurn.Dial;
     }
 
-    Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
+    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
     {
+        // The cluster's own tls block decides, for routes learned by gossip too: TLS before any word.
+        var stream = _server.Cluster!.Tls is { Options: var tls }
+            ? await LinkTls.ConnectAsync(socket, url.Host, tls.CaFile, tls.CertificateFile, tls.KeyFile, tls.Timeout, stopping).ConfigureAwait(false)
+            : null;
         var route = new RouteConnection(_server, Transport.Over(socket, _server), _server.Connections.NextId(), this);
         _server.Connections.Add(route);
         _server.Log.Debug($"{route} - Route connect to {url.Host}:{url.Port}");
         var (user, password) = Credentials();
-        route.BeginSolicited(user, password);
-        return Task.FromResult<Task?>(route.Closed);
+        route.BeginSolicited(user, password, stream);
+        return route.Closed;
     }
 
     void ISolicitor.OnDialFailed(Uri url, Exception error) =>

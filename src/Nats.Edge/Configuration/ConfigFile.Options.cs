@@ -59,7 +59,7 @@ internal sealed partial class ConfigFile
             SystemAccount = SystemAccount ?? options.SystemAccount,
             Tls = TlsSection.ToOptions(Tls, at.Child(nameof(Tls)), folder),
             Leafnodes = Leafnodes?.ToOptions(at.Child(nameof(Leafnodes)), folder),
-            Cluster = Cluster?.ToOptions(at.Child(nameof(Cluster))) is { } cluster ? Named(at, cluster, gateway) : null,
+            Cluster = Cluster?.ToOptions(at.Child(nameof(Cluster)), folder) is { } cluster ? Named(at, cluster, gateway) : null,
             Gateway = gateway,
         };
     }

@@ -15,7 +15,8 @@ internal sealed class ClusterSection
         .Add(nameof(Authorization), KeyShape.Block, ClusterAuthorizationSection.Keys, "authorization")
         .Add(nameof(NoAdvertise), KeyShape.Flag, "no_advertise")
         .Add(nameof(ConnectRetries), KeyShape.Number, "connect_retries")
-        .Unsupported("advertise", "cluster_advertise", "tls", "permissions", "pool_size", "accounts", "compression", "ping_interval", "ping_max");
+        .Add(nameof(Tls), KeyShape.Block, TlsSection.LinkKeys, "tls")
+        .Unsupported("advertise", "cluster_advertise", "permissions", "pool_size", "accounts", "compression", "ping_interval", "ping_max");
 
     public string? Name { get; set; }
 
@@ -33,7 +34,9 @@ internal sealed class ClusterSection
 
     public int? ConnectRetries { get; set; }
 
-    public ClusterOptions ToOptions(ConfigPath at)
+    public TlsSection? Tls { get; set; }
+
+    public ClusterOptions ToOptions(ConfigPath at, string folder)
     {
         var options = new ClusterOptions();
         var listen = ListenAddress.Split(at.Child(nameof(Listen)), Listen);
@@ -56,6 +59,7 @@ internal sealed class ClusterSection
             AuthTimeout = Authorization?.Timeout ?? options.AuthTimeout,
             NoAdvertise = NoAdvertise ?? options.NoAdvertise,
             ConnectRetries = ConnectRetries ?? options.ConnectRetries,
+            Tls = TlsSection.ToOptions(Tls, at.Child(nameof(Tls)), folder),
         };
     }
 }
