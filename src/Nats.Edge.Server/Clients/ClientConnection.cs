@@ -39,9 +39,7 @@ internal sealed partial class ClientConnection : Connection
         var info = WriteInfo();
         if (Server.Tls is { } tls && !overLimit)
         {
-            // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
-            SendBeforeStart(info);
-            Start(tls);
+            StartWithTls(tls, info);
             return;
         }
 

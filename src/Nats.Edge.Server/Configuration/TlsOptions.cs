@@ -1,6 +1,6 @@
 namespace Nats.Edge.Server.Configuration;
 
-/// <summary>nats-server's client <c>tls { cert_file, key_file, ca_file, verify, verify_and_map, timeout }</c> block.</summary>
+/// <summary>nats-server's client <c>tls { cert_file, key_file, ca_file, verify, verify_and_map, timeout, handshake_first }</c> block.</summary>
 public sealed record TlsOptions
 {
     /// <summary>PEM certificate (chain) the server presents.</summary>
@@ -23,4 +23,17 @@ public sealed record TlsOptions
 
     /// <summary>Time a client has to complete the handshake (nats-server: 2 s).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The client (or leaf) opens with the TLS handshake and INFO follows inside it
+    /// (<c>handshake_first</c>, nats-server 2.10), instead of INFO in plain text first.
+    /// </summary>
+    public bool HandshakeFirst { get; init; }
+
+    /// <summary>
+    /// With <see cref="HandshakeFirst"/>: how long to wait for the handshake before taking the peer
+    /// for one that waits for INFO first, and serving it that way (<c>handshake_first: auto</c> is
+    /// 50 ms); null waits for TLS only.
+    /// </summary>
+    public TimeSpan? HandshakeFirstFallback { get; init; }
 }

@@ -182,5 +182,54 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     protected void UseStream(Stream stream) => Transport.UseStream(stream);
 
     /// <summary>Writes straight to the peer, before the loops run (the INFO ahead of a TLS handshake).</summary>
-    protected void SendBeforeStart(ReadOnlySpan<byte> bytes) => Transport.SendBeforeStart(bytes);
+    private void SendBeforeStart(ReadOnlySpan<byte> bytes) => Transport.SendBeforeStart(bytes);
+
+    /// <summary>
+    /// Runs a connection accepted on a TLS port: <paramref name="info"/> in plain text and the handshake
+    /// after it, or with <c>handshake_first</c> the handshake first and the INFO inside it. With a
+    /// fallback, a peer that has sent nothing by then waits for INFO, as clients older than
+    /// nats-server 2.10 do, and is served that way.
+    /// </summary>
+    protected void StartWithTls(ServerTls tls, byte[] info)
+    {
+        if (!tls.Options.HandshakeFirst)
+        {
+            StartAfterInfo(tls, info);
+        }
+        else if (tls.Options.HandshakeFirstFallback is { } fallback)
+        {
+            _ = StartWhenPeerSpeaksAsync(tls, info, fallback);
+        }
+        else
+        {
+            StartWithHandshake(tls, info);
+        }
+    }
+
+    private async Task StartWhenPeerSpeaksAsync(ServerTls tls, byte[] info, TimeSpan fallback)
+    {
+        if (await Transport.ReceivesWithinAsync(fallback).ConfigureAwait(false))
+        {
+            StartWithHandshake(tls, info);
+        }
+        else
+        {
+            StartAfterInfo(tls, info);
+        }
+    }
+
+    // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
+    private void StartAfterInfo(ServerTls tls, byte[] info)
+    {
+        SendBeforeStart(info);
+        Start(tls);
+    }
+
+    // Queued, INFO goes out through the send loop, which starts once the handshake is done.
+    private void StartWithHandshake(ServerTls tls, byte[] info)
+    {
+        Outbound.Append(info);
+        SignalSend();
+        Start(tls);
+    }
 }

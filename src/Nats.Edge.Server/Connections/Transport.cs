@@ -109,6 +109,34 @@ internal sealed partial class Transport
     /// <summary>Switches to a stream set up before the loops run: a TLS session this server opened as a client.</summary>
     public void UseStream(Stream stream) => Stream = stream;
 
+    /// <summary>
+    /// Whether the peer sends anything within <paramref name="wait"/>, before the loops run; nothing
+    /// is read. A closed or failing socket counts as speaking: what reads next finds out.
+    /// </summary>
+    public async Task<bool> ReceivesWithinAsync(TimeSpan wait)
+    {
+        if (_socket is not { } socket)
+        {
+            return true;
+        }
+
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            // A zero-byte receive completes when data is there, and takes none of it.
+            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Writes straight to the stream, before the loops run (the INFO ahead of a TLS handshake).</summary>
     public void SendBeforeStart(ReadOnlySpan<byte> bytes)
     {

@@ -18,8 +18,7 @@ internal sealed partial class LeafConnection
         var info = LeafInfoWriter.Write(Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null);
         if (Server.LeafTls is { } tls)
         {
-            SendBeforeStart(info);
-            Start(tls);
+            StartWithTls(tls, info);
             return;
         }
 

@@ -79,18 +79,24 @@ internal sealed class LeafSolicitor : ISolicitor
 
     async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
     {
-        var info = HubInfo.Parse(await ReadInfoAsync(socket, dialDeadline).ConfigureAwait(false));
-        if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
-        {
-            // A client or route port answers with an INFO that lacks these: not a leafnode port.
-            _server.Log.Error($"Error connecting to leafnode remote {Redacted(url)}: attempted to connect to wrong port (not a leafnode port)");
-            return null;
-        }
-
-        SslStream? tls = null;
+        // A hub whose leafnode port has handshake_first hears TLS before it says anything.
+        var tls = _remote.Tls is { HandshakeFirst: true } ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false) : null;
         try
         {
-            if (info.TlsRequired || _remote.Tls is not null || url.Scheme == "tls")
+            var info = HubInfo.Parse(await ReadInfoAsync(socket, tls, dialDeadline).ConfigureAwait(false));
+            if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
+            {
+                // A client or route port answers with an INFO that lacks these: not a leafnode port.
+                _server.Log.Error($"Error connecting to leafnode remote {Redacted(url)}: attempted to connect to wrong port (not a leafnode port)");
+                if (tls is not null)
+                {
+                    await tls.DisposeAsync().ConfigureAwait(false);
+                }
+
+                return null;
+            }
+
+            if (tls is null && (info.TlsRequired || _remote.Tls is not null || url.Scheme == "tls"))
             {
                 tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
             }
@@ -120,14 +126,17 @@ internal sealed class LeafSolicitor : ISolicitor
     void ISolicitor.OnDialFailed(Uri url, Exception error) =>
         _server.Log.Error($"Error trying to connect as leafnode to remote server {Redacted(url)}: {error.Message}");
 
-    // The hub sends its INFO and then waits for CONNECT, so reading up to the first LF takes nothing more.
-    private static async Task<byte[]> ReadInfoAsync(Socket socket, CancellationToken cancellationToken)
+    // The hub sends its INFO and then waits for CONNECT, so reading up to the first LF takes nothing
+    // more; inside TLS when the handshake came first.
+    private static async Task<byte[]> ReadInfoAsync(Socket socket, SslStream? tls, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         while (true)
         {
             var memory = buffer.GetMemory(512);
-            var read = await socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false);
+            var read = tls is null
+                ? await socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false)
+                : await tls.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 throw new IOException("the server closed the connection before its INFO");

@@ -26,6 +26,17 @@ public sealed class LeafnodeConfigReaderTests : IDisposable
         Assert.Equal(("pi1", "PIS"), (leafnodes.Users[0].Username, leafnodes.Users[0].Account));
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("\"auto\"", true)]
+    [InlineData("\"off\"", false)]
+    public void Remote_tls_reads_handshake_first(string value, bool first)
+    {
+        var remote = Load($$"""{ "leafnodes": { "remotes": [ { "url": "nats-leaf://hub:7422", "tls": { "handshake_first": {{value}} } } ] } }""").Remotes[0];
+
+        Assert.Equal(first, remote.Tls!.HandshakeFirst);
+    }
+
     [Fact]
     public void Remote_reads_urls_lists_credentials_and_tls_with_paths_from_the_config_folder()
     {
@@ -40,6 +51,7 @@ public sealed class LeafnodeConfigReaderTests : IDisposable
         Assert.Equal(["nats-leaf://hub-1:7422/", "nats-leaf://hub-2/"], remote.Urls.Select(url => url.ToString()));
         Assert.Equal(Path.Combine(_directory.FullName, "board.creds"), remote.CredentialsFile);
         Assert.Equal(Path.Combine(_directory.FullName, "ca.pem"), remote.Tls!.CaFile);
+        Assert.False(remote.Tls.HandshakeFirst);
         Assert.Equal(["admin.>"], remote.DenyImports);
         Assert.Equal(["secrets.>", "logs.>"], remote.DenyExports);
         Assert.Equal(["commands.>"], remote.AllowImports!);

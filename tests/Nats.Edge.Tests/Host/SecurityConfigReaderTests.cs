@@ -345,6 +345,31 @@ public sealed class SecurityConfigReaderTests : IDisposable
         Assert.True(options.Tls.VerifyAndMap);
     }
 
+    [Theory]
+    [InlineData("true", true, null)]
+    [InlineData("\"on\"", true, null)]
+    [InlineData("false", false, null)]
+    [InlineData("\"off\"", false, null)]
+    [InlineData("\"auto\"", true, 50)]
+    [InlineData("\"auto_fallback\"", true, 50)]
+    [InlineData("\"300ms\"", true, 300)]
+    public void Handshake_first_takes_nats_servers_spellings(string value, bool first, int? fallbackMilliseconds)
+    {
+        var tls = Load($$"""{ "tls": { "cert_file": "s.pem", "key_file": "k.pem", "handshake_first": {{value}} } }""").Tls!;
+        var leafTls = Load($$"""{ "leafnodes": { "tls": { "cert_file": "s.pem", "key_file": "k.pem", "first": {{value}} } } }""").Leafnodes!.Tls!;
+
+        Assert.Equal((first, fallbackMilliseconds), (tls.HandshakeFirst, (int?)tls.HandshakeFirstFallback?.TotalMilliseconds));
+        Assert.Equal((first, fallbackMilliseconds), (leafTls.HandshakeFirst, (int?)leafTls.HandshakeFirstFallback?.TotalMilliseconds));
+    }
+
+    [Fact]
+    public void Handshake_first_that_is_no_flag_nor_duration_is_refused()
+    {
+        var error = Assert.Throws<ConfigException>(() => Load("""{ "tls": { "cert_file": "s.pem", "key_file": "k.pem", "handshake_first": "sometimes" } }"""));
+
+        Assert.Contains("is not true, false, auto or a duration", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unknown_key_inside_a_user_is_refused_by_its_path()
     {

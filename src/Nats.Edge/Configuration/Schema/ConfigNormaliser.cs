@@ -124,10 +124,21 @@ internal sealed class ConfigNormaliser
             KeyShape.Duration => ConfigValue.TryParseDuration(text, out var duration)
                 ? (duration.ToString("c", CultureInfo.InvariantCulture), null)
                 : (null, "is not a duration (e.g. 2m, 500ms or seconds)"),
+            KeyShape.HandshakeFirst => HandshakeFirst(text),
             _ => (text, null),
         };
         return result.Canonical ?? throw Error(section, $": \"{text}\" {result.Problem}");
     }
+
+    // nats-server's spellings: a flag, "auto" for its 50 ms fallback to INFO first, or that fallback's length.
+    private static (string? Canonical, string? Problem) HandshakeFirst(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "on" => ("true", null),
+        "false" or "off" => ("false", null),
+        "auto" or "auto_fallback" => (TimeSpan.FromMilliseconds(50).ToString("c", CultureInfo.InvariantCulture), null),
+        _ when ConfigValue.TryParseDuration(text, out var fallback) && fallback > TimeSpan.Zero => (fallback.ToString("c", CultureInfo.InvariantCulture), null),
+        _ => (null, "is not true, false, auto or a duration"),
+    };
 
     // An empty list binds as none: the mapping tells the two apart by whether the key was written.
     private void List(IConfigurationSection section, string path, bool allow)

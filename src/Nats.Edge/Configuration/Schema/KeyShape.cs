@@ -24,6 +24,12 @@ internal enum KeyShape
     /// <summary><c>2m</c>, <c>500ms</c> or a number of seconds; bound as a TimeSpan.</summary>
     Duration,
 
+    /// <summary>
+    /// A TLS block's <c>handshake_first</c>: true or on, false or off, <c>auto</c> (a 50 ms fallback)
+    /// or a duration (that fallback); bound as "true", "false" or a TimeSpan.
+    /// </summary>
+    HandshakeFirst,
+
     /// <summary>A value or a list of values; a value alone is a one-item list.</summary>
     Strings,
 

@@ -13,7 +13,7 @@ internal sealed class LeafnodesSection
         .Add(nameof(Authorization), KeyShape.Block, LeafAuthorizationSection.Keys, "authorization")
         .Add(nameof(Remotes), KeyShape.Blocks, RemoteSection.Keys, "remotes")
         .Add(nameof(Reconnect), KeyShape.Duration, "reconnect", "reconnect_delay", "reconnect_interval")
-        .Add(nameof(Tls), KeyShape.Block, TlsSection.LinkKeys, "tls")
+        .Add(nameof(Tls), KeyShape.Block, TlsSection.LeafKeys, "tls")
         .Unsupported("advertise", "leafnode_advertise", "no_advertise", "min_version", "minimum_version", "compression");
 
     public string? Listen { get; set; }

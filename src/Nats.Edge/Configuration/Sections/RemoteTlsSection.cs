@@ -3,14 +3,15 @@ using Nats.Edge.Server.Configuration;
 
 namespace Nats.Edge.Configuration.Sections;
 
-/// <summary>A remote's <c>tls { ca_file, cert_file, key_file, timeout }</c>.</summary>
+/// <summary>A remote's <c>tls { ca_file, cert_file, key_file, timeout, handshake_first }</c>.</summary>
 internal sealed class RemoteTlsSection
 {
     public static readonly SectionKeys Keys = new SectionKeys()
         .Add(nameof(CaFile), KeyShape.Text, "ca_file")
         .Add(nameof(CertificateFile), KeyShape.Text, "cert_file")
         .Add(nameof(KeyFile), KeyShape.Text, "key_file")
-        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout")
+        .Add(nameof(HandshakeFirst), KeyShape.HandshakeFirst, "handshake_first", "first", "immediate");
 
     public string? CaFile { get; set; }
 
@@ -19,6 +20,9 @@ internal sealed class RemoteTlsSection
     public string? KeyFile { get; set; }
 
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Anything but "false" dials TLS first: a fallback only means something to a listener.</summary>
+    public string? HandshakeFirst { get; set; }
 
     public RemoteTlsOptions ToOptions(string folder)
     {
@@ -29,6 +33,7 @@ internal sealed class RemoteTlsSection
             CertificateFile = InFolder(folder, CertificateFile),
             KeyFile = InFolder(folder, KeyFile),
             Timeout = Timeout ?? tls.Timeout,
+            HandshakeFirst = HandshakeFirst is not (null or "false"),
         };
     }
 

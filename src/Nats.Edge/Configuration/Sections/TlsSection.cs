@@ -1,3 +1,4 @@
+using System.Globalization;
 using Nats.Edge.Configuration.Schema;
 using Nats.Edge.Server.Configuration;
 
@@ -12,18 +13,18 @@ internal sealed class TlsSection
         .Add(nameof(CaFile), KeyShape.Text, "ca_file")
         .Add(nameof(Verify), KeyShape.Flag, "verify")
         .Add(nameof(VerifyAndMap), KeyShape.Flag, "verify_and_map")
-        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout")
+        .Add(nameof(HandshakeFirst), KeyShape.HandshakeFirst, "handshake_first", "first", "immediate");
 
     /// <summary>
-    /// The leafnode and gateway listeners': no verify_and_map, as neither maps the servers that dial
-    /// it to users by certificate.
+    /// The route and gateway listeners': no verify_and_map, as neither maps the servers that dial it
+    /// to users by certificate, and no handshake_first, as both run TLS from the first byte anyway.
     /// </summary>
-    public static readonly SectionKeys LinkKeys = new SectionKeys()
-        .Add(nameof(CertificateFile), KeyShape.Text, "cert_file")
-        .Add(nameof(KeyFile), KeyShape.Text, "key_file")
-        .Add(nameof(CaFile), KeyShape.Text, "ca_file")
-        .Add(nameof(Verify), KeyShape.Flag, "verify")
-        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
+    public static readonly SectionKeys LinkKeys = LinkListener();
+
+    /// <summary>The leafnode listener's: a link listener's keys, and handshake_first as for clients.</summary>
+    public static readonly SectionKeys LeafKeys = LinkListener()
+        .Add(nameof(HandshakeFirst), KeyShape.HandshakeFirst, "handshake_first", "first", "immediate");
 
     public string? CertificateFile { get; set; }
 
@@ -36,6 +37,9 @@ internal sealed class TlsSection
     public bool? VerifyAndMap { get; set; }
 
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>"true", "false" or the fallback's TimeSpan, as the normaliser writes it.</summary>
+    public string? HandshakeFirst { get; set; }
 
     // An empty block asks for TLS as much as a full one does, and is refused for what it lacks.
     public static TlsOptions? ToOptions(TlsSection? tls, ConfigPath at, string folder) =>
@@ -57,6 +61,15 @@ internal sealed class TlsSection
             Verify = Verify ?? tls.Verify,
             VerifyAndMap = VerifyAndMap ?? tls.VerifyAndMap,
             Timeout = Timeout ?? tls.Timeout,
+            HandshakeFirst = HandshakeFirst is not (null or "false"),
+            HandshakeFirstFallback = HandshakeFirst is null or "true" or "false" ? null : TimeSpan.Parse(HandshakeFirst, CultureInfo.InvariantCulture),
         };
     }
+
+    private static SectionKeys LinkListener() => new SectionKeys()
+        .Add(nameof(CertificateFile), KeyShape.Text, "cert_file")
+        .Add(nameof(KeyFile), KeyShape.Text, "key_file")
+        .Add(nameof(CaFile), KeyShape.Text, "ca_file")
+        .Add(nameof(Verify), KeyShape.Flag, "verify")
+        .Add(nameof(Timeout), KeyShape.Duration, "timeout");
 }
