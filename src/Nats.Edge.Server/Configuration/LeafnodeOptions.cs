@@ -36,4 +36,7 @@ public sealed record LeafnodeOptions
     /// came back; a connection that worked starts over from this value.
     /// </summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time a remote's TCP connect may take (<c>leafnodes.dial_timeout</c>, 2 s) unless the remote sets its own.</summary>
+    public TimeSpan DialTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -36,6 +36,18 @@ public sealed record RemoteLeafOptions
     /// <summary>nats-edge's allow list for what may go up (<c>allow_exports</c>); null allows all not denied.</summary>
     public IReadOnlyList<string>? AllowExports { get; init; }
 
+    /// <summary>
+    /// Time the TCP connect to the hub may take (<c>dial_timeout</c>); null takes the
+    /// <c>leafnodes.dial_timeout</c>. A satellite or cellular link may need more than the default.
+    /// </summary>
+    public TimeSpan? DialTimeout { get; init; }
+
+    /// <summary>Time the hub has to send its INFO once connected (<c>first_info_timeout</c>, 2 s); long for satellite links.</summary>
+    public TimeSpan FirstInfoTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Not dialled (<c>disabled</c>); a reload that sets it closes the link, one that clears it dials again.</summary>
+    public bool Disabled { get; init; }
+
     /// <summary>Subjects kept on disk while the hub is away and sent to its stream in order (<c>outbox</c>, nats-edge's own).</summary>
     public OutboxOptions? Outbox { get; init; }
 }

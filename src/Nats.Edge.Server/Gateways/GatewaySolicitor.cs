@@ -62,7 +62,7 @@ internal sealed class GatewaySolicitor : ISolicitor
         return DialTurn.Dial;
     }
 
-    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
+    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken firstWordsDeadline, CancellationToken stopping)
     {
         // TLS comes before any word on a gateway, when this server's gateway block or the remote's asks for it.
         var stream = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);

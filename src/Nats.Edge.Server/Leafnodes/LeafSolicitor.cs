@@ -33,7 +33,12 @@ internal sealed class LeafSolicitor : ISolicitor
         _account = account;
         Outbox = outbox;
         var reconnect = server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1);
-        _dialler = new LinkDialler(new DialUrls(remote.Urls, DefaultPort), ReconnectBackoff(reconnect), this);
+        _dialler = new LinkDialler(
+            new DialUrls(remote.Urls, DefaultPort),
+            ReconnectBackoff(reconnect),
+            this,
+            dialTimeout: remote.DialTimeout ?? server.Options.Leafnodes?.DialTimeout,
+            firstWordsTimeout: remote.FirstInfoTimeout);
     }
 
     /// <summary>The remote's outbox, when it has one: it sends its captured subjects up each new link.</summary>
@@ -77,13 +82,13 @@ internal sealed class LeafSolicitor : ISolicitor
 
     DialTurn ISolicitor.NextTurn() => DialTurn.Dial;
 
-    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
+    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken firstWordsDeadline, CancellationToken stopping)
     {
         // A hub whose leafnode port has handshake_first hears TLS before it says anything.
         var tls = _remote.Tls is { HandshakeFirst: true } ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false) : null;
         try
         {
-            var info = HubInfo.Parse(await ReadInfoAsync(socket, tls, dialDeadline).ConfigureAwait(false));
+            var info = HubInfo.Parse(await ReadInfoAsync(socket, tls, firstWordsDeadline).ConfigureAwait(false));
             if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
             {
                 // A client or route port answers with an INFO that lacks these: not a leafnode port.

@@ -15,11 +15,11 @@ internal interface ISolicitor
     /// <summary>
     /// Sets a link up over <paramref name="socket"/>, just connected to <paramref name="url"/>, and
     /// returns the task that completes when the link closes; null (having said why) when no link came up.
-    /// <paramref name="dialDeadline"/> fires when the dial's time is up or the server stops: it bounds
-    /// waiting for the peer's first words. A step with a timeout of its own (a TLS handshake) uses
+    /// <paramref name="firstWordsDeadline"/> fires when the peer has been slow to say its first words
+    /// (a leafnode's <c>first_info_timeout</c>) or the server stops. A step with a timeout of its own (a TLS handshake) uses
     /// <paramref name="stopping"/>.
     /// </summary>
-    Task<Task?> SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping);
+    Task<Task?> SetUpLinkAsync(Socket socket, Uri url, CancellationToken firstWordsDeadline, CancellationToken stopping);
 
     /// <summary>A dial failed: the connect was refused or timed out, or <see cref="SetUpLinkAsync"/> threw.</summary>
     void OnDialFailed(Uri url, Exception error);

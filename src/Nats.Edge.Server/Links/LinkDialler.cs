@@ -10,14 +10,16 @@ namespace Nats.Edge.Server.Links;
 /// </summary>
 internal sealed class LinkDialler
 {
-    // A peer that has neither accepted nor said its first words within this time is out of reach for this turn.
-    private static readonly TimeSpan DialTimeout = TimeSpan.FromSeconds(2);
+    // A peer that has not accepted, or not said its first words, within this time is out of reach for this turn.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Lock _sync = new();
     private readonly Backoff _backoff;
     private readonly ISolicitor _solicitor;
     private readonly Func<TimeSpan, CancellationToken, Task> _wait;
     private readonly Func<double> _draw;
+    private readonly TimeSpan _dialTimeout;
+    private readonly TimeSpan _firstWordsTimeout;
     private TimeSpan? _holdOff;
     private CancellationTokenSource? _waiting;
 
@@ -26,14 +28,24 @@ internal sealed class LinkDialler
     /// <param name="solicitor">The link kind's part.</param>
     /// <param name="wait">Waits between dials; <see cref="Task.Delay(TimeSpan, CancellationToken)"/> unless a test steps time itself.</param>
     /// <param name="draw">Places each wait within the backoff's jitter (0 to 1); random unless a test fixes it.</param>
+    /// <param name="dialTimeout">Time the TCP connect may take (2 s).</param>
+    /// <param name="firstWordsTimeout">Time the peer has, once connected, for what the solicitor waits for first (2 s).</param>
     public LinkDialler(
-        DialUrls urls, Backoff backoff, ISolicitor solicitor, Func<TimeSpan, CancellationToken, Task>? wait = null, Func<double>? draw = null)
+        DialUrls urls,
+        Backoff backoff,
+        ISolicitor solicitor,
+        Func<TimeSpan, CancellationToken, Task>? wait = null,
+        Func<double>? draw = null,
+        TimeSpan? dialTimeout = null,
+        TimeSpan? firstWordsTimeout = null)
     {
         Urls = urls;
         _backoff = backoff;
         _solicitor = solicitor;
         _wait = wait ?? Task.Delay;
         _draw = draw ?? Random.Shared.NextDouble;
+        _dialTimeout = dialTimeout ?? DefaultTimeout;
+        _firstWordsTimeout = firstWordsTimeout ?? DefaultTimeout;
     }
 
     public DialUrls Urls { get; }
@@ -141,10 +153,15 @@ internal sealed class LinkDialler
         Task? closed = null;
         try
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            deadline.CancelAfter(DialTimeout);
-            await socket.ConnectAsync(url.Host, Urls.PortOf(url), deadline.Token).ConfigureAwait(false);
-            closed = await _solicitor.SetUpLinkAsync(socket, url, deadline.Token, stopping).ConfigureAwait(false);
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+            {
+                connecting.CancelAfter(_dialTimeout);
+                await socket.ConnectAsync(url.Host, Urls.PortOf(url), connecting.Token).ConfigureAwait(false);
+            }
+
+            using var firstWords = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            firstWords.CancelAfter(_firstWordsTimeout);
+            closed = await _solicitor.SetUpLinkAsync(socket, url, firstWords.Token, stopping).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever goes wrong with one dial (a bad seed or certificate file included) is reported and retried; a link must not die silently.
         catch (Exception ex) when (!stopping.IsCancellationRequested)

@@ -82,7 +82,7 @@ internal sealed class RouteSolicitor : ISolicitor
         return DialTurn.Dial;
     }
 
-    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
+    async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken firstWordsDeadline, CancellationToken stopping)
     {
         // The cluster's own tls block decides, for routes learned by gossip too: TLS before any word.
         var stream = _server.Cluster!.Tls is { Options: var tls }

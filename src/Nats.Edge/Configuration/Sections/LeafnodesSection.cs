@@ -13,6 +13,7 @@ internal sealed class LeafnodesSection
         .Add(nameof(Authorization), KeyShape.Block, LeafAuthorizationSection.Keys, "authorization")
         .Add(nameof(Remotes), KeyShape.Blocks, RemoteSection.Keys, "remotes")
         .Add(nameof(Reconnect), KeyShape.Duration, "reconnect", "reconnect_delay", "reconnect_interval")
+        .Add(nameof(DialTimeout), KeyShape.Duration, "dial_timeout")
         .Add(nameof(Tls), KeyShape.Block, TlsSection.LeafKeys, "tls")
         .Unsupported("advertise", "leafnode_advertise", "no_advertise", "min_version", "minimum_version", "compression");
 
@@ -27,6 +28,8 @@ internal sealed class LeafnodesSection
     public List<RemoteSection>? Remotes { get; set; }
 
     public TimeSpan? Reconnect { get; set; }
+
+    public TimeSpan? DialTimeout { get; set; }
 
     public TlsSection? Tls { get; set; }
 
@@ -53,6 +56,7 @@ internal sealed class LeafnodesSection
             Tls = TlsSection.ToOptions(Tls, at.Child(nameof(Tls)), folder),
             Remotes = remotes,
             ReconnectDelay = Reconnect ?? options.ReconnectDelay,
+            DialTimeout = DialTimeout ?? options.DialTimeout,
         };
     }
 }

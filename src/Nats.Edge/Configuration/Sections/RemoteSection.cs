@@ -22,6 +22,9 @@ internal sealed class RemoteSection
         .Add(nameof(AllowImports), KeyShape.Strings, "allow_imports")
         .Add(nameof(AllowExports), KeyShape.Strings, "allow_exports")
         .Add(nameof(Outbox), KeyShape.Block, OutboxSection.Keys, "outbox")
+        .Add(nameof(DialTimeout), KeyShape.Duration, "dial_timeout")
+        .Add(nameof(FirstInfoTimeout), KeyShape.Duration, "first_info_timeout")
+        .Add(nameof(Disabled), KeyShape.Flag, "disabled")
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
@@ -50,6 +53,12 @@ internal sealed class RemoteSection
 
     public OutboxSection? Outbox { get; set; }
 
+    public TimeSpan? DialTimeout { get; set; }
+
+    public TimeSpan? FirstInfoTimeout { get; set; }
+
+    public bool? Disabled { get; set; }
+
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
         var urls = new List<Uri>();
@@ -65,9 +74,9 @@ internal sealed class RemoteSection
             throw at.Invalid("Remote leafnode can not have both creds and nkey defined");
         }
 
-        return new RemoteLeafOptions
+        var remote = new RemoteLeafOptions { Urls = urls.Count > 0 ? urls : throw at.Invalid("a remote needs \"url\" or \"urls\"") };
+        return remote with
         {
-            Urls = urls.Count > 0 ? urls : throw at.Invalid("a remote needs \"url\" or \"urls\""),
             Account = Account,
             CredentialsFile = Credentials is null ? null : Path.Combine(folder, Credentials),
             NkeySeed = Nkey,
@@ -79,6 +88,9 @@ internal sealed class RemoteSection
             AllowImports = at.Child(nameof(AllowImports)).ListOf(AllowImports),
             AllowExports = at.Child(nameof(AllowExports)).ListOf(AllowExports),
             Outbox = Outbox?.ToOptions(at.Child(nameof(Outbox)), folder),
+            DialTimeout = DialTimeout,
+            FirstInfoTimeout = FirstInfoTimeout ?? remote.FirstInfoTimeout,
+            Disabled = Disabled ?? false,
         };
     }
 

@@ -29,7 +29,7 @@ internal sealed class ScriptedSolicitor : ISolicitor, IDisposable
 
     public DialTurn NextTurn() => _turns.TryDequeue(out var turn) ? turn : DialTurn.Stop;
 
-    public Task<Task?> SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
+    public Task<Task?> SetUpLinkAsync(Socket socket, Uri url, CancellationToken firstWordsDeadline, CancellationToken stopping)
     {
         Dialled.Add(url);
         _sockets.Add(socket);
