@@ -18,8 +18,6 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     private const int TicksPerChunkTrim = 20;
 
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<Task> _solicitors = [];
-    private readonly List<Outbox.RemoteOutbox?> _outboxes = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly LameDuck _lameDuck;
     private readonly ConfigReload _reload;
@@ -30,6 +28,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     private ServerOptions _options;
     private Security.Authenticator _authenticator;
     private ServerTls? _tls;
+    private ServerTls? _leafTls;
     private int _shutdownStarted;
 
     /// <summary>Creates a server; nothing listens until <see cref="StartAsync"/>.</summary>
@@ -42,9 +41,10 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         Accounts = new AccountRegistry(options);
         _authenticator = new Security.Authenticator(options, Accounts);
         _tls = options.Tls is { } tls ? new ServerTls(tls) : null;
-        LeafTls = options.Leafnodes?.Tls is { } leafTls ? new ServerTls(leafTls) : null;
+        _leafTls = options.Leafnodes?.Tls is { } leafTls ? new ServerTls(leafTls) : null;
         Cluster = options.Cluster is { } cluster ? new Routes.ClusterManager(this, cluster) : null;
         Gateways = options.Gateway is { } gateway ? new Gateways.GatewayManager(this, gateway) : null;
+        LeafRemotes = new Leafnodes.LeafRemotes(this);
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
         _lameDuck = new LameDuck(Log, Connections, StopAcceptingClientsAsync, ShutdownAsync, _stopping.Token);
         _reload = new ConfigReload(this, Log, Accounts, Connections);
@@ -93,7 +93,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     /// <summary>The <c>host:port</c> leafs can dial, sent to them in <c>leafnode_urls</c>.</summary>
     internal IReadOnlyList<string> LeafnodeUrls { get; private set; } = [];
 
-    internal ServerTls? LeafTls { get; }
+    internal ServerTls? LeafTls => _leafTls;
 
     /// <summary>Time an accepted leaf has to log in; a TLS listener adds the handshake's time.</summary>
     internal TimeSpan LeafAuthTimeout =>
@@ -114,11 +114,18 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     internal Outbox.IOutboxFiles? OutboxFiles { get; init; }
 
     /// <summary>Each leafnode remote's outbox, in the order of the remotes; null for a remote without one.</summary>
-    internal IReadOnlyList<Outbox.RemoteOutbox?> Outboxes => _outboxes;
+    internal IReadOnlyList<Outbox.RemoteOutbox?> Outboxes => LeafRemotes.Outboxes;
+
+    /// <summary>The leafnode remotes this server dials, which a reload may add, remove, disable or change.</summary>
+    internal Leafnodes.LeafRemotes LeafRemotes { get; }
 
     ServerTls? IReloadable.Tls => _tls;
 
     Routes.ClusterManager? IReloadable.Cluster => Cluster;
+
+    ServerTls? IReloadable.LeafTls => _leafTls;
+
+    Leafnodes.LeafRemotes IReloadable.LeafRemotes => LeafRemotes;
 
     // nats-server gives a TLS client the handshake's time plus a second to authenticate.
     internal TimeSpan AuthTimeout => Tls is { } tls ? tls.Options.Timeout + TimeSpan.FromSeconds(1) : Options.AuthTimeout;
@@ -143,10 +150,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         }
 
         // Before the first client or route: nothing published on an outbox subject may escape its log.
-        foreach (var remote in Options.Leafnodes?.Remotes ?? [])
-        {
-            _outboxes.Add(remote.Outbox is { } outbox ? Outbox.RemoteOutbox.Open(this, remote, outbox) : null);
-        }
+        LeafRemotes.Open(Options.Leafnodes?.Remotes ?? []);
 
         var clientListener = await Listener.BindAsync(Options.Host, Options.Port, cancellationToken).ConfigureAwait(false);
         _clientListener = clientListener;
@@ -179,13 +183,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         Cluster?.DialConfiguredRoutes();
         Gateways?.DialConfigured();
 
-        var remotes = Options.Leafnodes?.Remotes ?? [];
-        for (var i = 0; i < remotes.Count; i++)
-        {
-            var remote = remotes[i];
-            var solicitor = new Leafnodes.LeafSolicitor(this, remote, Accounts.Find(remote.Account), _outboxes[i]);
-            _solicitors.Add(Task.Run(() => solicitor.RunAsync(_stopping.Token), CancellationToken.None));
-        }
+        LeafRemotes.Start(_stopping.Token);
     }
 
     /// <summary>Stops accepting, flushes and closes every connection. Safe to call twice.</summary>
@@ -221,7 +219,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         }
 
         await _tickLoop.ConfigureAwait(false);
-        await Task.WhenAll(_solicitors).ConfigureAwait(false);
+        await LeafRemotes.StopAsync().ConfigureAwait(false);
         var connections = new List<Connection>(Connections.All);
         var closing = new List<Task>(connections.Count);
         foreach (var connection in connections)
@@ -237,10 +235,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         }
 
         // Last, so what the closing connections published is on disk before the log closes.
-        foreach (var outbox in _outboxes)
-        {
-            outbox?.Dispose();
-        }
+        LeafRemotes.CloseOutboxes();
 
         Log.Info("Server Exiting..");
         _stopping.Dispose();
@@ -274,11 +269,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         _reload.Apply(reloaded);
     }
 
-    void IReloadable.Replace(ServerOptions options, Security.Authenticator authenticator, ServerTls? tls)
+    void IReloadable.Replace(ServerOptions options, Security.Authenticator authenticator, ServerTls? tls, ServerTls? leafTls)
     {
         Volatile.Write(ref _options, options);
         Volatile.Write(ref _authenticator, authenticator);
         Volatile.Write(ref _tls, tls);
+        Volatile.Write(ref _leafTls, leafTls);
     }
 
     // What sessions see of the server (IServerContext): the members that are internal here.

@@ -55,6 +55,9 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
     /// <summary>The outbox of the remote this uplink serves; null for other links.</summary>
     public Outbox.RemoteOutbox? Outbox => _solicitor?.Outbox;
 
+    /// <summary>The dial loop that made this link; null on the hub side.</summary>
+    public LeafSolicitor? Solicitor => _solicitor;
+
     public override string ToString() => $"{RemoteEndPoint} - lid:{Id}";
 
     // A leaf must log in within the leafnode port's auth timeout; a board's hub must answer its CONNECT in 2 s.

@@ -22,7 +22,8 @@ internal sealed class LeafSolicitor : ISolicitor
     private const int DefaultPort = 7422;
 
     private readonly NatsServer _server;
-    private readonly RemoteLeafOptions _remote;
+    // Replaced by a reload that changes only what the next dial uses (its TLS).
+    private volatile RemoteLeafOptions _remote;
     private readonly Account _account;
     private readonly LinkDialler _dialler;
 
@@ -43,6 +44,9 @@ internal sealed class LeafSolicitor : ISolicitor
 
     /// <summary>The remote's outbox, when it has one: it sends its captured subjects up each new link.</summary>
     public RemoteOutbox? Outbox { get; }
+
+    /// <summary>Dials with <paramref name="remote"/>'s TLS from the next dial on; the link that is up keeps its own.</summary>
+    public void UseRemote(RemoteLeafOptions remote) => _remote = remote;
 
     /// <summary>Dials and redials until <paramref name="stopping"/> is cancelled.</summary>
     public Task RunAsync(CancellationToken stopping) => _dialler.RunAsync(stopping);

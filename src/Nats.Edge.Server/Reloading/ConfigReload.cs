@@ -20,9 +20,16 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         {
             var changes = OptionChange.Between(server.Options, reloaded);
             var clusterTlsChanged = OnlyClusterTlsChanged(server.Options, reloaded);
+            var leafnodesChanged = changes.Exists(static change => change.Name == nameof(ServerOptions.Leafnodes));
             foreach (var change in changes)
             {
-                if (Describe(change) is null && !(change.Name == nameof(ServerOptions.Cluster) && clusterTlsChanged))
+                var mayChange = change.Name switch
+                {
+                    nameof(ServerOptions.Cluster) => clusterTlsChanged,
+                    nameof(ServerOptions.Leafnodes) => LeafnodesMayChange(reloaded),
+                    _ => Describe(change) is not null,
+                };
+                if (!mayChange)
                 {
                     throw new ServerOptionsException(
                         $"config reload not supported for {change.Name}: old={OptionChange.Show(change.Old)}, new={OptionChange.Show(change.New)}");
@@ -36,11 +43,23 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
                 tls = LoadTls(reloaded.Tls, static options => new ServerTls(options));
             }
 
+            var leafTls = server.LeafTls;
+            var leafTlsChanged = server.Options.Leafnodes?.Tls != reloaded.Leafnodes?.Tls;
+            if (leafTlsChanged)
+            {
+                leafTls = LoadTls(reloaded.Leafnodes?.Tls, static options => new ServerTls(options));
+            }
+
             var clusterTls = clusterTlsChanged ? LoadTls(reloaded.Cluster!.Tls, Routes.ClusterManager.Mutual) : null;
-            server.Replace(reloaded, authenticator, tls);
+            server.Replace(reloaded, authenticator, tls, leafTls);
             if (clusterTlsChanged)
             {
                 server.Cluster!.ReplaceTls(reloaded.Cluster!, clusterTls);
+            }
+
+            if (leafnodesChanged)
+            {
+                server.LeafRemotes.Reload(reloaded.Leafnodes?.Remotes ?? []);
             }
 
             foreach (var client in connections.Of<Clients.ClientConnection>())
@@ -66,6 +85,10 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
                 {
                     log.Info("Reloaded: cluster tls = " + (reloaded.Cluster!.Tls is null ? "disabled" : "enabled"));
                 }
+                else if (change.Name == nameof(ServerOptions.Leafnodes) && leafTlsChanged)
+                {
+                    log.Info("Reloaded: leafnodes tls = " + (reloaded.Leafnodes?.Tls is null ? "disabled" : "enabled"));
+                }
             }
 
             if (authenticator.HasPlaintextPasswords)
@@ -87,6 +110,22 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         {
             throw new ServerOptionsException($"Error loading TLS certificate and key: {ex.Message}");
         }
+    }
+
+    // nats-server reloads the leafnode listener's tls and the remotes (added, removed, disabled, their
+    // tls), nothing else of the block: what else changed is refused by name.
+    private bool LeafnodesMayChange(ServerOptions reloaded)
+    {
+        var before = server.Options.Leafnodes ?? new LeafnodeOptions();
+        var after = reloaded.Leafnodes ?? new LeafnodeOptions();
+        if (OptionChange.FirstDifference(
+                before with { Remotes = [], Tls = null }, after with { Remotes = [], Tls = null }, OptionsJsonContext.Default.LeafnodeOptions) is { } field)
+        {
+            throw new ServerOptionsException($"config reload not supported for LeafNode: field \"{field}\"");
+        }
+
+        server.LeafRemotes.CheckReload(after.Remotes);
+        return true;
     }
 
     // nats-server reloads a cluster block's tls, which the routes set up afterwards use, but not its

@@ -10,9 +10,15 @@ internal interface IReloadable
     /// <summary>The client port's TLS; null serves plain TCP.</summary>
     ServerTls? Tls { get; }
 
+    /// <summary>The leafnode port's TLS; null serves plain TCP.</summary>
+    ServerTls? LeafTls { get; }
+
+    /// <summary>The leafnode remotes, which a reload may add, remove, disable or change.</summary>
+    Leafnodes.LeafRemotes LeafRemotes { get; }
+
     /// <summary>The cluster, whose route TLS a reload may replace; null outside a cluster.</summary>
     Routes.ClusterManager? Cluster { get; }
 
-    /// <summary>Runs on with <paramref name="options"/>, the authenticator built from them and the client TLS loaded for them.</summary>
-    void Replace(ServerOptions options, Authenticator authenticator, ServerTls? tls);
+    /// <summary>Runs on with <paramref name="options"/>, the authenticator built from them and the client and leafnode TLS loaded for them.</summary>
+    void Replace(ServerOptions options, Authenticator authenticator, ServerTls? tls, ServerTls? leafTls);
 }

@@ -29,6 +29,22 @@ internal sealed record OptionChange(string Name, JsonElement Old, JsonElement Ne
         return changes;
     }
 
+    /// <summary>The name of the first property that differs between two option records, or null when none does.</summary>
+    public static string? FirstDifference<T>(T running, T reloaded, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        var before = JsonSerializer.SerializeToElement(running, type);
+        var after = JsonSerializer.SerializeToElement(reloaded, type);
+        foreach (var property in before.EnumerateObject())
+        {
+            if (!JsonElement.DeepEquals(property.Value, after.GetProperty(property.Name)))
+            {
+                return property.Name;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The value for a log line: numbers and strings as they are, nothing for lists and blocks,
     /// which may hold passwords.

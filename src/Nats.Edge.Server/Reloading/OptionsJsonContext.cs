@@ -9,4 +9,6 @@ namespace Nats.Edge.Server.Reloading;
 /// </summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(ServerOptions))]
+[JsonSerializable(typeof(RemoteLeafOptions))]
+[JsonSerializable(typeof(LeafnodeOptions))]
 internal sealed partial class OptionsJsonContext : JsonSerializerContext;

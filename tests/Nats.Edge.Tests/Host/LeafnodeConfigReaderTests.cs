@@ -26,6 +26,20 @@ public sealed class LeafnodeConfigReaderTests : IDisposable
         Assert.Equal(("pi1", "PIS"), (leafnodes.Users[0].Username, leafnodes.Users[0].Account));
     }
 
+    [Fact]
+    public void Remote_reads_its_timeouts_and_disabled_and_the_block_its_dial_timeout()
+    {
+        var leafnodes = Load("""
+            { "leafnodes": { "dial_timeout": "3s", "remotes": [
+                { "url": "nats-leaf://satellite-hub:7422", "dial_timeout": "10s", "first_info_timeout": "30s", "disabled": true },
+                { "url": "nats-leaf://hub:7422" } ] } }
+            """);
+
+        Assert.Equal(TimeSpan.FromSeconds(3), leafnodes.DialTimeout);
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), true), (leafnodes.Remotes[0].DialTimeout, leafnodes.Remotes[0].FirstInfoTimeout, leafnodes.Remotes[0].Disabled));
+        Assert.Equal(((TimeSpan?)null, TimeSpan.FromSeconds(2), false), (leafnodes.Remotes[1].DialTimeout, leafnodes.Remotes[1].FirstInfoTimeout, leafnodes.Remotes[1].Disabled));
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData("\"auto\"", true)]

@@ -12,7 +12,7 @@ public sealed class ReloadOptionsTests
         { "config reload not supported for Host: old=127.0.0.1, new=0.0.0.0", TestServers.Defaults with { Host = "0.0.0.0" } },
         { "config reload not supported for ServerName: old=<none>, new=pi", TestServers.Defaults with { ServerName = "pi" } },
         { "config reload not supported for Accounts: old=…, new=…", TestServers.Defaults with { Accounts = [new AccountOptions { Name = "A" }] } },
-        { "config reload not supported for Leafnodes: old=<none>, new=…", TestServers.Defaults with { Leafnodes = new LeafnodeOptions { Port = 0 } } },
+        { "config reload not supported for LeafNode: field \"Port\"", TestServers.Defaults with { Leafnodes = new LeafnodeOptions { Port = 0 } } },
         { "config reload not supported for Gateway: old=<none>, new=…", TestServers.Defaults with { Gateway = new GatewayOptions { Name = "EAST", Port = -1 } } },
     };
 
