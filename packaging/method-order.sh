@@ -127,14 +127,17 @@ sections = subprocess.run(['readelf', '-SW', symbols_file], capture_output=True,
 match = re.search(r'__managedcode\s+\S+\s+([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)', sections)
 code_start, code_size = int(match.group(1), 16), int(match.group(2), 16)
 
-methods = []
+# A method the runtime calls by an exported name (ThreadEntryPoint, RhNewObject) has that symbol
+# too, at the address of the compiler's own name, and the order file is matched against the
+# compiler's names only: every name at the address is listed, and the compiler skips the others.
+names_at = {}
 for line in subprocess.run(['nm', '-S', '--defined-only', symbols_file], capture_output=True, text=True).stdout.splitlines():
     fields = line.split()
     if len(fields) == 4 and fields[2] in 'tT':
         start = int(fields[0], 16)
         if code_start <= start < code_start + code_size:
-            methods.append((start, int(fields[1], 16), fields[3]))
-methods.sort()
+            names_at.setdefault((start, int(fields[1], 16)), []).append(fields[3])
+methods = sorted((start, size, sorted(names)) for (start, size), names in names_at.items())
 starts = [m[0] for m in methods]
 
 def methods_run(profile):
@@ -162,7 +165,8 @@ def methods_run(profile):
         address = position - load_base
         i = bisect.bisect_right(starts, address) - 1
         if i >= 0 and methods[i][0] <= address < methods[i][0] + max(methods[i][1], 1):
-            names.setdefault(methods[i][2], methods[i][0])
+            for name in methods[i][2]:
+                names.setdefault(name, methods[i][0])
     # Within one profile, the compiler's own order: it keeps a type's methods side by side.
     return [name for name, _ in sorted(names.items(), key=lambda kv: kv[1])]
 

@@ -14,7 +14,7 @@ out="$root/artifacts/$rid"
 extra=()
 case "$rid" in
   linux-x64)
-    need clang zlib1g-dev
+    need clang zlib1g-dev binutils
     ;;
   linux-arm64)
     # Cross-linking on an x64 Debian host: Debian's cross toolchain and lld, no separate sysroot.
@@ -44,6 +44,20 @@ rm -f "$out"/*.pdb
 
 size=$(stat -c %s "$out/nats-edge")
 echo "nats-edge ($rid): $size bytes ($(awk "BEGIN { printf \"%.2f\", $size / 1048576 }") MiB) at $out/nats-edge"
+
+# The method order also names methods the C# compiler generates and numbers, async state machines
+# among them (NatsServer.StartAsync's is d__84): a method added beside one renumbers it, and a name
+# that matches nothing silently drops its method out of the packed layout, where each one that runs
+# at start keeps another 64-128 KiB of code resident. The order is recorded from the x64 binary.
+if [ "$rid" = linux-x64 ]; then
+  order="$root/src/Nats.Edge/Layout/method-order.txt"
+  stale="$(LC_ALL=C comm -23 <(LC_ALL=C sort -u "$order") \
+    <(nm --defined-only "$out/nats-edge.dbg" | awk '{ print $3 }' | LC_ALL=C sort -u) | wc -l)"
+  if [ "$stale" -gt 0 ]; then
+    echo "publish.sh: $stale names in ${order#"$root"/} match no method of the binary;" \
+      "packaging/method-order.sh records the order afresh" >&2
+  fi
+fi
 
 # The native binary itself must show the device bindings work: the native compiler cut library code
 # (src/Nats.Edge/Trimming/) and one trim warning inside the device packages is silenced
