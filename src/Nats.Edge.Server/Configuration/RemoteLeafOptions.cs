@@ -45,6 +45,9 @@ public sealed record RemoteLeafOptions
     /// <summary>Time the hub has to send its INFO once connected (<c>first_info_timeout</c>, 2 s); long for satellite links.</summary>
     public TimeSpan FirstInfoTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>An HTTP proxy every dial to the hub goes through (<c>proxy</c>), for networks that let nothing else out.</summary>
+    public ProxyOptions? Proxy { get; init; }
+
     /// <summary>Not dialled (<c>disabled</c>); a reload that sets it closes the link, one that clears it dials again.</summary>
     public bool Disabled { get; init; }
 

@@ -39,7 +39,8 @@ internal sealed class LeafSolicitor : ISolicitor
             ReconnectBackoff(reconnect),
             this,
             dialTimeout: remote.DialTimeout ?? server.Options.Leafnodes?.DialTimeout,
-            firstWordsTimeout: remote.FirstInfoTimeout);
+            firstWordsTimeout: remote.FirstInfoTimeout,
+            proxy: remote.Proxy);
     }
 
     /// <summary>The remote's outbox, when it has one: it sends its captured subjects up each new link.</summary>

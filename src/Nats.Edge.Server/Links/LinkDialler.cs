@@ -20,6 +20,7 @@ internal sealed class LinkDialler
     private readonly Func<double> _draw;
     private readonly TimeSpan _dialTimeout;
     private readonly TimeSpan _firstWordsTimeout;
+    private readonly ProxyOptions? _proxy;
     private TimeSpan? _holdOff;
     private CancellationTokenSource? _waiting;
 
@@ -30,6 +31,7 @@ internal sealed class LinkDialler
     /// <param name="draw">Places each wait within the backoff's jitter (0 to 1); random unless a test fixes it.</param>
     /// <param name="dialTimeout">Time the TCP connect may take (2 s).</param>
     /// <param name="firstWordsTimeout">Time the peer has, once connected, for what the solicitor waits for first (2 s).</param>
+    /// <param name="proxy">An HTTP proxy every dial goes through; its timeout replaces the dial's.</param>
     public LinkDialler(
         DialUrls urls,
         Backoff backoff,
@@ -37,7 +39,8 @@ internal sealed class LinkDialler
         Func<TimeSpan, CancellationToken, Task>? wait = null,
         Func<double>? draw = null,
         TimeSpan? dialTimeout = null,
-        TimeSpan? firstWordsTimeout = null)
+        TimeSpan? firstWordsTimeout = null,
+        ProxyOptions? proxy = null)
     {
         Urls = urls;
         _backoff = backoff;
@@ -46,6 +49,7 @@ internal sealed class LinkDialler
         _draw = draw ?? Random.Shared.NextDouble;
         _dialTimeout = dialTimeout ?? DefaultTimeout;
         _firstWordsTimeout = firstWordsTimeout ?? DefaultTimeout;
+        _proxy = proxy;
     }
 
     public DialUrls Urls { get; }
@@ -155,8 +159,16 @@ internal sealed class LinkDialler
         {
             using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stopping))
             {
-                connecting.CancelAfter(_dialTimeout);
-                await socket.ConnectAsync(url.Host, Urls.PortOf(url), connecting.Token).ConfigureAwait(false);
+                if (_proxy is { } proxy)
+                {
+                    connecting.CancelAfter(proxy.Timeout ?? _dialTimeout);
+                    await HttpProxyTunnel.OpenAsync(socket, proxy, url.Host, Urls.PortOf(url), connecting.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    connecting.CancelAfter(_dialTimeout);
+                    await socket.ConnectAsync(url.Host, Urls.PortOf(url), connecting.Token).ConfigureAwait(false);
+                }
             }
 
             using var firstWords = CancellationTokenSource.CreateLinkedTokenSource(stopping);

@@ -27,6 +27,28 @@ public sealed class LeafnodeConfigReaderTests : IDisposable
     }
 
     [Fact]
+    public void Remote_reads_its_proxy()
+    {
+        var proxy = Load("""
+            { "leafnodes": { "remotes": [ { "url": "nats-leaf://hub:443",
+                "proxy": { "url": "http://proxy.corp:3128", "username": "pi", "password": "p", "timeout": "5s" } } ] } }
+            """).Remotes[0].Proxy!;
+
+        Assert.Equal(("http://proxy.corp:3128/", "pi", "p", (TimeSpan?)TimeSpan.FromSeconds(5)), (proxy.Url.ToString(), proxy.Username, proxy.Password, proxy.Timeout));
+    }
+
+    [Theory]
+    [InlineData("""{ "url": "socks5://proxy:1080" }""", "proxy URL scheme must be http or https, got: socks5")]
+    [InlineData("""{ "url": "http://proxy:3128", "username": "pi" }""", "proxy username and password must both be specified or both be empty")]
+    [InlineData("""{ "url": "proxy:3128" }""", "proxy URL scheme must be http or https, got: proxy")]
+    public void Remote_proxy_errors_are_nats_servers(string block, string error)
+    {
+        var thrown = Assert.ThrowsAny<Exception>(() => Load($$"""{ "leafnodes": { "remotes": [ { "url": "nats-leaf://hub:7422", "proxy": {{block}} } ] } }"""));
+
+        Assert.Contains(error, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Remote_reads_its_timeouts_and_disabled_and_the_block_its_dial_timeout()
     {
         var leafnodes = Load("""

@@ -25,6 +25,7 @@ internal sealed class RemoteSection
         .Add(nameof(DialTimeout), KeyShape.Duration, "dial_timeout")
         .Add(nameof(FirstInfoTimeout), KeyShape.Duration, "first_info_timeout")
         .Add(nameof(Disabled), KeyShape.Flag, "disabled")
+        .Add(nameof(Proxy), KeyShape.Block, ProxySection.Keys, "proxy")
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
@@ -59,6 +60,8 @@ internal sealed class RemoteSection
 
     public bool? Disabled { get; set; }
 
+    public ProxySection? Proxy { get; set; }
+
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
         var urls = new List<Uri>();
@@ -91,6 +94,7 @@ internal sealed class RemoteSection
             DialTimeout = DialTimeout,
             FirstInfoTimeout = FirstInfoTimeout ?? remote.FirstInfoTimeout,
             Disabled = Disabled ?? false,
+            Proxy = Proxy?.ToOptions(at.Child(nameof(Proxy))),
         };
     }
 
