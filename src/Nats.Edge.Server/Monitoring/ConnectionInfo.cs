@@ -90,7 +90,7 @@ internal sealed class ConnectionInfo
         OutMsgs = traffic.OutMessages;
         InBytes = traffic.InBytes;
         OutBytes = traffic.OutBytes;
-        TlsVersion = tls is null ? null : GoTlsVersion(tls.SslProtocol);
+        TlsVersion = GoFormat.TlsVersion(tls);
         TlsCipherSuite = tls?.NegotiatedCipherSuite.ToString();
     }
 
@@ -127,14 +127,6 @@ internal sealed class ConnectionInfo
         };
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-    // Go's crypto/tls names: "1.2", "1.3".
-    private static string GoTlsVersion(SslProtocols protocol) => protocol switch
-    {
-        SslProtocols.Tls12 => "1.2",
-        SslProtocols.Tls13 => "1.3",
-        _ => protocol.ToString(),
-    };
 
     private static List<SubscriptionDetail> DetailList(Subjects.Subscription[] subscriptions)
     {

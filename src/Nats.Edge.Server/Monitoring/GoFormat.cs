@@ -46,4 +46,13 @@ internal static class GoFormat
 
         return text.Append(seconds % 60).Append('s').ToString();
     }
+
+    /// <summary>A TLS session's version as Go's crypto/tls names it ("1.2", "1.3"); null without TLS.</summary>
+    public static string? TlsVersion(System.Net.Security.SslStream? tls) => tls?.SslProtocol switch
+    {
+        null => null,
+        System.Security.Authentication.SslProtocols.Tls12 => "1.2",
+        System.Security.Authentication.SslProtocols.Tls13 => "1.3",
+        var other => other.ToString(),
+    };
 }

@@ -28,6 +28,13 @@ internal sealed class LeafInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SubscriptionsList { get; init; }
 
+    /// <summary>The link's TLS version, as <c>/connz</c> names a client's; absent on a plain link (nats-edge's own field).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TlsVersion { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TlsCipherSuite { get; init; }
+
     /// <summary>The outbox of the remote this uplink belongs to, when it has one (nats-edge's own field).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public OutboxInfo? Outbox { get; init; }
@@ -49,6 +56,8 @@ internal sealed class LeafInfo
             OutBytes = traffic.OutBytes,
             Subscriptions = learned.Length,
             SubscriptionsList = withSubscriptions ? SubjectLists.Of(learned) : null,
+            TlsVersion = GoFormat.TlsVersion(leaf.TlsStream),
+            TlsCipherSuite = leaf.TlsStream?.NegotiatedCipherSuite.ToString(),
             Outbox = leaf.Outbox is { } outbox ? OutboxInfo.From(outbox) : null,
         };
     }

@@ -46,6 +46,13 @@ internal sealed class RouteDetail
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SubscriptionsList { get; init; }
 
+    /// <summary>The link's TLS version, as <c>/connz</c> names a client's; absent on a plain link (nats-edge's own field).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TlsVersion { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TlsCipherSuite { get; init; }
+
     public static RouteDetail From(NatsServer server, RouteConnection route, bool withSubscriptions)
     {
         var now = Stopwatch.GetTimestamp();
@@ -73,6 +80,8 @@ internal sealed class RouteDetail
             OutBytes = traffic.OutBytes,
             Subscriptions = learned.Count,
             SubscriptionsList = withSubscriptions ? SubjectLists.Of(learned) : null,
+            TlsVersion = GoFormat.TlsVersion(route.TlsStream),
+            TlsCipherSuite = route.TlsStream?.NegotiatedCipherSuite.ToString(),
         };
     }
 }

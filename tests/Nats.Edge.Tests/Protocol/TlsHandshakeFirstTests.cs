@@ -56,6 +56,7 @@ public sealed class TlsHandshakeFirstTests : IDisposable
     {
         var leafPort = TestPorts.Free();
         await using var hub = await TestServers.StartWithConfigAsync(ServerTarget.Edge, $$"""
+            "http_port": -1,
             "leafnodes": { "host": "127.0.0.1", "port": {{leafPort}},
               "tls": { "cert_file": "{{_certificates.ServerCertificateFile}}", "key_file": "{{_certificates.ServerKeyFile}}", "handshake_first": {{hubHandshakeFirst}} } }
             """);
@@ -67,6 +68,8 @@ public sealed class TlsHandshakeFirstTests : IDisposable
         await using var onBoard = await TestClients.ConnectAsync(board);
 
         await LeafPair.WaitForCrossingAsync(from: onBoard, to: onHub);
+        var link = (await MonitorClient.GetJsonAsync(hub, "/leafz")).GetProperty("leafs").EnumerateArray().Single();
+        Assert.StartsWith("1.", link.GetProperty("tls_version").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class RouteTlsTests
     {
         using var certificates = new TestCertificates();
         var seedPort = TestPorts.Free();
-        var plain = Load(Cluster(seedPort, [], tls: null));
+        var plain = Load(Cluster(seedPort, [], tls: null)) with { HttpPort = -1 };
         await using var seed = await EdgeServer.StartAsync(plain, captureLog: true);
 
         seed.Reload(plain with { Cluster = plain.Cluster! with { Tls = Load(Cluster(seedPort, [], Tls(certificates))).Cluster!.Tls } });
@@ -78,6 +78,11 @@ public sealed class RouteTlsTests
         await using var joiner = await EdgeServer.StartAsync(Load(Cluster(TestPorts.Free(), [seedPort], Tls(certificates))), captureLog: true);
         await Poll.UntilAsync(() => seed.RouteCount == 1 && joiner.RouteCount == 1, () => seed.Log + "\n---\n" + joiner.Log);
         Assert.NotNull(seed.Server.Connections.Of<Nats.Edge.Server.Routes.RouteConnection>().Single().TlsStream);
+
+        // /routez says so, with /connz's names for a TLS session.
+        var route = (await MonitorClient.GetJsonAsync(seed, "/routez")).GetProperty("routes").EnumerateArray().Single();
+        Assert.StartsWith("1.", route.GetProperty("tls_version").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("TLS_", route.GetProperty("tls_cipher_suite").GetString(), StringComparison.Ordinal);
 
         // The listener and the routes still cannot change while running.
         var moved = Assert.Throws<ServerOptionsException>(() => seed.Reload(plain with { Cluster = plain.Cluster! with { Port = TestPorts.Free() } }));
