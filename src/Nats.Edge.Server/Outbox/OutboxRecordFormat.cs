@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Numerics;
+using Nats.Edge.Server.Hashing;
 
 namespace Nats.Edge.Server.Outbox;
 
@@ -122,31 +122,7 @@ internal static class OutboxRecordFormat
     public static long Timestamp(ReadOnlySpan<byte> record) => BinaryPrimitives.ReadInt64LittleEndian(record[16..]);
 
     /// <summary>The standard CRC-32C of <paramref name="data"/>, for the small files beside the segments.</summary>
-    public static uint Checksum32C(ReadOnlySpan<byte> data) => ~Crc32C(uint.MaxValue, data);
+    public static uint Checksum32C(ReadOnlySpan<byte> data) => Crc32C.Compute(data);
 
-    private static uint Checksum(ReadOnlySpan<byte> record) => ~Crc32C(Crc32C(uint.MaxValue, record[..4]), record[8..]);
-
-    // BitOperations.Crc32C is the CPU's instruction on x64 (SSE4.2) and on the Pi's ARMv8 cores, one
-    // call per 8 bytes; the standard's initial value and final inversion are applied by Checksum.
-    private static uint Crc32C(uint crc, ReadOnlySpan<byte> data)
-    {
-        while (data.Length >= 8)
-        {
-            crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
-            data = data[8..];
-        }
-
-        if (data.Length >= 4)
-        {
-            crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt32LittleEndian(data));
-            data = data[4..];
-        }
-
-        foreach (var b in data)
-        {
-            crc = BitOperations.Crc32C(crc, b);
-        }
-
-        return crc;
-    }
+    private static uint Checksum(ReadOnlySpan<byte> record) => ~Crc32C.Append(Crc32C.Append(uint.MaxValue, record[..4]), record[8..]);
 }
