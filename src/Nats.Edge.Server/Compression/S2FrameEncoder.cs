@@ -22,14 +22,17 @@ internal sealed class S2FrameEncoder : IDisposable
     private int _blockLength;
     private byte[] _output;
     private ushort[] _table;
+    private readonly bool _store;
     private bool _wroteIdentifier;
 
     // Written by the one thread using this side, read by monitoring from any.
     private long _uncompressedBytes;
     private long _compressedBytes;
 
-    public S2FrameEncoder()
+    /// <param name="store">Sends every chunk uncompressed (s2_uncompressed): the framing and checksums without the CPU.</param>
+    public S2FrameEncoder(bool store = false)
     {
+        _store = store;
         _block = ArrayPool<byte>.Shared.Rent(BlockSize);
         _output = ArrayPool<byte>.Shared.Rent(S2Format.S2StreamIdentifier.Length + ChunkOverhead + BlockSize);
         _table = ArrayPool<ushort>.Shared.Rent(S2BlockEncoder.TableSize);
@@ -102,7 +105,7 @@ internal sealed class S2FrameEncoder : IDisposable
         // A compressed chunk must save at least 1/32 of the data, or the peer's decoding work buys
         // nothing: the data then goes as it is.
         var budget = data.Length - (data.Length >> 5) - 1;
-        var encoded = budget > 2 ? S2BlockEncoder.Encode(data, output.Slice(body, budget), _table) : 0;
+        var encoded = budget > 2 && !_store ? S2BlockEncoder.Encode(data, output.Slice(body, budget), _table) : 0;
         var type = S2Format.CompressedChunk;
         if (encoded == 0)
         {

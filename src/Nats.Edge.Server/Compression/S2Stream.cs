@@ -24,7 +24,7 @@ internal sealed class S2Stream : Stream
     private readonly Stream _inner;
     private readonly bool _leaveOpen;
     private readonly S2FrameDecoder _decoder = new();
-    private readonly S2FrameEncoder _encoder = new();
+    private readonly S2FrameEncoder _encoder;
     private int _readState;
     private int _writeState;
     private int _disposed;
@@ -32,11 +32,13 @@ internal sealed class S2Stream : Stream
     /// <summary>Compresses what is written to <paramref name="inner"/> and decompresses what is read from it.</summary>
     /// <param name="inner">The link's stream: a socket's, or TLS over it.</param>
     /// <param name="leaveOpen">Whether disposing this stream leaves <paramref name="inner"/> open.</param>
-    public S2Stream(Stream inner, bool leaveOpen = false)
+    /// <param name="store">Writes in S2 framing without compressing (s2_uncompressed).</param>
+    public S2Stream(Stream inner, bool leaveOpen = false, bool store = false)
     {
         ArgumentNullException.ThrowIfNull(inner);
         _inner = inner;
         _leaveOpen = leaveOpen;
+        _encoder = new S2FrameEncoder(store);
     }
 
     /// <summary>Bytes read from the inner stream: what the link carried in.</summary>

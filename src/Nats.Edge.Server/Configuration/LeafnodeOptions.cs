@@ -37,6 +37,9 @@ public sealed record LeafnodeOptions
     /// </summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>S2 compression offered to the leafs that dial in (<c>leafnodes.compression</c>), s2_auto by default as in nats-server 2.10+.</summary>
+    public CompressionOptions Compression { get; init; } = new() { Mode = CompressionModes.S2Auto };
+
     /// <summary>Time a remote's TCP connect may take (<c>leafnodes.dial_timeout</c>, 2 s) unless the remote sets its own.</summary>
     public TimeSpan DialTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

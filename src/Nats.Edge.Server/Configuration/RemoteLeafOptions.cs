@@ -48,6 +48,9 @@ public sealed record RemoteLeafOptions
     /// <summary>An HTTP proxy every dial to the hub goes through (<c>proxy</c>), for networks that let nothing else out.</summary>
     public ProxyOptions? Proxy { get; init; }
 
+    /// <summary>S2 compression of this uplink (<c>compression</c>), s2_auto by default as in nats-server 2.10+.</summary>
+    public CompressionOptions Compression { get; init; } = new() { Mode = CompressionModes.S2Auto };
+
     /// <summary>Not dialled (<c>disabled</c>); a reload that sets it closes the link, one that clears it dials again.</summary>
     public bool Disabled { get; init; }
 

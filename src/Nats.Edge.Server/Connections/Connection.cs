@@ -179,7 +179,7 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     }
 
     /// <summary>Switches to a stream set up before the loops run: a TLS session this server opened as a client.</summary>
-    protected void UseStream(Stream stream) => Transport.UseStream(stream);
+    protected void UseStream(Stream stream, System.Net.Security.SslStream? tls = null) => Transport.UseStream(stream, tls ?? stream as System.Net.Security.SslStream);
 
     /// <summary>Writes straight to the peer, before the loops run (the INFO ahead of a TLS handshake).</summary>
     private void SendBeforeStart(ReadOnlySpan<byte> bytes) => Transport.SendBeforeStart(bytes);
@@ -218,8 +218,14 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
         }
     }
 
-    // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
-    private void StartAfterInfo(ServerTls tls, byte[] info)
+    /// <inheritdoc />
+    public virtual ValueTask<Stream> BeginAsync(Stream stream) => ValueTask.FromResult(stream);
+
+    /// <summary>
+    /// Writes <paramref name="info"/> at once and then runs the loops (inside <paramref name="tls"/>
+    /// when given): for INFO ahead of a TLS handshake, or ahead of a reply read before the loops.
+    /// </summary>
+    protected void StartAfterInfo(ServerTls? tls, byte[] info)
     {
         SendBeforeStart(info);
         Start(tls);

@@ -19,6 +19,13 @@ internal interface ITransportSession
     /// </summary>
     Transport? EndRead();
 
+    /// <summary>
+    /// Runs once before the loops, after any TLS handshake, with nothing else reading or writing the
+    /// stream; returns the stream the loops then use (the same one, unless the session set up another
+    /// over it, such as compression).
+    /// </summary>
+    ValueTask<Stream> BeginAsync(Stream stream);
+
     /// <summary>Called once, after both loops ended and the stream is gone.</summary>
     void OnTransportClosed();
 }

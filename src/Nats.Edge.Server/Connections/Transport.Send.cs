@@ -58,6 +58,24 @@ internal sealed partial class Transport
 
     private void WakeSender() => _sendSignal.Writer.TryWrite(true);
 
+    /// <summary>
+    /// Before the loops run: writes what is queued (an INFO meant to go inside TLS) to
+    /// <paramref name="stream"/>, for a session that waits for the answer before its loops start.
+    /// </summary>
+    public async Task WriteQueuedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        List<ArraySegment<byte>> queued = [];
+        while (Outbound.TakeAll(ref queued))
+        {
+            foreach (var chunk in queued)
+            {
+                await stream.WriteAsync(chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+
+            Outbound.Release(queued);
+        }
+    }
+
     // The only writer of the socket: takes everything queued, writes it, returns the chunks.
     private async Task SendLoopAsync()
     {
@@ -75,6 +93,10 @@ internal sealed partial class Transport
                         Volatile.Write(ref _writeStarted, Stopwatch.GetTimestamp());
                         await Stream.WriteAsync(chunk.AsMemory()).ConfigureAwait(false);
                     }
+
+                    // A compressed link gathers a batch into its chunks and sends them here; on a
+                    // socket or TLS stream this costs nothing.
+                    await Stream.FlushAsync().ConfigureAwait(false);
 
                     Volatile.Write(ref _writeStarted, 0);
                     Outbound.Release(batch);

@@ -69,7 +69,10 @@ internal sealed partial class Transport
     public CloseReason? Reason { get; private set; }
 
     /// <summary>The TLS session once the handshake is done; null on a plain connection.</summary>
-    public SslStream? TlsStream => Stream as SslStream;
+    public SslStream? TlsStream { get; private set; }
+
+    /// <summary>What the loops read and write: the socket's stream, TLS over it, or compression over either.</summary>
+    public Stream CurrentStream => Stream;
 
     /// <summary>The certificate the peer presented in the TLS handshake, if any.</summary>
     public X509Certificate2? RemoteCertificate => TlsStream?.RemoteCertificate as X509Certificate2;
@@ -106,8 +109,15 @@ internal sealed partial class Transport
         return true;
     }
 
-    /// <summary>Switches to a stream set up before the loops run: a TLS session this server opened as a client.</summary>
-    public void UseStream(Stream stream) => Stream = stream;
+    /// <summary>
+    /// Switches to a stream set up before the loops run: a TLS session this server opened as a client,
+    /// or compression over the socket or that session (<paramref name="tls"/> then names the session).
+    /// </summary>
+    public void UseStream(Stream stream, SslStream? tls)
+    {
+        Stream = stream;
+        TlsStream = tls;
+    }
 
     /// <summary>
     /// Whether the peer sends anything within <paramref name="wait"/>, before the loops run; nothing
@@ -152,7 +162,7 @@ internal sealed partial class Transport
 
     private async Task RunAsync(ITransportSession session, ServerTls? tls)
     {
-        if (tls is null || await TryUpgradeToTlsAsync(tls).ConfigureAwait(false))
+        if ((tls is null || await TryUpgradeToTlsAsync(tls).ConfigureAwait(false)) && await TryPrologueAsync(session).ConfigureAwait(false))
         {
             var sending = SendLoopAsync();
             await ReceiveLoopAsync(session).ConfigureAwait(false);
@@ -176,6 +186,23 @@ internal sealed partial class Transport
         }
     }
 
+    // What the session does on the stream before the loops run (a hub agreeing on compression with a
+    // leaf); it may hand back another stream to run on. A failure closes the connection.
+    private async Task<bool> TryPrologueAsync(ITransportSession session)
+    {
+        try
+        {
+            Stream = await session.BeginAsync(Stream).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or InvalidDataException)
+        {
+            Reason ??= CloseReason.ReadError;
+            _log.Debug($"{_session} - closed before its link was set up: {ex.Message}");
+            return false;
+        }
+    }
+
     // The INFO went out in plain text; everything after it travels inside TLS.
     private async Task<bool> TryUpgradeToTlsAsync(ServerTls tls)
     {
@@ -192,6 +219,7 @@ internal sealed partial class Transport
         }
 
         Stream = ssl;
+        TlsStream = ssl;
         return true;
     }
 

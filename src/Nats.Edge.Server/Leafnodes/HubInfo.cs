@@ -38,6 +38,10 @@ internal sealed record HubInfo : ServerInfo
     [JsonPropertyName("nonce")]
     public string? Nonce { get; init; }
 
+    /// <summary>The sender's compression mode (nats-server 2.10+); absent from older servers, which never compress.</summary>
+    [JsonPropertyName("compression")]
+    public string? Compression { get; init; }
+
     /// <summary>The hub answers CONNECT with a second INFO.</summary>
     [JsonPropertyName("info_on_connect")]
     public bool InfoOnConnect { get; init; }
@@ -68,7 +72,7 @@ internal sealed record HubInfo : ServerInfo
     private static HubInfo Read(ref WireJsonFields fields)
     {
         var shared = default(ServerInfoFields);
-        string? ip = null, nonce = null, remoteAccount = null;
+        string? ip = null, nonce = null, compression = null, remoteAccount = null;
         var maxPayload = 0;
         bool authRequired = false, tlsRequired = false, infoOnConnect = false, connectInfo = false;
         var clientId = 0UL;
@@ -83,6 +87,7 @@ internal sealed record HubInfo : ServerInfo
             fields.Read("ip"u8, ref ip);
             fields.Read("client_id"u8, ref clientId);
             fields.Read("nonce"u8, ref nonce);
+            fields.Read("compression"u8, ref compression);
             fields.Read("info_on_connect"u8, ref infoOnConnect);
             fields.Read("connect_info"u8, ref connectInfo);
             fields.Read("leafnode_urls"u8, ref leafnodeUrls);
@@ -99,6 +104,7 @@ internal sealed record HubInfo : ServerInfo
             Ip = ip,
             ClientId = clientId,
             Nonce = nonce,
+            Compression = compression,
             InfoOnConnect = infoOnConnect,
             ConnectInfo = connectInfo,
             LeafnodeUrls = leafnodeUrls,

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Leafnodes;
@@ -6,25 +8,77 @@ namespace Nats.Edge.Server.Leafnodes;
 internal sealed partial class LeafConnection
 {
     private string? _nonce;
+    private long _opened;
     private bool _connectReceived;
 
     // The accepted leaf's CONNECT, kept so a config reload can check its login again.
     private LeafConnect? _connect;
 
-    /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
+    /// <summary>
+    /// Hub side: the first INFO, with a nonce to sign and the compression this port offers, then
+    /// (inside TLS when configured) the loops.
+    /// </summary>
     public void Open()
     {
         _nonce = Nonces.ForLink();
-        var info = LeafInfoWriter.Write(Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null);
+        _opened = Stopwatch.GetTimestamp();
+        var mode = HubCompression.Mode;
+        var info = LeafInfoWriter.Write(
+            Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null, compression: mode == CompressionModes.NotSupported ? null : mode);
         if (Server.LeafTls is { } tls)
         {
             StartWithTls(tls, info);
-            return;
+        }
+        else if (LinkCompression.Negotiates(mode))
+        {
+            // BeginAsync waits for the leaf's answer before the send loop runs: the INFO goes now.
+            StartAfterInfo(tls: null, info);
+        }
+        else
+        {
+            Outbound.Append(info);
+            SignalSend();
+            Start();
+        }
+    }
+
+    /// <summary>
+    /// Hub side, before the loops: a leaf that talks compression (nats-server 2.10+, nats-edge) answers
+    /// the first INFO with its own, naming its mode; then, if the two modes call for it, this side
+    /// sends its INFO again, compressed, and the link runs S2 both ways. Any other first line
+    /// (an older leaf's CONNECT) is left for the loops to read.
+    /// </summary>
+    public override async ValueTask<Stream> BeginAsync(Stream stream)
+    {
+        var own = HubCompression;
+        if (IsSolicited || !LinkCompression.Negotiates(own.Mode))
+        {
+            return stream;
         }
 
-        Outbound.Append(info);
-        SignalSend();
-        Start();
+        using var deadline = new CancellationTokenSource(Server.LeafAuthTimeout);
+        await Transport.WriteQueuedAsync(stream, deadline.Token).ConfigureAwait(false);
+        var (read, length) = await FirstLine.ReadAsync(stream, deadline.Token).ConfigureAwait(false);
+        var json = FirstLine.InfoJson(read.AsSpan(0, length));
+        if (json.IsEmpty)
+        {
+            return new ReplayStream(read, stream);
+        }
+
+        var theirs = HubInfo.Parse(json)?.Compression;
+        Compression = LinkCompression.Choose(own, theirs, Stopwatch.GetElapsedTime(_opened));
+        var rest = new ReplayStream(read.AsMemory(length), stream);
+        if (!LinkCompression.Compresses(Compression))
+        {
+            return rest;
+        }
+
+        var compressed = new Compression.S2Stream(rest, store: Compression == CompressionModes.S2Uncompressed);
+        var info = LeafInfoWriter.Write(
+            Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null, compression: LinkCompression.ForInfo(own, Compression));
+        await compressed.WriteAsync(info, deadline.Token).ConfigureAwait(false);
+        await compressed.FlushAsync(deadline.Token).ConfigureAwait(false);
+        return compressed;
     }
 
     /// <summary>
@@ -32,11 +86,11 @@ internal sealed partial class LeafConnection
     /// sends CONNECT and runs the loops. A hub that announced <c>info_on_connect</c> answers with a
     /// second INFO, which makes the link ready; an older one is taken as ready at once.
     /// </summary>
-    public void BeginSolicited(Stream? stream, byte[] connect, bool hubSendsSecondInfo)
+    public void BeginSolicited(Stream? stream, System.Net.Security.SslStream? tls, byte[] connect, bool hubSendsSecondInfo)
     {
         if (stream is not null)
         {
-            UseStream(stream);
+            UseStream(stream, tls);
         }
 
         Outbound.Append(connect);

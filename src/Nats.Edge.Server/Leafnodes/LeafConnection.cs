@@ -55,6 +55,18 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
     /// <summary>The outbox of the remote this uplink serves; null for other links.</summary>
     public Outbox.RemoteOutbox? Outbox => _solicitor?.Outbox;
 
+    /// <summary>
+    /// The compression mode this side runs the link with, as <c>/leafz</c> shows it: "not supported" with
+    /// a peer older than nats-server 2.10, "off" when either side declined, else the S2 level.
+    /// </summary>
+    public string Compression { get; set; } = CompressionModes.NotSupported;
+
+    /// <summary>The S2 stream under the link when it is compressed, for its byte counts.</summary>
+    public Compression.S2Stream? CompressedStream => Transport.CurrentStream as Compression.S2Stream;
+
+    // What the leafnode port offers; null options (no leafnodes block) offer what nats-server defaults to.
+    private CompressionOptions HubCompression => Server.Options.Leafnodes?.Compression ?? new LeafnodeOptions().Compression;
+
     /// <summary>The dial loop that made this link; null on the hub side.</summary>
     public LeafSolicitor? Solicitor => _solicitor;
 

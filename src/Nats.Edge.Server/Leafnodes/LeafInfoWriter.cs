@@ -8,7 +8,13 @@ namespace Nats.Edge.Server.Leafnodes;
 internal static class LeafInfoWriter
 {
     public static byte[] Write(
-        IServerContext server, ulong clientId, string? nonce, bool tlsRequired, string? remoteAccount, Configuration.PermissionOptions? permissions = null)
+        IServerContext server,
+        ulong clientId,
+        string? nonce,
+        bool tlsRequired,
+        string? remoteAccount,
+        Configuration.PermissionOptions? permissions = null,
+        string? compression = null)
     {
         var host = server.LeafEndPoint?.Address.ToString() ?? server.Options.Leafnodes?.Host ?? "0.0.0.0";
         var port = server.LeafEndPoint?.Port ?? 0;
@@ -28,6 +34,7 @@ internal static class LeafInfoWriter
             Ip = $"{host}:{port}",
             ClientId = clientId,
             Nonce = nonce,
+            Compression = compression,
             InfoOnConnect = true,
             ConnectInfo = remoteAccount is not null,
             LeafnodeUrls = [.. server.LeafnodeUrls],

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net.Security;
 using System.Net.Sockets;
+using Nats.Edge.Server.Compression;
 using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Outbox;
 
@@ -89,11 +91,15 @@ internal sealed class LeafSolicitor : ISolicitor
 
     async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken firstWordsDeadline, CancellationToken stopping)
     {
+        var remote = _remote;
+        var connected = Stopwatch.GetTimestamp();
+        Stream wire = new NetworkStream(socket, ownsSocket: false);
+
         // A hub whose leafnode port has handshake_first hears TLS before it says anything.
-        var tls = _remote.Tls is { HandshakeFirst: true } ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false) : null;
+        SslStream? tls = remote.Tls is { HandshakeFirst: true } ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false) : null;
         try
         {
-            var info = HubInfo.Parse(await ReadInfoAsync(socket, tls, firstWordsDeadline).ConfigureAwait(false));
+            var info = HubInfo.Parse(await ReadInfoAsync(tls ?? wire, firstWordsDeadline).ConfigureAwait(false));
             if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
             {
                 // A client or route port answers with an INFO that lacks these: not a leafnode port.
@@ -106,16 +112,40 @@ internal sealed class LeafSolicitor : ISolicitor
                 return null;
             }
 
-            if (tls is null && (info.TlsRequired || _remote.Tls is not null || url.Scheme == "tls"))
+            if (tls is null && (info.TlsRequired || remote.Tls is not null || url.Scheme == "tls"))
             {
                 tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
             }
 
+            var id = _server.Connections.NextId();
+            // Not negotiating, the link says "off" to a hub that offered compression, as nats-server's does.
+            var compression = info.Compression is null or "" || remote.Compression.Mode == CompressionModes.NotSupported
+                ? CompressionModes.NotSupported
+                : CompressionModes.Off;
+            Stream? linkStream = tls;
+            if (LinkCompression.Negotiates(remote.Compression.Mode))
+            {
+                compression = LinkCompression.Choose(remote.Compression, info.Compression, Stopwatch.GetElapsedTime(connected));
+                if (LinkCompression.Compresses(compression))
+                {
+                    // This side's INFO names its mode, in plain; from there on both directions are S2,
+                    // and the hub answers with its INFO again, compressed.
+                    var plain = (Stream?)tls ?? wire;
+                    var answer = LeafInfoWriter.Write(_server, id, nonce: null, tls is not null, remoteAccount: null, compression: LinkCompression.ForInfo(remote.Compression, compression));
+                    await plain.WriteAsync(answer, stopping).ConfigureAwait(false);
+                    // Owning the socket (or the TLS over it), as the stream it replaces did: closing the link closes it.
+                    var compressed = new S2Stream((Stream?)tls ?? new NetworkStream(socket, ownsSocket: true), store: compression == CompressionModes.S2Uncompressed);
+                    linkStream = compressed;
+                    info = HubInfo.Parse(await ReadInfoAsync(compressed, firstWordsDeadline).ConfigureAwait(false))
+                        ?? throw new InvalidDataException("the hub's compressed INFO is not valid");
+                }
+            }
+
             // CONNECT is built before the link exists: a broken seed must not leave a half-made link behind.
-            var connect = Connect(info, LeafCredentials.From(url, _remote.CredentialsFile, _remote.NkeySeed), tls is not null);
+            var connect = Connect(info, LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed), tls is not null);
             var rules = new LinkRules(
-                _remote.AllowExports, _remote.DenyExports, _remote.AllowImports, _remote.DenyImports, _account == _server.Accounts.System);
-            var link = new LeafConnection(_server, Transport.Over(socket, _server), _server.Connections.NextId(), this, _account, rules);
+                remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, _account == _server.Accounts.System);
+            var link = new LeafConnection(_server, Transport.Over(socket, _server), id, this, _account, rules) { Compression = compression };
             if (info.LeafnodeUrls is { Count: > 0 } urls)
             {
                 Learn(urls);
@@ -123,7 +153,7 @@ internal sealed class LeafSolicitor : ISolicitor
 
             _server.Connections.Add(link);
             _server.Log.Info($"Connected leafnode to \"{url.Host}\"");
-            link.BeginSolicited(tls, connect, info.InfoOnConnect);
+            link.BeginSolicited(linkStream, tls, connect, info.InfoOnConnect);
             return link.Closed;
         }
         catch when (tls is not null)
@@ -136,41 +166,12 @@ internal sealed class LeafSolicitor : ISolicitor
     void ISolicitor.OnDialFailed(Uri url, Exception error) =>
         _server.Log.Error($"Error trying to connect as leafnode to remote server {Redacted(url)}: {error.Message}");
 
-    // The hub sends its INFO and then waits for CONNECT, so reading up to the first LF takes nothing
-    // more; inside TLS when the handshake came first.
-    private static async Task<byte[]> ReadInfoAsync(Socket socket, SslStream? tls, CancellationToken cancellationToken)
+    // The hub sends its INFO and then waits, so the first line is all there is to read.
+    private static async Task<byte[]> ReadInfoAsync(Stream stream, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        while (true)
-        {
-            var memory = buffer.GetMemory(512);
-            var read = tls is null
-                ? await socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false)
-                : await tls.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new IOException("the server closed the connection before its INFO");
-            }
-
-            buffer.Advance(read);
-            var written = buffer.WrittenSpan;
-            var lf = written.IndexOf((byte)'\n');
-            if (lf >= 0)
-            {
-                var line = written[..lf].TrimEnd((byte)'\r');
-                if (!line.StartsWith("INFO "u8) && !line.StartsWith("INFO\t"u8))
-                {
-                    throw new InvalidDataException("the server did not start with INFO");
-                }
-
-                return line[5..].ToArray();
-            }
-
-            if (written.Length > 64 * 1024)
-            {
-                throw new InvalidDataException("INFO line too long");
-            }
-        }
+        var (read, length) = await FirstLine.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        var json = FirstLine.InfoJson(read.AsSpan(0, length));
+        return json.IsEmpty ? throw new InvalidDataException("the server did not start with INFO") : json.ToArray();
     }
 
     private Task<SslStream> HandshakeAsync(Socket socket, Uri url, CancellationToken stopping)

@@ -28,6 +28,23 @@ internal sealed class LeafInfo
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SubscriptionsList { get; init; }
 
+    /// <summary>The compression this side runs the link with (nats-server 2.10's field); absent when the peer is older.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Compression { get; init; }
+
+    /// <summary>On a compressed link, the bytes before and after S2 each way (nats-edge's own fields).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? UncompressedOutBytes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CompressedOutBytes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? UncompressedInBytes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CompressedInBytes { get; init; }
+
     /// <summary>The link's TLS version, as <c>/connz</c> names a client's; absent on a plain link (nats-edge's own field).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TlsVersion { get; init; }
@@ -43,6 +60,7 @@ internal sealed class LeafInfo
     {
         var traffic = TrafficCounts.Of(leaf);
         var learned = leaf.LearnedInterest();
+        var s2 = leaf.CompressedStream;
 
         return new LeafInfo
         {
@@ -56,6 +74,11 @@ internal sealed class LeafInfo
             OutBytes = traffic.OutBytes,
             Subscriptions = learned.Length,
             SubscriptionsList = withSubscriptions ? SubjectLists.Of(learned) : null,
+            Compression = leaf.Compression == Configuration.CompressionModes.NotSupported ? null : leaf.Compression,
+            UncompressedOutBytes = s2?.UncompressedBytesWritten,
+            CompressedOutBytes = s2?.CompressedBytesWritten,
+            UncompressedInBytes = s2?.UncompressedBytesRead,
+            CompressedInBytes = s2?.CompressedBytesRead,
             TlsVersion = GoFormat.TlsVersion(leaf.TlsStream),
             TlsCipherSuite = leaf.TlsStream?.NegotiatedCipherSuite.ToString(),
             Outbox = leaf.Outbox is { } outbox ? OutboxInfo.From(outbox) : null,

@@ -26,6 +26,47 @@ public sealed class LeafnodeConfigReaderTests : IDisposable
         Assert.Equal(("pi1", "PIS"), (leafnodes.Users[0].Username, leafnodes.Users[0].Account));
     }
 
+    [Theory]
+    [InlineData("\"s2_fast\"", "s2_fast")]
+    [InlineData("\"better\"", "s2_better")]
+    [InlineData("true", "s2_auto")]
+    [InlineData("false", "off")]
+    [InlineData("\"accept\"", "accept")]
+    [InlineData("{ \"mode\": \"best\" }", "s2_best")]
+    public void Compression_takes_nats_servers_spellings_in_the_block_and_in_a_remote(string value, string mode)
+    {
+        var leafnodes = Load($$"""{ "leafnodes": { "compression": {{value}}, "remotes": [ { "url": "nats-leaf://hub:7422", "compression": {{value}} } ] } }""");
+
+        Assert.Equal((mode, mode), (leafnodes.Compression.Mode, leafnodes.Remotes[0].Compression.Mode));
+    }
+
+    [Fact]
+    public void Compression_defaults_to_s2_auto_and_reads_rtt_thresholds()
+    {
+        var leafnodes = Load("""
+            { "leafnodes": { "remotes": [ { "url": "nats-leaf://hub:7422" },
+                { "url": "nats-leaf://sat:7422", "compression": { "mode": "s2_auto", "rtt_thresholds": ["0ms", "100ms", "600ms", "0"] } } ] } }
+            """);
+
+        Assert.Equal("s2_auto", leafnodes.Compression.Mode);
+        Assert.Equal("s2_auto", leafnodes.Remotes[0].Compression.Mode);
+        // None given: nats-server's 10, 50 and 100 ms apply when the link is set up.
+        Assert.Empty(leafnodes.Remotes[0].Compression.RttThresholds);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(600)], leafnodes.Remotes[1].Compression.RttThresholds);
+    }
+
+    [Theory]
+    [InlineData("\"zstd\"", "unsupported compression mode \"zstd\"")]
+    [InlineData("{ \"mode\": \"auto\", \"rtt_thresholds\": [\"50ms\", \"10ms\"] }", "should be in ascending order")]
+    [InlineData("{ \"mode\": \"auto\", \"rtt_thresholds\": [\"0\"] }", "requires at least one RTT threshold")]
+    [InlineData("{ \"mode\": \"auto\", \"rtt_thresholds\": [\"1ms\", \"2ms\", \"3ms\", \"4ms\", \"5ms\"] }", "should have no more than 4 RTT thresholds")]
+    public void Compression_errors_are_nats_servers(string value, string error)
+    {
+        var thrown = Assert.ThrowsAny<Exception>(() => Load($$"""{ "leafnodes": { "compression": {{value}} } }"""));
+
+        Assert.Contains(error, thrown.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Remote_reads_its_proxy()
     {

@@ -14,8 +14,9 @@ internal sealed class LeafnodesSection
         .Add(nameof(Remotes), KeyShape.Blocks, RemoteSection.Keys, "remotes")
         .Add(nameof(Reconnect), KeyShape.Duration, "reconnect", "reconnect_delay", "reconnect_interval")
         .Add(nameof(DialTimeout), KeyShape.Duration, "dial_timeout")
+        .BlockOrValue(nameof(Compression), CompressionSection.Keys, shorthand: "mode", "compression")
         .Add(nameof(Tls), KeyShape.Block, TlsSection.LeafKeys, "tls")
-        .Unsupported("advertise", "leafnode_advertise", "no_advertise", "min_version", "minimum_version", "compression");
+        .Unsupported("advertise", "leafnode_advertise", "no_advertise", "min_version", "minimum_version");
 
     public string? Listen { get; set; }
 
@@ -30,6 +31,8 @@ internal sealed class LeafnodesSection
     public TimeSpan? Reconnect { get; set; }
 
     public TimeSpan? DialTimeout { get; set; }
+
+    public CompressionSection? Compression { get; set; }
 
     public TlsSection? Tls { get; set; }
 
@@ -57,6 +60,7 @@ internal sealed class LeafnodesSection
             Remotes = remotes,
             ReconnectDelay = Reconnect ?? options.ReconnectDelay,
             DialTimeout = DialTimeout ?? options.DialTimeout,
+            Compression = CompressionSection.ToOptions(Compression, at.Child(nameof(Compression)), on: CompressionModes.S2Auto, otherwise: options.Compression.Mode),
         };
     }
 }

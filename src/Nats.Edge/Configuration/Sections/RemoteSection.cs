@@ -26,6 +26,7 @@ internal sealed class RemoteSection
         .Add(nameof(FirstInfoTimeout), KeyShape.Duration, "first_info_timeout")
         .Add(nameof(Disabled), KeyShape.Flag, "disabled")
         .Add(nameof(Proxy), KeyShape.Block, ProxySection.Keys, "proxy")
+        .BlockOrValue(nameof(Compression), CompressionSection.Keys, shorthand: "mode", "compression")
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
@@ -62,6 +63,8 @@ internal sealed class RemoteSection
 
     public ProxySection? Proxy { get; set; }
 
+    public CompressionSection? Compression { get; set; }
+
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
         var urls = new List<Uri>();
@@ -95,6 +98,7 @@ internal sealed class RemoteSection
             FirstInfoTimeout = FirstInfoTimeout ?? remote.FirstInfoTimeout,
             Disabled = Disabled ?? false,
             Proxy = Proxy?.ToOptions(at.Child(nameof(Proxy))),
+            Compression = CompressionSection.ToOptions(Compression, at.Child(nameof(Compression)), on: CompressionModes.S2Auto, otherwise: remote.Compression.Mode),
         };
     }
 
