@@ -20,6 +20,7 @@ try
         "cluster-compare" => ClusterCompareCommand.Run(arguments),
         "gateway-compare" => GatewayCompareCommand.Run(arguments),
         "outbox" => OutboxCommand.Run(arguments),
+        "compression" => Nats.Edge.Load.Compression.CompressionCommand.Run(arguments),
         _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
     };
 }

@@ -56,6 +56,13 @@ internal static class Usage
           --client    raw, natsnet, raw,natsnet or both, as for compare (default raw)
           CPU and peak RSS are both servers' of the pair, summed.
 
+        Leafnode compression, nats-edge board → nats-edge hub:
+          nats-edge-load compression [--edge PATH] [--msgs N] [--batch B] [--modes LIST] [--timeout S]
+
+          JSON sensor readings (--msgs, default 200,000; --batch per write, default 100) cross the
+          link once per mode (--modes, default off,s2_auto,s2_fast,s2_better,s2_best, set on both
+          sides); prints the bytes before and after S2 (/leafz) and each server's CPU per million.
+
         Store and forward, on nats-edge alone:
           nats-edge-load outbox [--only capture|drain|both] [--edge PATH] [--ref PATH] [--client LIST]
                                 [--rounds R] [--msgs N] [--drain-rounds R] [--drain-msgs N]

@@ -37,6 +37,31 @@ public class S2StreamTests
         Assert.Equal(data, await DecodeAsync(stream, readSize: 7));
     }
 
+    [Theory]
+    [InlineData(10_000, 3, 65_536)]
+    [InlineData(70_000, 1, 4_096)]
+    [InlineData(30_000, 4, 200)]
+    public async Task Batches_of_readings_as_a_link_sends_them_read_back_the_same(int writeSize, int writesPerFlush, int readSize)
+    {
+        var data = S2TestData.Readings(40_000);
+        var wire = new MemoryStream();
+        await using (var writer = new S2Stream(wire, leaveOpen: true))
+        {
+            for (int at = 0, writes = 0; at < data.Length; at += writeSize)
+            {
+                await writer.WriteAsync(data.AsMemory(at, Math.Min(writeSize, data.Length - at)));
+                if (++writes % writesPerFlush == 0)
+                {
+                    await writer.FlushAsync();
+                }
+            }
+
+            await writer.FlushAsync();
+        }
+
+        Assert.Equal(data, await DecodeAsync(wire.ToArray(), readSize));
+    }
+
     [Fact]
     public void Each_flush_ends_a_chunk_the_peer_can_read_at_once()
     {
