@@ -6,15 +6,8 @@ namespace Nats.Edge.Tests.Gateways;
 /// <summary>Messages, requests and queue groups across a gateway, nats-edge on one end or both, nats-server on the other.</summary>
 public sealed class GatewayMessagingTests
 {
-    public static TheoryData<ServerTarget, ServerTarget> Pairs => new()
-    {
-        { ServerTarget.Reference, ServerTarget.Edge },
-        { ServerTarget.Edge, ServerTarget.Reference },
-        { ServerTarget.Edge, ServerTarget.Edge },
-    };
-
     [ReferenceTheory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(ServerPairs.Mixed), MemberType = typeof(ServerPairs))]
     public async Task Messages_cross_the_gateway_both_ways(ServerTarget a, ServerTarget b)
     {
         await using var pair = await GatewayPair.StartAsync(a, b);
@@ -31,7 +24,7 @@ public sealed class GatewayMessagingTests
     }
 
     [ReferenceTheory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(ServerPairs.Mixed), MemberType = typeof(ServerPairs))]
     public async Task Requests_are_answered_across_the_gateway_both_ways(ServerTarget a, ServerTarget b)
     {
         await using var pair = await GatewayPair.StartAsync(a, b);
@@ -51,7 +44,7 @@ public sealed class GatewayMessagingTests
     }
 
     [ReferenceTheory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(ServerPairs.Mixed), MemberType = typeof(ServerPairs))]
     public async Task A_queue_group_prefers_its_local_member_and_crosses_only_without_one(ServerTarget a, ServerTarget b)
     {
         await using var pair = await GatewayPair.StartAsync(a, b);
@@ -90,7 +83,7 @@ public sealed class GatewayMessagingTests
     }
 
     [ReferenceTheory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(ServerPairs.Mixed), MemberType = typeof(ServerPairs))]
     public async Task Gateways_run_inside_tls_with_certificates_verified_both_ways(ServerTarget a, ServerTarget b)
     {
         using var certificates = new TestCertificates();

@@ -14,15 +14,8 @@ namespace Nats.Edge.Tests.Routes;
 /// </summary>
 public sealed class RouteTlsTests
 {
-    public static TheoryData<ServerTarget, ServerTarget> Pairs => new()
-    {
-        { ServerTarget.Reference, ServerTarget.Edge },
-        { ServerTarget.Edge, ServerTarget.Reference },
-        { ServerTarget.Edge, ServerTarget.Edge },
-    };
-
     [ReferenceTheory]
-    [MemberData(nameof(Pairs))]
+    [MemberData(nameof(ServerPairs.Mixed), MemberType = typeof(ServerPairs))]
     public async Task Routes_run_inside_tls_with_certificates_checked_both_ways(ServerTarget seed, ServerTarget joiner)
     {
         using var certificates = new TestCertificates();
