@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 
 namespace Nats.Edge.Server.Connections;
 
@@ -84,6 +85,10 @@ internal sealed partial class Transport
             Reason ??= CloseReason.ReadError;
         }
         catch (SocketException)
+        {
+            Reason ??= CloseReason.ReadError;
+        }
+        catch (WebSocketException)
         {
             Reason ??= CloseReason.ReadError;
         }

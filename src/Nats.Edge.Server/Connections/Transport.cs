@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Logging;
 
@@ -37,7 +38,10 @@ internal sealed partial class Transport
     }
 
     /// <summary>A transport over an accepted or dialled socket, which it owns from now on.</summary>
-    public static Transport Over(Socket socket, IServerContext server)
+    public static Transport Over(Socket socket, IServerContext server) => Over(socket, new NetworkStream(socket, ownsSocket: true), server);
+
+    /// <summary>A transport over <paramref name="stream"/>, set up on <paramref name="socket"/> already (an upgraded WebSocket); it owns both from now on.</summary>
+    public static Transport Over(Socket socket, Stream stream, IServerContext server)
     {
         var remote = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
         if (remote.Address.IsIPv4MappedToIPv6)
@@ -45,7 +49,7 @@ internal sealed partial class Transport
             remote = new IPEndPoint(remote.Address.MapToIPv4(), remote.Port);
         }
 
-        return new Transport(new NetworkStream(socket, ownsSocket: true), remote, server) { _socket = socket };
+        return new Transport(stream, remote, server) { _socket = socket };
     }
 
     public IPEndPoint RemoteEndPoint { get; }
@@ -70,6 +74,12 @@ internal sealed partial class Transport
 
     /// <summary>The TLS session once the handshake is done; null on a plain connection.</summary>
     public SslStream? TlsStream => Stream as SslStream;
+
+    /// <summary>
+    /// Whether the bytes travel in WebSocket messages: any TLS is the WebSocket's, set up before the
+    /// session began, and the peer came through an HTTP upgrade rather than a NATS port.
+    /// </summary>
+    public bool IsWebSocket => Stream is WebSocketStream;
 
     /// <summary>The certificate the peer presented in the TLS handshake, if any.</summary>
     public X509Certificate2? RemoteCertificate => TlsStream?.RemoteCertificate as X509Certificate2;

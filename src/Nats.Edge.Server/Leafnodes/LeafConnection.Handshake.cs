@@ -11,12 +11,15 @@ internal sealed partial class LeafConnection
     // The accepted leaf's CONNECT, kept so a config reload can check its login again.
     private LeafConnect? _connect;
 
+    // A leaf over WebSocket had its TLS, if any, on the websocket port, before the INFO.
+    private bool TlsRequired => Server.LeafTls is not null && !Transport.IsWebSocket;
+
     /// <summary>Hub side: the first INFO, with a nonce to sign, then (inside TLS when configured) the loops.</summary>
     public void Open()
     {
         _nonce = Nonces.ForLink();
-        var info = LeafInfoWriter.Write(Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null);
-        if (Server.LeafTls is { } tls)
+        var info = LeafInfoWriter.Write(Server, Id, _nonce, TlsRequired, remoteAccount: null);
+        if (Server.LeafTls is { } tls && !Transport.IsWebSocket)
         {
             StartWithTls(tls, info);
             return;
@@ -105,7 +108,7 @@ internal sealed partial class LeafConnection
         var send = permissions?.Publish;
         _rules = new LinkRules(
             receive?.Allow, [.. connect.DenyPublish, .. receive?.Deny ?? []], send?.Allow, send?.Deny ?? [], account == Server.Accounts.System);
-        Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, Server.LeafTls is not null, account.Name, permissions));
+        Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, TlsRequired, account.Name, permissions));
         EstimateRttFromConnect();
         BecomeReady();
     }
