@@ -5,7 +5,8 @@ public sealed record RemoteLeafOptions
 {
     /// <summary>
     /// Hub URLs (<c>url</c> / <c>urls</c>): <c>nats-leaf://</c>, <c>nats://</c> or <c>tls://</c>, default
-    /// port 7422; user:password@ or token@ in a URL log in with those.
+    /// port 7422, or all of them the hub's websocket port, <c>ws://</c> or <c>wss://</c> (default ports
+    /// 80 and 443); user:password@ or token@ in a URL log in with those.
     /// </summary>
     public required IReadOnlyList<Uri> Urls { get; init; }
 
@@ -17,6 +18,9 @@ public sealed record RemoteLeafOptions
 
     /// <summary>A user nkey seed to log in with (<c>nkey</c> / <c>seed</c>, as in nats-server 2.10+), for hubs with nkey users.</summary>
     public string? NkeySeed { get; init; }
+
+    /// <summary>Ask a websocket hub for permessage-deflate (<c>ws_compression</c>).</summary>
+    public bool WebsocketCompression { get; init; }
 
     /// <summary>TLS toward the hub; also used when the hub requires it.</summary>
     public RemoteTlsOptions? Tls { get; init; }

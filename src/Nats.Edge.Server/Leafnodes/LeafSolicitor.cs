@@ -26,12 +26,16 @@ internal sealed class LeafSolicitor : ISolicitor
     private readonly Account _account;
     private readonly LinkDialler _dialler;
 
+    // Every URL of a remote is a websocket one or none is (the config refuses a mix, as nats-server does).
+    private readonly bool _webSocket;
+
     public LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account, RemoteOutbox? outbox)
     {
         _server = server;
         _remote = remote;
         _account = account;
         Outbox = outbox;
+        _webSocket = IsWebSocket(remote.Urls[0]);
         var reconnect = server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1);
         _dialler = new LinkDialler(new DialUrls(remote.Urls, DefaultPort), ReconnectBackoff(reconnect), this);
     }
@@ -49,9 +53,17 @@ internal sealed class LeafSolicitor : ISolicitor
     /// </summary>
     internal static Backoff ReconnectBackoff(TimeSpan reconnect) => new(reconnect, reconnect * 30, JitterLow: 0.5, JitterHigh: 1);
 
-    /// <summary>Adds the hub cluster's leafnode URLs to the ones dialled in turn.</summary>
+    /// <summary>
+    /// Adds the hub cluster's leafnode URLs to the ones dialled in turn; not for a websocket remote,
+    /// as those name leafnode ports, not websocket ones.
+    /// </summary>
     public void Learn(List<string> hostPorts)
     {
+        if (_webSocket)
+        {
+            return;
+        }
+
         var urls = new List<Uri>(hostPorts.Count);
         foreach (var hostPort in hostPorts)
         {
@@ -79,30 +91,40 @@ internal sealed class LeafSolicitor : ISolicitor
 
     async Task<Task?> ISolicitor.SetUpLinkAsync(Socket socket, Uri url, CancellationToken dialDeadline, CancellationToken stopping)
     {
-        // A hub whose leafnode port has handshake_first hears TLS before it says anything.
-        var tls = _remote.Tls is { HandshakeFirst: true } ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false) : null;
+        // A hub whose leafnode port has handshake_first hears TLS before it says anything, and so
+        // does a websocket port with TLS: the upgrade request travels inside it.
+        Stream? stream = _remote.Tls is { HandshakeFirst: true } || (_webSocket && (url.Scheme == "wss" || _remote.Tls is not null))
+            ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false)
+            : null;
         try
         {
-            var info = HubInfo.Parse(await ReadInfoAsync(socket, tls, dialDeadline).ConfigureAwait(false));
+            if (_webSocket)
+            {
+                stream = await WebSockets.WebSocketDial.UpgradeAsync(stream ?? new NetworkStream(socket, ownsSocket: true), url, _remote.WebsocketCompression, dialDeadline)
+                    .ConfigureAwait(false);
+            }
+
+            var info = HubInfo.Parse(await ReadInfoAsync(socket, stream, dialDeadline).ConfigureAwait(false));
             if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
             {
                 // A client or route port answers with an INFO that lacks these: not a leafnode port.
                 _server.Log.Error($"Error connecting to leafnode remote {Redacted(url)}: attempted to connect to wrong port (not a leafnode port)");
-                if (tls is not null)
+                if (stream is not null)
                 {
-                    await tls.DisposeAsync().ConfigureAwait(false);
+                    await stream.DisposeAsync().ConfigureAwait(false);
                 }
 
                 return null;
             }
 
-            if (tls is null && (info.TlsRequired || _remote.Tls is not null || url.Scheme == "tls"))
+            // Over WebSocket any TLS came first; a hub's tls_required there speaks of its leafnode port.
+            if (stream is null && (info.TlsRequired || _remote.Tls is not null || url.Scheme == "tls"))
             {
-                tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
+                stream = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
             }
 
             // CONNECT is built before the link exists: a broken seed must not leave a half-made link behind.
-            var connect = Connect(info, LeafCredentials.From(url, _remote.CredentialsFile, _remote.NkeySeed), tls is not null);
+            var connect = Connect(info, LeafCredentials.From(url, _remote.CredentialsFile, _remote.NkeySeed), stream is SslStream);
             var rules = new LinkRules(
                 _remote.AllowExports, _remote.DenyExports, _remote.AllowImports, _remote.DenyImports, _account == _server.Accounts.System);
             var link = new LeafConnection(_server, Transport.Over(socket, _server), _server.Connections.NextId(), this, _account, rules);
@@ -113,12 +135,12 @@ internal sealed class LeafSolicitor : ISolicitor
 
             _server.Connections.Add(link);
             _server.Log.Info($"Connected leafnode to \"{url.Host}\"");
-            link.BeginSolicited(tls, connect, info.InfoOnConnect);
+            link.BeginSolicited(stream, connect, info.InfoOnConnect);
             return link.Closed;
         }
-        catch when (tls is not null)
+        catch when (stream is not null)
         {
-            await tls.DisposeAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -127,16 +149,16 @@ internal sealed class LeafSolicitor : ISolicitor
         _server.Log.Error($"Error trying to connect as leafnode to remote server {Redacted(url)}: {error.Message}");
 
     // The hub sends its INFO and then waits for CONNECT, so reading up to the first LF takes nothing
-    // more; inside TLS when the handshake came first.
-    private static async Task<byte[]> ReadInfoAsync(Socket socket, SslStream? tls, CancellationToken cancellationToken)
+    // more; inside TLS when the handshake came first, inside WebSocket messages on a websocket port.
+    private static async Task<byte[]> ReadInfoAsync(Socket socket, Stream? stream, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         while (true)
         {
             var memory = buffer.GetMemory(512);
-            var read = tls is null
+            var read = stream is null
                 ? await socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false)
-                : await tls.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
+                : await stream.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 throw new IOException("the server closed the connection before its INFO");
@@ -201,6 +223,8 @@ internal sealed class LeafSolicitor : ISolicitor
 
         return WireJson.Connect(connect, WireJsonContext.Default.LeafConnect);
     }
+
+    private static bool IsWebSocket(Uri url) => url.Scheme is "ws" or "wss";
 
     // Logs name the hub, never the password or token a URL may carry.
     private string Redacted(Uri url) => $"\"{url.Scheme}://{url.Host}:{_dialler.Urls.PortOf(url)}\"";

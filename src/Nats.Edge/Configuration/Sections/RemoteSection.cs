@@ -22,11 +22,12 @@ internal sealed class RemoteSection
         .Add(nameof(AllowImports), KeyShape.Strings, "allow_imports")
         .Add(nameof(AllowExports), KeyShape.Strings, "allow_exports")
         .Add(nameof(Outbox), KeyShape.Block, OutboxSection.Keys, "outbox")
+        .Add(nameof(WsCompression), KeyShape.Flag, "ws_compression", "ws_compress", "websocket_compression", "websocket_compress")
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
-            "hub", "ws_compress", "ws_compression", "websocket_compress", "websocket_compression",
-            "ws_no_masking", "websocket_no_masking", "jetstream_cluster_migrate", "js_cluster_migrate");
+            // .NET's client framing always masks, which every hub takes.
+            "hub", "ws_no_masking", "websocket_no_masking", "jetstream_cluster_migrate", "js_cluster_migrate");
 
     public List<string>? Url { get; set; }
 
@@ -50,6 +51,8 @@ internal sealed class RemoteSection
 
     public OutboxSection? Outbox { get; set; }
 
+    public bool? WsCompression { get; set; }
+
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
         var urls = new List<Uri>();
@@ -58,6 +61,13 @@ internal sealed class RemoteSection
         if (Nkey is not null && !Nkey.StartsWith("SU", StringComparison.Ordinal))
         {
             throw at.Child(nameof(Nkey)).Invalid("Remote leafnode nkey is not a valid seed");
+        }
+
+        // nats-server's check and words (server/leafnode.go, validateLeafNode).
+        if (urls.Exists(url => IsWebSocket(url) != IsWebSocket(urls[0])))
+        {
+            throw at.Invalid(
+                $"remote leaf node configuration cannot have a mix of websocket and non-websocket urls: [{string.Join(' ', urls.Select(static url => $"\"{url.Scheme}://{url.Authority}\""))}]");
         }
 
         if (Credentials is not null && Nkey is not null)
@@ -72,6 +82,7 @@ internal sealed class RemoteSection
             CredentialsFile = Credentials is null ? null : Path.Combine(folder, Credentials),
             NkeySeed = Nkey,
             // An empty block still asks for TLS toward the hub, as in nats-server.
+            WebsocketCompression = WsCompression ?? false,
             Tls = Tls?.ToOptions(folder) ?? (at.Child(nameof(Tls)).IsWritten ? new RemoteTlsOptions() : null),
             DenyImports = DenyImports ?? [],
             DenyExports = DenyExports ?? [],
@@ -82,13 +93,15 @@ internal sealed class RemoteSection
         };
     }
 
+    private static bool IsWebSocket(Uri url) => url.Scheme is "ws" or "wss";
+
     private static void AddUrls(List<Uri> urls, List<string>? texts, ConfigPath at)
     {
         for (var i = 0; i < texts?.Count; i++)
         {
             urls.Add(ServerUrls.TryParseLeaf(texts[i], out var url)
                 ? url
-                : throw at.Item(i).Invalid($"\"{texts[i]}\" is not a nats-leaf://, nats:// or tls:// URL"));
+                : throw at.Item(i).Invalid($"\"{texts[i]}\" is not a nats-leaf://, nats://, tls://, ws:// or wss:// URL"));
         }
     }
 }
