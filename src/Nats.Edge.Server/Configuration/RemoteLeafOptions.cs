@@ -19,9 +19,6 @@ public sealed record RemoteLeafOptions
     /// <summary>A user nkey seed to log in with (<c>nkey</c> / <c>seed</c>, as in nats-server 2.10+), for hubs with nkey users.</summary>
     public string? NkeySeed { get; init; }
 
-    /// <summary>Ask a websocket hub for permessage-deflate (<c>ws_compression</c>).</summary>
-    public bool WebsocketCompression { get; init; }
-
     /// <summary>TLS toward the hub; also used when the hub requires it.</summary>
     public RemoteTlsOptions? Tls { get; init; }
 

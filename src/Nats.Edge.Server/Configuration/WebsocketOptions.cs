@@ -15,9 +15,6 @@ public sealed record WebsocketOptions
     /// <summary>TLS for the port (<c>wss://</c>); null serves plain <c>ws://</c>, which the config file allows only with <c>no_tls: true</c>.</summary>
     public TlsOptions? Tls { get; init; }
 
-    /// <summary>Offer permessage-deflate to peers that ask for it (<c>compression</c>).</summary>
-    public bool Compression { get; init; }
-
     /// <summary>Refuse a browser page from another origin than the host it connects to (<c>same_origin</c>).</summary>
     public bool SameOrigin { get; init; }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
-using System.Net.WebSockets;
 
 namespace Nats.Edge.Server.Connections;
 
@@ -85,10 +84,6 @@ internal sealed partial class Transport
             Reason ??= CloseReason.ReadError;
         }
         catch (SocketException)
-        {
-            Reason ??= CloseReason.ReadError;
-        }
-        catch (WebSocketException)
         {
             Reason ??= CloseReason.ReadError;
         }

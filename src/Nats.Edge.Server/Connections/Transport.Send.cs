@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Net.WebSockets;
 using System.Threading.Channels;
 
 namespace Nats.Edge.Server.Connections;
@@ -96,10 +95,6 @@ internal sealed partial class Transport
             Reason ??= CloseReason.WriteError;
         }
         catch (SocketException)
-        {
-            Reason ??= CloseReason.WriteError;
-        }
-        catch (WebSocketException)
         {
             Reason ??= CloseReason.WriteError;
         }

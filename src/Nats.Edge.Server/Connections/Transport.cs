@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
 using Nats.Edge.Server.Logging;
 
@@ -79,7 +78,7 @@ internal sealed partial class Transport
     /// Whether the bytes travel in WebSocket messages: any TLS is the WebSocket's, set up before the
     /// session began, and the peer came through an HTTP upgrade rather than a NATS port.
     /// </summary>
-    public bool IsWebSocket => Stream is WebSocketStream;
+    public bool IsWebSocket => Stream is WebSockets.WebSocketFrameStream;
 
     /// <summary>The certificate the peer presented in the TLS handshake, if any.</summary>
     public X509Certificate2? RemoteCertificate => TlsStream?.RemoteCertificate as X509Certificate2;

@@ -100,8 +100,7 @@ internal sealed class LeafSolicitor : ISolicitor
         {
             if (_webSocket)
             {
-                stream = await WebSockets.WebSocketDial.UpgradeAsync(stream ?? new NetworkStream(socket, ownsSocket: true), url, _remote.WebsocketCompression, dialDeadline)
-                    .ConfigureAwait(false);
+                stream = await WebSockets.WebSocketDial.UpgradeAsync(stream ?? new NetworkStream(socket, ownsSocket: true), url, dialDeadline).ConfigureAwait(false);
             }
 
             var info = HubInfo.Parse(await ReadInfoAsync(socket, stream, dialDeadline).ConfigureAwait(false));

@@ -1,9 +1,12 @@
-
 namespace Nats.Edge.Server.WebSockets;
 
 /// <summary>An upgrade request turned down: the HTTP status nats-server answers with (0: none, the connection just closes), and the reason it logs.</summary>
-internal readonly record struct HandshakeRefusal(int Status, string Reason)
+internal sealed class HandshakeRefusal(int status, string reason)
 {
+    public int Status { get; } = status;
+
+    public string Reason { get; } = reason;
+
     /// <summary>
     /// The answer, shaped as nats-server's (Go's http.Error): the status text as a plain-text body and
     /// the WebSocket version the server speaks. The connection closes after it.

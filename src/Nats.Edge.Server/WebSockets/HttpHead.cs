@@ -1,4 +1,3 @@
-
 namespace Nats.Edge.Server.WebSockets;
 
 /// <summary>
@@ -13,40 +12,43 @@ internal sealed class HttpHead
 
     private static ReadOnlySpan<byte> End => "\r\n\r\n"u8;
 
-    private readonly List<(string Name, string Value)> _fields;
+    // Names and values side by side: lists of strings share the code every other list of objects uses.
+    private readonly List<string> _names = [];
+    private readonly List<string> _values = [];
 
-    private HttpHead(string startLine, List<(string Name, string Value)> fields)
+    private HttpHead(string startLine, bool overrun)
     {
         StartLine = startLine;
-        _fields = fields;
+        Overrun = overrun;
     }
 
     /// <summary>The request line (<c>GET /leafnode HTTP/1.1</c>) or the status line (<c>HTTP/1.1 101 Switching Protocols</c>).</summary>
     public string StartLine { get; }
+
+    /// <summary>More bytes came right behind the head, in the same reads.</summary>
+    public bool Overrun { get; }
 
     /// <summary>The first value of <paramref name="name"/>, or null when the head has no such field.</summary>
     public string? this[string name]
     {
         get
         {
-            foreach (var (field, value) in _fields)
-            {
-                if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return value;
-                }
-            }
-
-            return null;
+            var index = _names.FindIndex(field => string.Equals(field, name, StringComparison.OrdinalIgnoreCase));
+            return index < 0 ? null : _values[index];
         }
     }
 
     /// <summary>Whether any <paramref name="name"/> field lists <paramref name="token"/> among its comma-separated values.</summary>
     public bool HasToken(string name, string token)
     {
-        foreach (var value in Values(name))
+        for (var i = 0; i < _names.Count; i++)
         {
-            foreach (var item in value.Split(','))
+            if (!string.Equals(_names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var item in _values[i].Split(','))
             {
                 if (string.Equals(item.Trim(' ', '\t'), token, StringComparison.OrdinalIgnoreCase))
                 {
@@ -58,26 +60,13 @@ internal sealed class HttpHead
         return false;
     }
 
-    /// <summary>Every value of <paramref name="name"/>, in order.</summary>
-    public IEnumerable<string> Values(string name)
-    {
-        foreach (var (field, value) in _fields)
-        {
-            if (string.Equals(field, name, StringComparison.OrdinalIgnoreCase))
-            {
-                yield return value;
-            }
-        }
-    }
-
     /// <summary>
-    /// Reads a head from <paramref name="stream"/>, <paramref name="chunk"/> bytes at a time at most:
-    /// the head, and whether more bytes came after it in the same reads. A peer that must not be
-    /// over-read (the far side may send frames right behind its answer) is read a byte at a time.
-    /// Null when the peer closed first; <see cref="InvalidDataException"/> for what is not an HTTP head
-    /// or is longer than <see cref="MaxLength"/>.
+    /// Reads a head from <paramref name="stream"/>, <paramref name="chunk"/> bytes at a time at most. A
+    /// peer that must not be over-read (the far side may send frames right behind its answer) is read
+    /// a byte at a time. Null when the peer closed first; <see cref="InvalidDataException"/> for what
+    /// is not an HTTP head or is longer than <see cref="MaxLength"/>.
     /// </summary>
-    public static async Task<(HttpHead? Head, bool Overrun)> ReadAsync(Stream stream, int chunk, CancellationToken cancellationToken)
+    public static async Task<HttpHead?> ReadAsync(Stream stream, int chunk, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxLength];
         var length = 0;
@@ -86,7 +75,7 @@ internal sealed class HttpHead
             var read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(chunk, buffer.Length - length)), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                return (null, false);
+                return null;
             }
 
             // The blank line may straddle two reads.
@@ -96,29 +85,32 @@ internal sealed class HttpHead
             if (end >= 0)
             {
                 var headLength = from + end;
-                return (Parse(buffer.AsSpan(0, headLength)), headLength + End.Length < length);
+                return Parse(Encoding.ASCII.GetString(buffer, 0, headLength), headLength + End.Length < length);
             }
         }
 
         throw new InvalidDataException("HTTP head too long");
     }
 
-    // Header fields are ASCII; Latin-1 keeps any other byte as one character instead of failing.
-    private static HttpHead Parse(ReadOnlySpan<byte> head)
+    private static HttpHead Parse(string text, bool overrun)
     {
-        var lines = Encoding.Latin1.GetString(head).Split("\r\n");
-        var fields = new List<(string Name, string Value)>(lines.Length - 1);
-        for (var i = 1; i < lines.Length; i++)
+        var lineEnd = text.IndexOf("\r\n", StringComparison.Ordinal);
+        var head = new HttpHead(lineEnd < 0 ? text : text[..lineEnd], overrun);
+        while (lineEnd >= 0)
         {
-            var colon = lines[i].IndexOf(':', StringComparison.Ordinal);
+            var start = lineEnd + 2;
+            lineEnd = text.IndexOf("\r\n", start, StringComparison.Ordinal);
+            var line = lineEnd < 0 ? text[start..] : text[start..lineEnd];
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {
                 throw new InvalidDataException("malformed HTTP header");
             }
 
-            fields.Add((lines[i][..colon].Trim(), lines[i][(colon + 1)..].Trim(' ', '\t')));
+            head._names.Add(line[..colon].Trim());
+            head._values.Add(line[(colon + 1)..].Trim(' ', '\t'));
         }
 
-        return new HttpHead(lines[0], fields);
+        return head;
     }
 }

@@ -10,8 +10,8 @@ internal sealed class OriginPolicy
 {
     private readonly bool _sameOrigin;
 
-    // By host, as nats-server keys them: of two origins on one host the later is kept.
-    private readonly Dictionary<string, (string Scheme, int Port)> _allowed = new(StringComparer.Ordinal);
+    // Scheme and port by host, as nats-server keys them: of two origins on one host the later is kept.
+    private readonly Dictionary<string, string> _allowed = new(StringComparer.Ordinal);
 
     public OriginPolicy(Configuration.WebsocketOptions options)
     {
@@ -20,7 +20,7 @@ internal sealed class OriginPolicy
         {
             if (Uri.TryCreate(origin, UriKind.Absolute, out var url))
             {
-                _allowed[url.Host] = (url.Scheme, PortOf(url));
+                _allowed[url.Host] = SchemeAndPort(url);
             }
         }
     }
@@ -51,13 +51,15 @@ internal sealed class OriginPolicy
             }
         }
 
-        if (_allowed.Count > 0 && (!_allowed.TryGetValue(from.Host, out var allowed) || allowed != (from.Scheme, PortOf(from))))
+        if (_allowed.Count > 0 && (!_allowed.TryGetValue(from.Host, out var allowed) || allowed != SchemeAndPort(from)))
         {
             return "not in the allowed list";
         }
 
         return null;
     }
+
+    private static string SchemeAndPort(Uri url) => $"{url.Scheme}:{PortOf(url)}";
 
     // A URL without a port means the scheme's: 443 for https, 80 for anything else, as nats-server takes it.
     private static int PortOf(Uri url) => url.Port > 0 ? url.Port : url.Scheme == "https" ? 443 : 80;

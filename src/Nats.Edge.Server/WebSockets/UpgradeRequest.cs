@@ -10,11 +10,10 @@ internal sealed class UpgradeRequest
     // nats-server's path for leafnodes; every other path is a client.
     private const string LeafPath = "/leafnode";
 
-    private UpgradeRequest(string key, bool isLeaf, bool offersDeflate)
+    private UpgradeRequest(string key, bool isLeaf)
     {
         Key = key;
         IsLeaf = isLeaf;
-        OffersDeflate = offersDeflate;
     }
 
     /// <summary>The client's Sec-WebSocket-Key, for the answer's Sec-WebSocket-Accept.</summary>
@@ -23,12 +22,10 @@ internal sealed class UpgradeRequest
     /// <summary>A leafnode, not a client: the request's path starts with <c>/leafnode</c>.</summary>
     public bool IsLeaf { get; }
 
-    /// <summary>The client offered permessage-deflate.</summary>
-    public bool OffersDeflate { get; }
-
-    /// <summary>The request, or why it is refused.</summary>
-    public static (UpgradeRequest? Request, HandshakeRefusal Refusal) Check(HttpHead head, OriginPolicy origins, bool tls)
+    /// <summary>Why the request is refused, or null and the <paramref name="request"/>.</summary>
+    public static HandshakeRefusal? Check(HttpHead head, OriginPolicy origins, bool tls, out UpgradeRequest? request)
     {
+        request = null;
         var parts = head.StartLine.Split(' ');
         if (parts.Length != 3 || !parts[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
         {
@@ -72,9 +69,9 @@ internal sealed class UpgradeRequest
             return Refuse(403, $"origin not allowed: {origin}");
         }
 
-        var path = parts[1];
-        return (new UpgradeRequest(key, path.StartsWith(LeafPath, StringComparison.Ordinal), PerMessageDeflate.Find(head).Named), default);
+        request = new UpgradeRequest(key, parts[1].StartsWith(LeafPath, StringComparison.Ordinal));
+        return null;
     }
 
-    private static (UpgradeRequest?, HandshakeRefusal) Refuse(int status, string reason) => (null, new HandshakeRefusal(status, reason));
+    private static HandshakeRefusal Refuse(int status, string reason) => new(status, reason);
 }

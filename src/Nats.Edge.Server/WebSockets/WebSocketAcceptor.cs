@@ -54,24 +54,37 @@ internal sealed class WebSocketAcceptor
             }
 
             using var deadline = new CancellationTokenSource(_options.HandshakeTimeout);
-            var (request, refusal) = await ReadRequestAsync(stream, deadline.Token).ConfigureAwait(false);
-            if (request is null)
+            HttpHead? head;
+            try
             {
-                if (refusal.Reason is not null)
-                {
-                    _server.Log.Error($"{remote} - websocket handshake error: {refusal.Reason}");
-                }
-
-                if (refusal.Status != 0)
-                {
-                    await stream.WriteAsync(refusal.Response(), deadline.Token).ConfigureAwait(false);
-                }
-
+                head = await HttpHead.ReadAsync(stream, ReadChunk, deadline.Token).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex)
+            {
+                await RefuseAsync(stream, remote, new HandshakeRefusal(400, ex.Message), deadline.Token).ConfigureAwait(false);
                 return;
             }
 
-            var compress = _options.Compression && request.OffersDeflate;
-            await stream.WriteAsync(Accepted(request.Key, compress), deadline.Token).ConfigureAwait(false);
+            if (head is null)
+            {
+                return;
+            }
+
+            // nats-server means to answer 400 to data sent ahead of its answer, but its HTTP server
+            // has handed the connection over by then: the answer never goes out, the connection closes.
+            var refusal = UpgradeRequest.Check(head, _origins, _tls is not null, out var request);
+            if (refusal is null && head.Overrun)
+            {
+                refusal = new HandshakeRefusal(0, "client sent data before handshake is complete");
+            }
+
+            if (refusal is not null || request is null)
+            {
+                await RefuseAsync(stream, remote, refusal, deadline.Token).ConfigureAwait(false);
+                return;
+            }
+
+            await stream.WriteAsync(Accepted(request.Key), deadline.Token).ConfigureAwait(false);
 
             // As nats-server, after the answer: a leaf cannot be served without a leafnode setup to log it in.
             if (request.IsLeaf && _server.Options.Leafnodes?.Port is null)
@@ -79,7 +92,8 @@ internal sealed class WebSocketAcceptor
                 _server.Log.Error("Not configured to accept leaf node connections");
                 return;
             }
-            var webSocket = WebSocketFraming.Open(stream, isServer: true, compress);
+
+            var webSocket = new WebSocketFrameStream(stream, isClient: false);
             stream = null;
             _server.AcceptWebSocket(socket, webSocket, request.IsLeaf);
         }
@@ -96,32 +110,21 @@ internal sealed class WebSocketAcceptor
         }
     }
 
-    private async Task<(UpgradeRequest? Request, HandshakeRefusal Refusal)> ReadRequestAsync(Stream stream, CancellationToken deadline)
+    private async Task RefuseAsync(Stream stream, string? remote, HandshakeRefusal? refusal, CancellationToken deadline)
     {
-        try
+        if (refusal is null)
         {
-            var (head, overrun) = await HttpHead.ReadAsync(stream, ReadChunk, deadline).ConfigureAwait(false);
-            if (head is null)
-            {
-                return (null, default);
-            }
-
-            // nats-server means to answer 400 here, but its HTTP server has handed the connection over
-            // by then, so the answer never goes out and the client sees the connection close.
-            var (request, refusal) = UpgradeRequest.Check(head, _origins, _tls is not null);
-            return request is not null && overrun
-                ? (null, new HandshakeRefusal(0, "client sent data before handshake is complete"))
-                : (request, refusal);
+            return;
         }
-        catch (InvalidDataException ex)
+
+        _server.Log.Error($"{remote} - websocket handshake error: {refusal.Reason}");
+        if (refusal.Status != 0)
         {
-            return (null, new HandshakeRefusal(400, ex.Message));
+            await stream.WriteAsync(refusal.Response(), deadline).ConfigureAwait(false);
         }
     }
 
-    // RFC 6455, 4.2.2, with nats-server's compression parameters when the client offered compression.
-    private static byte[] Accepted(string key, bool compress) => Encoding.ASCII.GetBytes(
-        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + WebSocketKey.Accept(key) + "\r\n"
-        + (compress ? $"{PerMessageDeflate.Header}: {PerMessageDeflate.Parameters}\r\n" : string.Empty)
-        + "\r\n");
+    // RFC 6455, 4.2.2; an offer of compression goes unanswered, so the client sends uncompressed frames.
+    private static byte[] Accepted(string key) => Encoding.ASCII.GetBytes(
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + WebSocketKey.Accept(key) + "\r\n\r\n");
 }

@@ -1,11 +1,9 @@
-using System.Net.WebSockets;
-
 namespace Nats.Edge.Server.WebSockets;
 
 /// <summary>
 /// The client side of the upgrade, for a leafnode remote with a <c>ws://</c> or <c>wss://</c> URL:
-/// the request nats-server's leafs send (path <c>/leafnode</c>), the answer checked, and .NET's
-/// framing on top, masking what it sends as a client must.
+/// the request nats-server's leafs send (path <c>/leafnode</c>), the answer checked, and the framing
+/// on top, masking what it sends as a client must.
 /// </summary>
 internal static class WebSocketDial
 {
@@ -15,22 +13,20 @@ internal static class WebSocketDial
     /// Upgrades <paramref name="stream"/> (the dialled socket, inside TLS for wss); throws
     /// <see cref="IOException"/> when the far side does not switch to WebSocket.
     /// </summary>
-    public static async Task<WebSocketStream> UpgradeAsync(Stream stream, Uri url, bool compression, CancellationToken deadline)
+    public static async Task<Stream> UpgradeAsync(Stream stream, Uri url, CancellationToken deadline)
     {
         var key = WebSocketKey.New();
 
         // As nats-server: a path in the URL goes after /leafnode, less its leading slash.
         var request = $"GET {LeafPath}{url.AbsolutePath.TrimStart('/')} HTTP/1.1\r\nHost: {url.Authority}\r\n"
-            + $"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-            + (compression ? $"{PerMessageDeflate.Header}: {PerMessageDeflate.Parameters}\r\n" : string.Empty)
-            + "\r\n";
+            + $"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), deadline).ConfigureAwait(false);
 
         // A byte at a time: the hub's first frames may follow its answer in the same segment.
         HttpHead? answer;
         try
         {
-            (answer, _) = await HttpHead.ReadAsync(stream, chunk: 1, deadline).ConfigureAwait(false);
+            answer = await HttpHead.ReadAsync(stream, chunk: 1, deadline).ConfigureAwait(false);
         }
         catch (InvalidDataException)
         {
@@ -44,12 +40,6 @@ internal static class WebSocketDial
             throw new IOException($"invalid websocket connection{(answer is null ? string.Empty : $" ({answer.StartLine})")}");
         }
 
-        var (deflate, withoutContext) = PerMessageDeflate.Find(answer);
-        if (compression && deflate && !withoutContext)
-        {
-            throw new IOException("compression negotiation error");
-        }
-
-        return WebSocketFraming.Open(stream, isServer: false, compression && deflate);
+        return new WebSocketFrameStream(stream, isClient: true);
     }
 }

@@ -14,14 +14,13 @@ public sealed class WebsocketConfigReaderTests : IDisposable
     [Theory]
     [InlineData("server.json", """
         { "websocket": { "listen": "127.0.0.1:8443", "tls": { "cert_file": "ws.pem", "key_file": "ws.key", "ca_file": "ca.pem", "verify": true, "timeout": 3 },
-                         "compression": true, "same_origin": true, "allowed_origins": ["https://dashboard.lan", "http://pi.lan:8080"],
+                         "same_origin": true, "allowed_origins": ["https://dashboard.lan", "http://pi.lan:8080"],
                          "handshake_timeout": "5s" } }
         """)]
     [InlineData("server.conf", """
         ws {
           listen: 127.0.0.1:8443
           tls { cert_file: ws.pem, key_file: ws.key, ca_file: ca.pem, verify: true, timeout: 3 }
-          compress: true
           same_origin: true
           allowed_origins: [ "https://dashboard.lan", "http://pi.lan:8080" ]
           handshake_timeout: 5
@@ -35,7 +34,6 @@ public sealed class WebsocketConfigReaderTests : IDisposable
         var tls = websocket.Tls!;
         Assert.Equal((InFolder("ws.pem"), InFolder("ws.key"), InFolder("ca.pem")), (tls.CertificateFile, tls.KeyFile, tls.CaFile));
         Assert.Equal((true, TimeSpan.FromSeconds(3)), (tls.Verify, tls.Timeout));
-        Assert.True(websocket.Compression);
         Assert.True(websocket.SameOrigin);
         Assert.Equal(["https://dashboard.lan", "http://pi.lan:8080"], websocket.AllowedOrigins);
         Assert.Equal(TimeSpan.FromSeconds(5), websocket.HandshakeTimeout);
@@ -47,7 +45,6 @@ public sealed class WebsocketConfigReaderTests : IDisposable
         var websocket = Load("server.conf", "websocket { port: 8080, no_tls: true }").Websocket!;
 
         Assert.Equal(("0.0.0.0", 8080, null), (websocket.Host, websocket.Port, websocket.Tls));
-        Assert.False(websocket.Compression);
         Assert.False(websocket.SameOrigin);
         Assert.Empty(websocket.AllowedOrigins);
         Assert.Equal(TimeSpan.FromSeconds(2), websocket.HandshakeTimeout);
@@ -56,7 +53,7 @@ public sealed class WebsocketConfigReaderTests : IDisposable
     [Fact]
     public void A_block_without_a_port_opens_nothing_as_in_nats_server()
     {
-        Assert.Null(Load("server.conf", "websocket { compression: true }").Websocket);
+        Assert.Null(Load("server.conf", "websocket { same_origin: true }").Websocket);
         Assert.Null(Load("server.conf", "port: 4222").Websocket);
     }
 
@@ -66,6 +63,7 @@ public sealed class WebsocketConfigReaderTests : IDisposable
     [InlineData("""{ "websocket": { "port": 8080, "tls": { "cert_file": "ws.pem" } } }""", "key \"websocket.tls\" needs both cert_file and key_file")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "authorization": { "token": "t" } } }""", "key \"websocket.authorization\" is not supported by nats-edge")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "no_auth_user": "guest" } }""", "key \"websocket.no_auth_user\" is not supported by nats-edge")]
+    [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "compression": true } }""", "key \"websocket.compression\" is not supported by nats-edge")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "jwt_cookie": "jwt" } }""", "key \"websocket.jwt_cookie\" is not supported by nats-edge")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "advertise": "pi.lan:443" } }""", "key \"websocket.advertise\" is not supported by nats-edge")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "allowed_origins": ["dashboard"] } }""", "key \"websocket.allowed_origins.0\": unable to parse allowed origin")]
@@ -74,6 +72,7 @@ public sealed class WebsocketConfigReaderTests : IDisposable
     [InlineData("""{ "leafnodes": { "remotes": [ { "urls": ["ws://hub:8080", "nats-leaf://hub:7422"] } ] } }""",
         "remote leaf node configuration cannot have a mix of websocket and non-websocket urls")]
     [InlineData("""{ "leafnodes": { "remotes": [ { "url": "ws://hub:8080", "ws_no_masking": true } ] } }""", "key \"leafnodes.remotes.0.ws_no_masking\" is not supported by nats-edge")]
+    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "ws://hub:8080", "ws_compression": true } ] } }""", "key \"leafnodes.remotes.0.ws_compression\" is not supported by nats-edge")]
     public void Bad_websocket_settings_are_errors_naming_the_key(string json, string message)
     {
         var error = Assert.Throws<ConfigException>(() => Load("server.json", json));
@@ -81,16 +80,12 @@ public sealed class WebsocketConfigReaderTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("""{ "leafnodes": { "remotes": [ { "urls": ["ws://hub:8080", "wss://hub2"], "ws_compression": true } ] } }""", true)]
-    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "wss://hub", "websocket_compress": false } ] } }""", false)]
-    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "ws://hub" } ] } }""", false)]
-    public void Websocket_remotes_take_ws_and_wss_urls_and_ws_compression(string json, bool compression)
+    [Fact]
+    public void Websocket_remotes_take_ws_and_wss_urls_with_their_default_ports()
     {
-        var remote = Load("server.json", json).Leafnodes!.Remotes[0];
+        var remote = Load("server.json", """{ "leafnodes": { "remotes": [ { "urls": ["ws://hub:8080", "wss://hub2", "ws://hub3"] } ] } }""").Leafnodes!.Remotes[0];
 
-        Assert.All(remote.Urls, url => Assert.StartsWith("ws", url.Scheme, StringComparison.Ordinal));
-        Assert.Equal(compression, remote.WebsocketCompression);
+        Assert.Equal([("ws", 8080), ("wss", 443), ("ws", 80)], remote.Urls.Select(static url => (url.Scheme, url.Port)));
     }
 
     private ServerOptions Load(string fileName, string text) => ConfigFileLoader.Load(_folder.Write(fileName, text), []).Options;

@@ -1,5 +1,4 @@
 using System.Net.Security;
-using System.Net.WebSockets;
 using NATS.Client.Core;
 
 namespace Nats.Edge.Tests.Infrastructure;
@@ -21,10 +20,9 @@ public sealed class WebSocketPort
     public string Block => $"\"websocket\": {{ \"listen\": \"127.0.0.1:{Port}\", {Members} }}";
 
     /// <summary>
-    /// Connects NATS.Net over WebSocket; with <paramref name="certificates"/> over wss trusting their
-    /// authority, with <paramref name="compress"/> offering permessage-deflate.
+    /// Connects NATS.Net over WebSocket; with <paramref name="certificates"/> over wss trusting their authority.
     /// </summary>
-    public async Task<NatsConnection> ConnectAsync(TestCertificates? certificates = null, bool compress = false)
+    public async Task<NatsConnection> ConnectAsync(TestCertificates? certificates = null)
     {
         var connection = new NatsConnection(new NatsOpts
         {
@@ -41,11 +39,6 @@ public sealed class WebSocketPort
                         var authority = certificates.LoadCa();
                         options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
                             errors == SslPolicyErrors.None || (certificate is not null && ChainsTo(certificate, authority));
-                    }
-
-                    if (compress)
-                    {
-                        options.DangerousDeflateOptions = new WebSocketDeflateOptions();
                     }
 
                     return ValueTask.CompletedTask;

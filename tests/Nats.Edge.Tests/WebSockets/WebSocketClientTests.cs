@@ -30,22 +30,27 @@ public sealed class WebSocketClientTests
     }
 
     [ServerTheory]
-    public async Task Compressed_ws_client_exchanges_large_and_small_messages(ServerTarget target)
+    public async Task Ws_client_exchanges_messages_of_every_frame_length_both_ways(ServerTarget target)
     {
-        var webSocket = new WebSocketPort("\"no_tls\": true, \"compression\": true");
+        var webSocket = new WebSocketPort();
         await using var server = await TestServers.StartWithConfigAsync(target, webSocket.Block);
-        await using var browser = await webSocket.ConnectAsync(compress: true);
+        await using var browser = await webSocket.ConnectAsync();
         await using var tcp = await TestClients.ConnectAsync(server);
-        await using var readings = await browser.SubscribeCoreAsync<string>("sensors.>");
+        await using var toBrowser = await browser.SubscribeCoreAsync<string>("logs.down");
+        await using var toTcp = await tcp.SubscribeCoreAsync<string>("logs.up");
         await browser.PingAsync();
-        var large = string.Concat(Enumerable.Repeat("21.5;", 20_000));
+        await tcp.PingAsync();
 
-        await tcp.PublishAsync("sensors.pi1.log", large);
-        await tcp.PublishAsync("sensors.pi1.t", "21.5");
+        // Payloads whose frames take a 7-bit, a 16-bit and a 64-bit length.
+        foreach (var size in new[] { 1, 100, 1_000, 65_000, 70_000, 300_000 })
+        {
+            var payload = new string('x', size - 1) + "!";
+            await tcp.PublishAsync("logs.down", payload);
+            await browser.PublishAsync("logs.up", payload);
 
-        Assert.Equal(large, (await TestClients.NextAsync(readings)).Data);
-        Assert.Equal("21.5", (await TestClients.NextAsync(readings)).Data);
-        await ExchangeAsync(browser, tcp);
+            Assert.Equal(payload, (await TestClients.NextAsync(toBrowser)).Data);
+            Assert.Equal(payload, (await TestClients.NextAsync(toTcp)).Data);
+        }
     }
 
     // Both ways: the WebSocket client's subscription and publish, a TCP client on the other end.

@@ -17,13 +17,12 @@ public sealed class WebSocketLeafTests
     }
 
     [LeafTheory]
-    public async Task Messages_cross_a_compressed_wss_leafnode_link_both_ways(LeafTopology topology)
+    public async Task Messages_cross_a_wss_leafnode_link_both_ways(LeafTopology topology)
     {
         using var certificates = new TestCertificates();
-        var webSocket = new WebSocketPort(
-            $"\"compression\": true, \"tls\": {{ \"cert_file\": \"{certificates.ServerCertificateFile}\", \"key_file\": \"{certificates.ServerKeyFile}\" }}");
+        var webSocket = new WebSocketPort($"\"tls\": {{ \"cert_file\": \"{certificates.ServerCertificateFile}\", \"key_file\": \"{certificates.ServerKeyFile}\" }}");
         await using var pair = await LeafPair.StartAsync(
-            topology, remote: $", \"ws_compression\": true, \"tls\": {{ \"ca_file\": \"{certificates.CaFile}\" }}", webSocket: webSocket, secure: true);
+            topology, remote: $", \"tls\": {{ \"ca_file\": \"{certificates.CaFile}\" }}", webSocket: webSocket, secure: true);
 
         await AssertLinkedOverWebSocketAsync(pair);
     }

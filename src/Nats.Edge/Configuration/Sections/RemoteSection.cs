@@ -22,12 +22,12 @@ internal sealed class RemoteSection
         .Add(nameof(AllowImports), KeyShape.Strings, "allow_imports")
         .Add(nameof(AllowExports), KeyShape.Strings, "allow_exports")
         .Add(nameof(Outbox), KeyShape.Block, OutboxSection.Keys, "outbox")
-        .Add(nameof(WsCompression), KeyShape.Flag, "ws_compression", "ws_compress", "websocket_compression", "websocket_compress")
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
-            // .NET's client framing always masks, which every hub takes.
-            "hub", "ws_no_masking", "websocket_no_masking", "jetstream_cluster_migrate", "js_cluster_migrate");
+            // Websocket remotes neither compress (zlib would grow the binary) nor leave frames unmasked.
+            "hub", "ws_compression", "ws_compress", "websocket_compression", "websocket_compress", "ws_no_masking", "websocket_no_masking",
+            "jetstream_cluster_migrate", "js_cluster_migrate");
 
     public List<string>? Url { get; set; }
 
@@ -50,8 +50,6 @@ internal sealed class RemoteSection
     public List<string>? AllowExports { get; set; }
 
     public OutboxSection? Outbox { get; set; }
-
-    public bool? WsCompression { get; set; }
 
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
@@ -82,7 +80,6 @@ internal sealed class RemoteSection
             CredentialsFile = Credentials is null ? null : Path.Combine(folder, Credentials),
             NkeySeed = Nkey,
             // An empty block still asks for TLS toward the hub, as in nats-server.
-            WebsocketCompression = WsCompression ?? false,
             Tls = Tls?.ToOptions(folder) ?? (at.Child(nameof(Tls)).IsWritten ? new RemoteTlsOptions() : null),
             DenyImports = DenyImports ?? [],
             DenyExports = DenyExports ?? [],

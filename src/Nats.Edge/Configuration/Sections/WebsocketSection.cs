@@ -12,11 +12,11 @@ internal sealed class WebsocketSection
         .Add(nameof(Port), KeyShape.Number, "port")
         .Add(nameof(NoTls), KeyShape.Flag, "no_tls")
         .Add(nameof(Tls), KeyShape.Block, TlsSection.LinkKeys, "tls")
-        .Add(nameof(Compression), KeyShape.Flag, "compression", "compress")
         .Add(nameof(SameOrigin), KeyShape.Flag, "same_origin")
         .Add(nameof(AllowedOrigins), KeyShape.Strings, "allowed_origins", "allowed_origin", "allow_origins", "allow_origin", "origins", "origin")
         .Add(nameof(HandshakeTimeout), KeyShape.Duration, "handshake_timeout")
-        .Unsupported("advertise", "authorization", "authentication", "no_auth_user", "jwt_cookie");
+        // compression: permessage-deflate would bring zlib into the binary (see WebSocketFrameStream).
+        .Unsupported("compression", "compress", "advertise", "authorization", "authentication", "no_auth_user", "jwt_cookie");
 
     public string? Listen { get; set; }
 
@@ -27,8 +27,6 @@ internal sealed class WebsocketSection
     public bool? NoTls { get; set; }
 
     public TlsSection? Tls { get; set; }
-
-    public bool? Compression { get; set; }
 
     public bool? SameOrigin { get; set; }
 
@@ -66,7 +64,6 @@ internal sealed class WebsocketSection
             Host = Host ?? listen.Host ?? options.Host,
             Port = port,
             Tls = tls,
-            Compression = Compression ?? options.Compression,
             SameOrigin = SameOrigin ?? options.SameOrigin,
             AllowedOrigins = AllowedOrigins ?? options.AllowedOrigins,
             HandshakeTimeout = HandshakeTimeout ?? options.HandshakeTimeout,
