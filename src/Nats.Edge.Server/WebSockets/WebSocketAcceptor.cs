@@ -54,33 +54,40 @@ internal sealed class WebSocketAcceptor
             }
 
             using var deadline = new CancellationTokenSource(_options.HandshakeTimeout);
-            HttpHead? head;
+            HttpHead? head = null;
+            HandshakeRefusal? refusal = null;
+            UpgradeRequest? request = null;
             try
             {
                 head = await HttpHead.ReadAsync(stream, ReadChunk, deadline.Token).ConfigureAwait(false);
             }
             catch (InvalidDataException ex)
             {
-                await RefuseAsync(stream, remote, new HandshakeRefusal(400, ex.Message), deadline.Token).ConfigureAwait(false);
+                refusal = new HandshakeRefusal(400, ex.Message);
+            }
+
+            if (head is not null)
+            {
+                // nats-server means to answer 400 to data sent ahead of its answer, but its HTTP server
+                // has handed the connection over by then: the answer never goes out, the connection closes.
+                refusal = UpgradeRequest.Check(head, _origins, _tls is not null, out request)
+                    ?? (head.Overrun ? new HandshakeRefusal(0, "client sent data before handshake is complete") : null);
+            }
+
+            if (refusal is not null)
+            {
+                _server.Log.Error($"{remote} - websocket handshake error: {refusal.Reason}");
+                if (refusal.Status != 0)
+                {
+                    await stream.WriteAsync(refusal.Response(), deadline.Token).ConfigureAwait(false);
+                }
+
                 return;
             }
 
-            if (head is null)
+            // The peer closed before its request was whole.
+            if (request is null)
             {
-                return;
-            }
-
-            // nats-server means to answer 400 to data sent ahead of its answer, but its HTTP server
-            // has handed the connection over by then: the answer never goes out, the connection closes.
-            var refusal = UpgradeRequest.Check(head, _origins, _tls is not null, out var request);
-            if (refusal is null && head.Overrun)
-            {
-                refusal = new HandshakeRefusal(0, "client sent data before handshake is complete");
-            }
-
-            if (refusal is not null || request is null)
-            {
-                await RefuseAsync(stream, remote, refusal, deadline.Token).ConfigureAwait(false);
                 return;
             }
 
@@ -107,20 +114,6 @@ internal sealed class WebSocketAcceptor
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
-        }
-    }
-
-    private async Task RefuseAsync(Stream stream, string? remote, HandshakeRefusal? refusal, CancellationToken deadline)
-    {
-        if (refusal is null)
-        {
-            return;
-        }
-
-        _server.Log.Error($"{remote} - websocket handshake error: {refusal.Reason}");
-        if (refusal.Status != 0)
-        {
-            await stream.WriteAsync(refusal.Response(), deadline).ConfigureAwait(false);
         }
     }
 

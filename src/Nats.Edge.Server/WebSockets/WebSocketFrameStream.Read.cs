@@ -44,7 +44,7 @@ internal sealed partial class WebSocketFrameStream
             _remaining -= read;
             if (_masked)
             {
-                _maskOffset = WebSocketMask.Apply(buffer.Span[..read], _mask, _maskOffset);
+                _maskOffset = Mask(buffer.Span[..read], _mask, _maskOffset);
             }
 
             return read;
@@ -52,9 +52,6 @@ internal sealed partial class WebSocketFrameStream
 
         return 0;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     // Reads one frame header: a data frame's payload is then read by ReadAsync; a control frame is
     // handled here whole. False at the end: the peer closed.
@@ -120,7 +117,7 @@ internal sealed partial class WebSocketFrameStream
 
         if (masked)
         {
-            WebSocketMask.Apply(payload.Span, mask, 0);
+            Mask(payload.Span, mask, 0);
         }
 
         if (opcode == PingFrame)

@@ -10,9 +10,6 @@ internal sealed partial class WebSocketFrameStream
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         SendFrameAsync(Binary, buffer, cancellationToken);
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     // The header and the payload's start go out in one write; a server's long payload follows as it
     // is, a client's through the buffer, masked on the way.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -25,7 +22,7 @@ internal sealed partial class WebSocketFrameStream
             var header = WriteHeader(buffer, opcode, payload.Length, out var mask);
             var sent = Math.Min(payload.Length, buffer.Length - header);
             payload.Span[..sent].CopyTo(buffer.AsSpan(header));
-            var offset = _isClient ? WebSocketMask.Apply(buffer.AsSpan(header, sent), mask, 0) : 0;
+            var offset = _isClient ? Mask(buffer.AsSpan(header, sent), mask, 0) : 0;
             await _inner.WriteAsync(buffer.AsMemory(0, header + sent), cancellationToken).ConfigureAwait(false);
             if (!_isClient && sent < payload.Length)
             {
@@ -37,7 +34,7 @@ internal sealed partial class WebSocketFrameStream
             {
                 var piece = Math.Min(buffer.Length, payload.Length - sent);
                 payload.Span.Slice(sent, piece).CopyTo(buffer);
-                offset = WebSocketMask.Apply(buffer.AsSpan(0, piece), mask, offset);
+                offset = Mask(buffer.AsSpan(0, piece), mask, offset);
                 await _inner.WriteAsync(buffer.AsMemory(0, piece), cancellationToken).ConfigureAwait(false);
                 sent += piece;
             }

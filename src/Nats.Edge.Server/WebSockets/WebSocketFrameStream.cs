@@ -1,4 +1,7 @@
 
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Nats.Edge.Server.WebSockets;
 
 /// <summary>
@@ -71,9 +74,10 @@ internal sealed partial class WebSocketFrameStream : Stream
     {
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    // The transport only reads and writes asynchronously, and never the array overloads.
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -90,10 +94,28 @@ internal sealed partial class WebSocketFrameStream : Stream
         base.Dispose(disposing);
     }
 
-    public override async ValueTask DisposeAsync()
+    /// <summary>
+    /// RFC 6455's masking: XORs <paramref name="data"/> in place with <paramref name="key"/> (its bytes
+    /// in wire order, as they lie in memory), starting <paramref name="offset"/> bytes into the frame's
+    /// payload; returns the offset after it. Masking and unmasking are the same.
+    /// </summary>
+    private static int Mask(Span<byte> data, uint key, int offset)
     {
-        await _inner.DisposeAsync().ConfigureAwait(false);
-        _writing.Dispose();
-        await base.DisposeAsync().ConfigureAwait(false);
+        // The key as it must lie over the data's first byte: its byte (offset mod 4) first in memory.
+        var shift = (offset & 3) * 8;
+        var rotated = BitConverter.IsLittleEndian ? BitOperations.RotateRight(key, shift) : BitOperations.RotateLeft(key, shift);
+        var words = MemoryMarshal.Cast<byte, uint>(data);
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] ^= rotated;
+        }
+
+        var keyBytes = MemoryMarshal.AsBytes(new Span<uint>(ref rotated));
+        for (var i = words.Length * 4; i < data.Length; i++)
+        {
+            data[i] ^= keyBytes[i & 3];
+        }
+
+        return offset + data.Length;
     }
 }
