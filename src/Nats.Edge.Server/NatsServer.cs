@@ -24,6 +24,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     private Monitoring.MonitorServer? _monitor;
     private Listener? _clientListener;
     private Listener? _leafListener;
+    private Listener? _webSocketListener;
     private Task _tickLoop = Task.CompletedTask;
     private ServerOptions _options;
     private Security.Authenticator _authenticator;
@@ -89,6 +90,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
 
     /// <summary>The bound leafnode endpoint; null without a leafnode listener.</summary>
     public IPEndPoint? LeafEndPoint { get; private set; }
+
+    /// <summary>The bound websocket endpoint; null without a websocket port.</summary>
+    public IPEndPoint? WebSocketEndPoint => _webSocketListener?.EndPoint;
+
+    /// <summary><c>ws</c> or <c>wss</c>: what the websocket port serves; null without one.</summary>
+    public string? WebSocketScheme { get; private set; }
 
     /// <summary>The <c>host:port</c> leafs can dial, sent to them in <c>leafnode_urls</c>.</summary>
     internal IReadOnlyList<string> LeafnodeUrls { get; private set; } = [];
@@ -165,6 +172,11 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
             LeafnodeUrls = AdvertisedAddresses(leafnodes.Host, LeafEndPoint.Port);
             Log.Info($"Listening for leafnode connections on {FormatHostPort(leafnodes.Host, LeafEndPoint.Port)}");
             _leafListener.Start(AcceptLeaf, Log);
+        }
+
+        if (Options.Websocket is { } websocket)
+        {
+            await ListenForWebSocketsAsync(websocket, cancellationToken).ConfigureAwait(false);
         }
 
         if (Cluster is not null)
@@ -298,8 +310,33 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         AuthRequired, Tls is not null, Tls?.RequiresClientCertificate ?? false, Options.MaxPayload, clientId, clientIp, nonce,
         InLameDuckMode, Cluster?.ClientConnectUrls is { Count: > 0 } urls ? urls : null);
 
-    // Lame duck mode stops accepting clients long before the rest stops.
-    private Task StopAcceptingClientsAsync() => _clientListener?.StopAsync() ?? Task.CompletedTask;
+    // Lame duck mode stops accepting clients long before the rest stops, on the websocket port too.
+    private async Task StopAcceptingClientsAsync()
+    {
+        if (_webSocketListener is not null)
+        {
+            await _webSocketListener.StopAsync().ConfigureAwait(false);
+        }
+
+        if (_clientListener is not null)
+        {
+            await _clientListener.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task ListenForWebSocketsAsync(WebsocketOptions websocket, CancellationToken cancellationToken)
+    {
+        var acceptor = new WebSockets.WebSocketAcceptor(this, websocket);
+        _webSocketListener = await Listener.BindAsync(websocket.Host, websocket.Port, cancellationToken).ConfigureAwait(false);
+        WebSocketScheme = acceptor.Scheme;
+        Log.Info($"Listening for websocket clients on {acceptor.Scheme}://{FormatHostPort(websocket.Host, _webSocketListener.EndPoint.Port)}");
+        if (websocket.Tls is null)
+        {
+            Log.Warn("Websocket not configured with TLS. DO NOT USE IN PRODUCTION!");
+        }
+
+        _webSocketListener.Start(acceptor.Accept, Log);
+    }
 
     internal static string FormatHostPort(string host, int port) =>
         host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
@@ -334,10 +371,28 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         return urls.Count > 0 ? urls : [$"127.0.0.1:{port}"];
     }
 
-    private void AcceptClient(Socket socket)
+    private void AcceptClient(Socket socket) => AcceptClient(Transport.Over(socket, this));
+
+    private void AcceptLeaf(Socket socket) => AcceptLeaf(Transport.Over(socket, this));
+
+    /// <summary>A connection upgraded on the websocket port: a client, or a leaf when it asked for <c>/leafnode</c>.</summary>
+    internal void AcceptWebSocket(Socket socket, Stream stream, bool leaf)
+    {
+        var transport = Transport.Over(socket, stream, this);
+        if (leaf)
+        {
+            AcceptLeaf(transport);
+        }
+        else
+        {
+            AcceptClient(transport);
+        }
+    }
+
+    private void AcceptClient(Transport transport)
     {
         Interlocked.Increment(ref _totalConnections);
-        var client = new ClientConnection(this, Transport.Over(socket, this), Connections.NextId(), Accounts.Global);
+        var client = new ClientConnection(this, transport, Connections.NextId(), Accounts.Global);
         var overLimit = Connections.ClientCount >= Options.MaxConnections;
         if (!overLimit)
         {
@@ -348,9 +403,9 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         client.Open(overLimit);
     }
 
-    private void AcceptLeaf(Socket socket)
+    private void AcceptLeaf(Transport transport)
     {
-        var leaf = new Leafnodes.LeafConnection(this, Transport.Over(socket, this), Connections.NextId());
+        var leaf = new Leafnodes.LeafConnection(this, transport, Connections.NextId());
         Connections.Add(leaf);
         Log.Debug($"{leaf} - Leafnode connection created");
         leaf.Open();

@@ -37,7 +37,7 @@ internal sealed partial class ClientConnection : Connection
     {
         _login.IssueNonce(Server.Authenticator);
         var info = WriteInfo();
-        if (Server.Tls is { } tls && !overLimit)
+        if (Server.Tls is { } tls && !overLimit && !Transport.IsWebSocket)
         {
             StartWithTls(tls, info);
             return;
@@ -70,7 +70,14 @@ internal sealed partial class ClientConnection : Connection
         SignalSend();
     }
 
-    private byte[] WriteInfo() => InfoWriter.Write(Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _login.Nonce));
+    private byte[] WriteInfo()
+    {
+        var info = Server.ClientInfoFor(Id, RemoteEndPoint.Address.ToString(), _login.Nonce);
+
+        // Over WebSocket any TLS was the upgrade's, and the cluster's client URLs are nats:// ones a
+        // WebSocket client (a browser) cannot dial.
+        return InfoWriter.Write(Transport.IsWebSocket ? info with { TlsRequired = false, TlsVerify = false, ConnectUrls = null } : info);
+    }
 
     public override void OnTick(long now)
     {

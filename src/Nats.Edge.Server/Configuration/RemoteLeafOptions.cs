@@ -5,7 +5,8 @@ public sealed record RemoteLeafOptions
 {
     /// <summary>
     /// Hub URLs (<c>url</c> / <c>urls</c>): <c>nats-leaf://</c>, <c>nats://</c> or <c>tls://</c>, default
-    /// port 7422; user:password@ or token@ in a URL log in with those.
+    /// port 7422, or all of them the hub's websocket port, <c>ws://</c> or <c>wss://</c> (default ports
+    /// 80 and 443); user:password@ or token@ in a URL log in with those.
     /// </summary>
     public required IReadOnlyList<Uri> Urls { get; init; }
 

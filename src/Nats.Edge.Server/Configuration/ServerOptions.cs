@@ -78,6 +78,9 @@ public sealed record ServerOptions
     /// <summary>TLS for client connections; null serves plain TCP.</summary>
     public TlsOptions? Tls { get; init; }
 
+    /// <summary>Clients and leafnodes over WebSocket (nats-server: <c>websocket</c>); null: no such port.</summary>
+    public WebsocketOptions? Websocket { get; init; }
+
     /// <summary>
     /// Monitoring HTTP port (nats-server: <c>http_port</c>, <c>-m</c>): 0 serves no monitoring at all,
     /// -1 picks a free port.

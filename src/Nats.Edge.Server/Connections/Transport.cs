@@ -25,6 +25,7 @@ internal sealed partial class Transport
 
     // Kept for an abort: shutting a socket down wakes a read blocked on it, even under TLS.
     private Socket? _socket;
+    private bool? _webSocket;
     private int _closeState;
 
     public Transport(Stream stream, IPEndPoint remoteEndPoint, IServerContext server)
@@ -37,7 +38,10 @@ internal sealed partial class Transport
     }
 
     /// <summary>A transport over an accepted or dialled socket, which it owns from now on.</summary>
-    public static Transport Over(Socket socket, IServerContext server)
+    public static Transport Over(Socket socket, IServerContext server) => Over(socket, new NetworkStream(socket, ownsSocket: true), server);
+
+    /// <summary>A transport over <paramref name="stream"/>, set up on <paramref name="socket"/> already (an upgraded WebSocket); it owns both from now on.</summary>
+    public static Transport Over(Socket socket, Stream stream, IServerContext server)
     {
         var remote = socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
         if (remote.Address.IsIPv4MappedToIPv6)
@@ -45,7 +49,7 @@ internal sealed partial class Transport
             remote = new IPEndPoint(remote.Address.MapToIPv4(), remote.Port);
         }
 
-        return new Transport(new NetworkStream(socket, ownsSocket: true), remote, server) { _socket = socket };
+        return new Transport(stream, remote, server) { _socket = socket };
     }
 
     public IPEndPoint RemoteEndPoint { get; }
@@ -73,6 +77,13 @@ internal sealed partial class Transport
 
     /// <summary>What the loops read and write: the socket's stream, TLS over it, or compression over either.</summary>
     public Stream CurrentStream => Stream;
+
+    /// <summary>
+    /// Whether the bytes travel in WebSocket messages: any TLS is the WebSocket's, set up before the
+    /// session began, and the peer came through an HTTP upgrade rather than a NATS port. Taken on
+    /// first look, before any compression is set up over the WebSocket.
+    /// </summary>
+    public bool IsWebSocket => _webSocket ??= Stream is WebSockets.WebSocketFrameStream;
 
     /// <summary>The certificate the peer presented in the TLS handshake, if any.</summary>
     public X509Certificate2? RemoteCertificate => TlsStream?.RemoteCertificate as X509Certificate2;

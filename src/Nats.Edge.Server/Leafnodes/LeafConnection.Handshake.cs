@@ -14,6 +14,9 @@ internal sealed partial class LeafConnection
     // The accepted leaf's CONNECT, kept so a config reload can check its login again.
     private LeafConnect? _connect;
 
+    // A leaf over WebSocket had its TLS, if any, on the websocket port, before the INFO.
+    private bool TlsRequired => Server.LeafTls is not null && !Transport.IsWebSocket;
+
     /// <summary>
     /// Hub side: the first INFO, with a nonce to sign and the compression this port offers, then
     /// (inside TLS when configured) the loops.
@@ -24,8 +27,8 @@ internal sealed partial class LeafConnection
         _opened = Stopwatch.GetTimestamp();
         var mode = HubCompression.Mode;
         var info = LeafInfoWriter.Write(
-            Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null, compression: mode == CompressionModes.NotSupported ? null : mode);
-        if (Server.LeafTls is { } tls)
+            Server, Id, _nonce, TlsRequired, remoteAccount: null, compression: mode == CompressionModes.NotSupported ? null : mode);
+        if (Server.LeafTls is { } tls && !Transport.IsWebSocket)
         {
             StartWithTls(tls, info);
         }
@@ -75,7 +78,7 @@ internal sealed partial class LeafConnection
 
         var compressed = new Compression.S2Stream(rest, store: Compression == CompressionModes.S2Uncompressed);
         var info = LeafInfoWriter.Write(
-            Server, Id, _nonce, Server.LeafTls is not null, remoteAccount: null, compression: LinkCompression.ForInfo(own, Compression));
+            Server, Id, _nonce, TlsRequired, remoteAccount: null, compression: LinkCompression.ForInfo(own, Compression));
         await compressed.WriteAsync(info, deadline.Token).ConfigureAwait(false);
         await compressed.FlushAsync(deadline.Token).ConfigureAwait(false);
         return compressed;
@@ -159,7 +162,7 @@ internal sealed partial class LeafConnection
         var send = permissions?.Publish;
         _rules = new LinkRules(
             receive?.Allow, [.. connect.DenyPublish, .. receive?.Deny ?? []], send?.Allow, send?.Deny ?? [], account == Server.Accounts.System);
-        Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, Server.LeafTls is not null, account.Name, permissions));
+        Outbound.Append(LeafInfoWriter.Write(Server, Id, nonce: null, TlsRequired, account.Name, permissions));
         EstimateRttFromConnect();
         BecomeReady();
     }

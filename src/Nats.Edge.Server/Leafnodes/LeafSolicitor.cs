@@ -29,12 +29,16 @@ internal sealed class LeafSolicitor : ISolicitor
     private readonly Account _account;
     private readonly LinkDialler _dialler;
 
+    // Every URL of a remote is a websocket one or none is (the config refuses a mix, as nats-server does).
+    private readonly bool _webSocket;
+
     public LeafSolicitor(NatsServer server, RemoteLeafOptions remote, Account account, RemoteOutbox? outbox)
     {
         _server = server;
         _remote = remote;
         _account = account;
         Outbox = outbox;
+        _webSocket = IsWebSocket(remote.Urls[0]);
         var reconnect = server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1);
         _dialler = new LinkDialler(
             new DialUrls(remote.Urls, DefaultPort),
@@ -61,9 +65,17 @@ internal sealed class LeafSolicitor : ISolicitor
     /// </summary>
     internal static Backoff ReconnectBackoff(TimeSpan reconnect) => new(reconnect, reconnect * 30, JitterLow: 0.5, JitterHigh: 1);
 
-    /// <summary>Adds the hub cluster's leafnode URLs to the ones dialled in turn.</summary>
+    /// <summary>
+    /// Adds the hub cluster's leafnode URLs to the ones dialled in turn; not for a websocket remote,
+    /// as those name leafnode ports, not websocket ones.
+    /// </summary>
     public void Learn(List<string> hostPorts)
     {
+        if (_webSocket)
+        {
+            return;
+        }
+
         var urls = new List<Uri>(hostPorts.Count);
         foreach (var hostPort in hostPorts)
         {
@@ -95,26 +107,39 @@ internal sealed class LeafSolicitor : ISolicitor
         var connected = Stopwatch.GetTimestamp();
         Stream wire = new NetworkStream(socket, ownsSocket: false);
 
-        // A hub whose leafnode port has handshake_first hears TLS before it says anything.
-        SslStream? tls = remote.Tls is { HandshakeFirst: true } ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false) : null;
+        // A hub whose leafnode port has handshake_first hears TLS before it says anything, and so
+        // does a websocket port with TLS: the upgrade request travels inside it.
+        var tls = remote.Tls is { HandshakeFirst: true } || (_webSocket && (url.Scheme == "wss" || remote.Tls is not null))
+            ? await HandshakeAsync(socket, url, stopping).ConfigureAwait(false)
+            : null;
+
+        // What the link runs on once set up; null is the socket itself.
+        Stream? stream = tls;
         try
         {
-            var info = HubInfo.Parse(await ReadInfoAsync(tls ?? wire, firstWordsDeadline).ConfigureAwait(false));
+            if (_webSocket)
+            {
+                stream = await WebSockets.WebSocketDial.UpgradeAsync(stream ?? new NetworkStream(socket, ownsSocket: true), url, firstWordsDeadline).ConfigureAwait(false);
+            }
+
+            var info = HubInfo.Parse(await ReadInfoAsync(stream ?? wire, firstWordsDeadline).ConfigureAwait(false));
             if (info is null || info.ClientId == 0 || info.LeafnodeUrls is null)
             {
                 // A client or route port answers with an INFO that lacks these: not a leafnode port.
                 _server.Log.Error($"Error connecting to leafnode remote {Redacted(url)}: attempted to connect to wrong port (not a leafnode port)");
-                if (tls is not null)
+                if (stream is not null)
                 {
-                    await tls.DisposeAsync().ConfigureAwait(false);
+                    await stream.DisposeAsync().ConfigureAwait(false);
                 }
 
                 return null;
             }
 
-            if (tls is null && (info.TlsRequired || remote.Tls is not null || url.Scheme == "tls"))
+            // Over WebSocket any TLS came first; a hub's tls_required there speaks of its leafnode port.
+            if (stream is null && (info.TlsRequired || remote.Tls is not null || url.Scheme == "tls"))
             {
                 tls = await HandshakeAsync(socket, url, stopping).ConfigureAwait(false);
+                stream = tls;
             }
 
             var id = _server.Connections.NextId();
@@ -122,7 +147,6 @@ internal sealed class LeafSolicitor : ISolicitor
             var compression = info.Compression is null or "" || remote.Compression.Mode == CompressionModes.NotSupported
                 ? CompressionModes.NotSupported
                 : CompressionModes.Off;
-            Stream? linkStream = tls;
             if (LinkCompression.Negotiates(remote.Compression.Mode))
             {
                 compression = LinkCompression.Choose(remote.Compression, info.Compression, Stopwatch.GetElapsedTime(connected));
@@ -130,19 +154,22 @@ internal sealed class LeafSolicitor : ISolicitor
                 {
                     // This side's INFO names its mode, in plain; from there on both directions are S2,
                     // and the hub answers with its INFO again, compressed.
-                    var plain = (Stream?)tls ?? wire;
-                    var answer = LeafInfoWriter.Write(_server, id, nonce: null, tls is not null, remoteAccount: null, compression: LinkCompression.ForInfo(remote.Compression, compression));
+                    var plain = stream ?? wire;
+                    var answer = LeafInfoWriter.Write(
+                        _server, id, nonce: null, tls is not null, remoteAccount: null, compression: LinkCompression.ForInfo(remote.Compression, compression));
                     await plain.WriteAsync(answer, stopping).ConfigureAwait(false);
-                    // Owning the socket (or the TLS over it), as the stream it replaces did: closing the link closes it.
-                    var compressed = new S2Stream((Stream?)tls ?? new NetworkStream(socket, ownsSocket: true), store: compression == CompressionModes.S2Uncompressed);
-                    linkStream = compressed;
+                    await plain.FlushAsync(stopping).ConfigureAwait(false);
+
+                    // Owning the socket (or the stream over it), as the stream it replaces did: closing the link closes it.
+                    var compressed = new S2Stream(stream ?? new NetworkStream(socket, ownsSocket: true), store: compression == CompressionModes.S2Uncompressed);
+                    stream = compressed;
                     info = HubInfo.Parse(await ReadInfoAsync(compressed, firstWordsDeadline).ConfigureAwait(false))
                         ?? throw new InvalidDataException("the hub's compressed INFO is not valid");
                 }
             }
 
             // CONNECT is built before the link exists: a broken seed must not leave a half-made link behind.
-            var connect = Connect(info, LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed), tls is not null);
+            var connect = Connect(info, LeafCredentials.From(url, remote.CredentialsFile, remote.NkeySeed), tls is not null && !_webSocket);
             var rules = new LinkRules(
                 remote.AllowExports, remote.DenyExports, remote.AllowImports, remote.DenyImports, _account == _server.Accounts.System);
             var link = new LeafConnection(_server, Transport.Over(socket, _server), id, this, _account, rules) { Compression = compression };
@@ -153,12 +180,12 @@ internal sealed class LeafSolicitor : ISolicitor
 
             _server.Connections.Add(link);
             _server.Log.Info($"Connected leafnode to \"{url.Host}\"");
-            link.BeginSolicited(linkStream, tls, connect, info.InfoOnConnect);
+            link.BeginSolicited(stream, tls, connect, info.InfoOnConnect);
             return link.Closed;
         }
-        catch when (tls is not null)
+        catch when (stream is not null)
         {
-            await tls.DisposeAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -212,6 +239,8 @@ internal sealed class LeafSolicitor : ISolicitor
 
         return WireJson.Connect(connect, WireJsonContext.Default.LeafConnect);
     }
+
+    private static bool IsWebSocket(Uri url) => url.Scheme is "ws" or "wss";
 
     // Logs name the hub, never the password or token a URL may carry.
     private string Redacted(Uri url) => $"\"{url.Scheme}://{url.Host}:{_dialler.Urls.PortOf(url)}\"";

@@ -54,7 +54,7 @@ internal static class FlagValues
     public static FlagValue<string> HubUrl { get; } = new(isSwitch: false, static (name, text) =>
         ServerUrls.TryParseLeaf(text, out _)
             ? text
-            : throw new CommandLineException($"invalid value \"{text}\" for -{name}: not a nats-leaf://, nats:// or tls:// URL"));
+            : throw new CommandLineException($"invalid value \"{text}\" for -{name}: not a nats-leaf://, nats://, tls://, ws:// or wss:// URL"));
 
     /// <summary>A nats-server flag nats-edge refuses, whatever follows it, saying <paramref name="why"/>.</summary>
     public static FlagValue<bool> Refused(string why) => new(isSwitch: true, (name, _) => throw new CommandLineException($"-{name}: {why}"));

@@ -61,6 +61,7 @@ internal sealed partial class ConfigFile
             Leafnodes = Leafnodes?.ToOptions(at.Child(nameof(Leafnodes)), folder),
             Cluster = Cluster?.ToOptions(at.Child(nameof(Cluster)), folder) is { } cluster ? Named(at, cluster, gateway) : null,
             Gateway = gateway,
+            Websocket = Websocket?.ToOptions(at.Child(nameof(Websocket)), folder),
         };
     }
 

@@ -50,6 +50,7 @@ internal sealed partial class ConfigFile
         .Add(nameof(Cluster), KeyShape.Block, ClusterSection.Keys, "cluster")
         .Add(nameof(Leafnodes), KeyShape.Block, LeafnodesSection.Keys, "leafnodes")
         .Add(nameof(Gateway), KeyShape.Block, GatewaySection.Keys, "gateway")
+        .Add(nameof(Websocket), KeyShape.Block, WebsocketSection.Keys, "websocket", "ws")
         // nats-edge's own: the board's sensors and actuators.
         .Add(nameof(Devices), KeyShape.Block, DevicesSection.Keys, "devices");
 
@@ -127,6 +128,8 @@ internal sealed partial class ConfigFile
     public LeafnodesSection? Leafnodes { get; set; }
 
     public GatewaySection? Gateway { get; set; }
+
+    public WebsocketSection? Websocket { get; set; }
 
     public DevicesSection? Devices { get; set; }
 }

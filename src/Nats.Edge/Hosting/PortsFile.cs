@@ -31,6 +31,11 @@ internal sealed class PortsFile : IDisposable
             {
                 WriteUrls(json, "monitoring", "http", server.Options.HttpHost ?? server.Options.Host, monitoring);
             }
+            if (server.WebSocketEndPoint is { } webSocket)
+            {
+                WriteUrls(json, "websocket", server.WebSocketScheme!, server.Options.Websocket!.Host, webSocket);
+            }
+
             if (server.LeafEndPoint is { } leaf)
             {
                 WriteUrls(json, "leafnode", "nats-leaf", server.Options.Leafnodes!.Host, leaf);

@@ -80,7 +80,7 @@ public sealed class ConfigErrorLocationTests : IDisposable
     {
         var path = _folder.Write("server.conf", "leafnodes {\n  remotes [\n    { url: \"http://hub\" }\n  ]\n}");
 
-        Assert.Equal($"{path}:3: key \"leafnodes.remotes.0.url\": \"http://hub\" is not a nats-leaf://, nats:// or tls:// URL", Error(path));
+        Assert.Equal($"{path}:3: key \"leafnodes.remotes.0.url\": \"http://hub\" is not a nats-leaf://, nats://, tls://, ws:// or wss:// URL", Error(path));
     }
 
     [Fact]

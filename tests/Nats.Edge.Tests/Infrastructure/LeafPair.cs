@@ -43,14 +43,19 @@ public sealed class LeafPair : IAsyncDisposable
     /// credentials, TLS); <paramref name="hubLeafnodes"/> adds members to the hub's leafnodes block
     /// (authorization, TLS); <paramref name="hubBody"/> adds top-level hub settings (accounts,
     /// operator mode); <paramref name="userInfo"/> (<c>user:pass@</c>) goes into the leaf's URL;
-    /// <paramref name="leafBody"/> adds top-level leaf settings (monitoring).
+    /// <paramref name="leafBody"/> adds top-level leaf settings (monitoring); with <paramref name="webSocket"/>
+    /// the hub also has that websocket port and the leaf dials it (<c>ws://</c>, or <c>wss://</c> when
+    /// <paramref name="secure"/>) instead of the leafnode port.
     /// </summary>
     public static async Task<LeafPair> StartAsync(
         LeafTopology topology, string remote = "", string hubBody = "", string userInfo = "", bool waitForLink = true, string hubLeafnodes = "",
-        string leafBody = "")
+        string leafBody = "", WebSocketPort? webSocket = null, bool secure = false)
     {
         var leafPort = TestPorts.Free();
-        var hubConfig = HubConfig(leafPort, hubBody, hubLeafnodes);
+        var hubConfig = HubConfig(leafPort, webSocket is null ? hubBody : string.Join(",\n", new[] { webSocket.Block, hubBody }.Where(static part => part.Length > 0)), hubLeafnodes);
+        var url = webSocket is null
+            ? $"nats-leaf://{userInfo}127.0.0.1:{leafPort}"
+            : $"{(secure ? "wss" : "ws")}://{userInfo}127.0.0.1:{webSocket.Port}";
 
         // A client port of its own, not one the kernel picks: RestartHubAsync takes it again once
         // the hub has let it go, and no other server may have taken it meanwhile.
@@ -60,7 +65,7 @@ public sealed class LeafPair : IAsyncDisposable
             var board = Interlocked.Increment(ref s_boards).ToString(CultureInfo.InvariantCulture);
             var leaf = await TestServers.StartWithConfigAsync(LeafTarget(topology), $$"""
                 "server_name": "board-{{board}}",
-                "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://{{userInfo}}127.0.0.1:{{leafPort}}" {{remote}} } ] }{{(leafBody.Length > 0 ? ",\n" + leafBody : string.Empty)}}
+                "leafnodes": { "reconnect": 1, "remotes": [ { "url": "{{url}}" {{remote}} } ] }{{(leafBody.Length > 0 ? ",\n" + leafBody : string.Empty)}}
                 """, captureLog: true);
             var pair = new LeafPair(topology, hub, leaf, leafPort, hubConfig);
             if (waitForLink)

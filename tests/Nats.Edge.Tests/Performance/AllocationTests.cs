@@ -52,6 +52,34 @@ public sealed class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task One_million_messages_from_a_leaf_to_its_hub_over_websocket_allocate_less_than_one_byte_each()
+    {
+        // The board masks each frame and the hub unmasks it: both ends of the framing are on the path.
+        var webSocketPort = Infrastructure.TestPorts.Free();
+        await using var hub = new NatsServer(new ServerOptions
+        {
+            Host = "127.0.0.1",
+            Port = 0,
+            Leafnodes = new LeafnodeOptions { Host = "127.0.0.1", Port = Infrastructure.TestPorts.Free() },
+            Websocket = new WebsocketOptions { Host = "127.0.0.1", Port = webSocketPort },
+        });
+        await hub.StartAsync();
+        await using var leaf = new NatsServer(new ServerOptions
+        {
+            Host = "127.0.0.1",
+            Port = 0,
+            Leafnodes = new LeafnodeOptions { Remotes = [new RemoteLeafOptions { Urls = [new Uri($"ws://127.0.0.1:{webSocketPort}")] }] },
+        });
+        await leaf.StartAsync();
+        await WaitForLinkAsync(leaf, hub);
+        using var load = RawLoad.Connect(
+            new IPEndPoint(IPAddress.Loopback, leaf.ClientEndPoint.Port), "sensors.temp", 16,
+            subscriberServer: new IPEndPoint(IPAddress.Loopback, hub.ClientEndPoint.Port));
+        await WaitForLinkAsync(leaf, hub);
+        AssertUnderOneBytePerMessage(load, "leaf → hub over websocket");
+    }
+
+    [Fact]
     public async Task One_million_messages_captured_by_an_outbox_allocate_less_than_one_byte_each()
     {
         // The hub is a port nobody listens on: the outbox keeps every message, as during an outage.

@@ -30,8 +30,9 @@ internal sealed class RemoteSection
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
-            "hub", "ws_compress", "ws_compression", "websocket_compress", "websocket_compression",
-            "ws_no_masking", "websocket_no_masking", "jetstream_cluster_migrate", "js_cluster_migrate");
+            // Websocket remotes neither compress (zlib would grow the binary) nor leave frames unmasked.
+            "hub", "ws_compression", "ws_compress", "websocket_compression", "websocket_compress", "ws_no_masking", "websocket_no_masking",
+            "jetstream_cluster_migrate", "js_cluster_migrate");
 
     public List<string>? Url { get; set; }
 
@@ -75,6 +76,13 @@ internal sealed class RemoteSection
             throw at.Child(nameof(Nkey)).Invalid("Remote leafnode nkey is not a valid seed");
         }
 
+        // nats-server's check and words (server/leafnode.go, validateLeafNode).
+        if (urls.Exists(url => IsWebSocket(url) != IsWebSocket(urls[0])))
+        {
+            throw at.Invalid(
+                $"remote leaf node configuration cannot have a mix of websocket and non-websocket urls: [{string.Join(' ', urls.Select(static url => $"\"{url.Scheme}://{url.Authority}\""))}]");
+        }
+
         if (Credentials is not null && Nkey is not null)
         {
             throw at.Invalid("Remote leafnode can not have both creds and nkey defined");
@@ -102,13 +110,15 @@ internal sealed class RemoteSection
         };
     }
 
+    private static bool IsWebSocket(Uri url) => url.Scheme is "ws" or "wss";
+
     private static void AddUrls(List<Uri> urls, List<string>? texts, ConfigPath at)
     {
         for (var i = 0; i < texts?.Count; i++)
         {
             urls.Add(ServerUrls.TryParseLeaf(texts[i], out var url)
                 ? url
-                : throw at.Item(i).Invalid($"\"{texts[i]}\" is not a nats-leaf://, nats:// or tls:// URL"));
+                : throw at.Item(i).Invalid($"\"{texts[i]}\" is not a nats-leaf://, nats://, tls://, ws:// or wss:// URL"));
         }
     }
 }
