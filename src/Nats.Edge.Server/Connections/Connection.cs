@@ -221,11 +221,8 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     /// <inheritdoc />
     public virtual ValueTask<Stream> BeginAsync(Stream stream) => ValueTask.FromResult(stream);
 
-    /// <summary>
-    /// Writes <paramref name="info"/> at once and then runs the loops (inside <paramref name="tls"/>
-    /// when given): for INFO ahead of a TLS handshake, or ahead of a reply read before the loops.
-    /// </summary>
-    protected void StartAfterInfo(ServerTls? tls, byte[] info)
+    // INFO precedes the handshake, so it cannot wait for the (TLS) send loop.
+    private void StartAfterInfo(ServerTls tls, byte[] info)
     {
         SendBeforeStart(info);
         Start(tls);

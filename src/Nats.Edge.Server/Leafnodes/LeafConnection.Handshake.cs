@@ -32,13 +32,9 @@ internal sealed partial class LeafConnection
         {
             StartWithTls(tls, info);
         }
-        else if (LinkCompression.Negotiates(mode))
-        {
-            // BeginAsync waits for the leaf's answer before the send loop runs: the INFO goes now.
-            StartAfterInfo(tls: null, info);
-        }
         else
         {
+            // When BeginAsync waits for the leaf's answer, it writes this INFO itself first.
             Outbound.Append(info);
             SignalSend();
             Start();
