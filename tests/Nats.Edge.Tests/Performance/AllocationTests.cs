@@ -33,22 +33,22 @@ public sealed class AllocationTests(ITestOutputHelper output)
     [Fact]
     public async Task One_million_messages_from_a_leaf_to_its_hub_allocate_less_than_one_byte_each()
     {
+        // Both ends nats-edge, so the link is S2-framed (s2_auto on loopback stores).
         var leafPort = Infrastructure.TestPorts.Free();
-        await using var hub = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0, Leafnodes = new LeafnodeOptions { Host = "127.0.0.1", Port = leafPort } });
-        await hub.StartAsync();
-        await using var leaf = new NatsServer(new ServerOptions
-        {
-            Host = "127.0.0.1",
-            Port = 0,
-            Leafnodes = new LeafnodeOptions { Remotes = [new RemoteLeafOptions { Urls = [new Uri($"nats-leaf://127.0.0.1:{leafPort}")] }] },
-        });
-        await leaf.StartAsync();
-        await WaitForLinkAsync(leaf, hub);
-        using var load = RawLoad.Connect(
-            new IPEndPoint(IPAddress.Loopback, leaf.ClientEndPoint.Port), "sensors.temp", 16,
-            subscriberServer: new IPEndPoint(IPAddress.Loopback, hub.ClientEndPoint.Port));
-        await WaitForLinkAsync(leaf, hub);
-        AssertUnderOneBytePerMessage(load, "leaf → hub");
+        await LeafToHubAsync(new LeafnodeOptions { Host = "127.0.0.1", Port = leafPort }, websocket: null, new Uri($"nats-leaf://127.0.0.1:{leafPort}"), "leaf → hub");
+    }
+
+    [Fact]
+    public async Task One_million_messages_from_a_leaf_to_its_hub_compressed_allocate_less_than_one_byte_each()
+    {
+        var leafPort = Infrastructure.TestPorts.Free();
+        var fast = new CompressionOptions { Mode = CompressionModes.S2Fast };
+        await LeafToHubAsync(
+            new LeafnodeOptions { Host = "127.0.0.1", Port = leafPort, Compression = fast },
+            websocket: null,
+            new Uri($"nats-leaf://127.0.0.1:{leafPort}"),
+            "leaf → hub, s2_fast",
+            fast);
     }
 
     [Fact]
@@ -56,27 +56,11 @@ public sealed class AllocationTests(ITestOutputHelper output)
     {
         // The board masks each frame and the hub unmasks it: both ends of the framing are on the path.
         var webSocketPort = Infrastructure.TestPorts.Free();
-        await using var hub = new NatsServer(new ServerOptions
-        {
-            Host = "127.0.0.1",
-            Port = 0,
-            Leafnodes = new LeafnodeOptions { Host = "127.0.0.1", Port = Infrastructure.TestPorts.Free() },
-            Websocket = new WebsocketOptions { Host = "127.0.0.1", Port = webSocketPort },
-        });
-        await hub.StartAsync();
-        await using var leaf = new NatsServer(new ServerOptions
-        {
-            Host = "127.0.0.1",
-            Port = 0,
-            Leafnodes = new LeafnodeOptions { Remotes = [new RemoteLeafOptions { Urls = [new Uri($"ws://127.0.0.1:{webSocketPort}")] }] },
-        });
-        await leaf.StartAsync();
-        await WaitForLinkAsync(leaf, hub);
-        using var load = RawLoad.Connect(
-            new IPEndPoint(IPAddress.Loopback, leaf.ClientEndPoint.Port), "sensors.temp", 16,
-            subscriberServer: new IPEndPoint(IPAddress.Loopback, hub.ClientEndPoint.Port));
-        await WaitForLinkAsync(leaf, hub);
-        AssertUnderOneBytePerMessage(load, "leaf → hub over websocket");
+        await LeafToHubAsync(
+            new LeafnodeOptions { Host = "127.0.0.1", Port = Infrastructure.TestPorts.Free() },
+            new WebsocketOptions { Host = "127.0.0.1", Port = webSocketPort },
+            new Uri($"ws://127.0.0.1:{webSocketPort}"),
+            "leaf → hub over websocket");
     }
 
     [Fact]
@@ -149,6 +133,28 @@ public sealed class AllocationTests(ITestOutputHelper output)
 
     // The subscriber's interest must have crossed to the leaf before the load starts, or early
     // messages go nowhere and the run waits for them forever.
+    // A board dialling a hub at remoteUrl; a raw publisher on the board, its subscriber on the hub.
+    private async Task LeafToHubAsync(
+        LeafnodeOptions hubLeafnodes, WebsocketOptions? websocket, Uri remoteUrl, string what, CompressionOptions? compression = null)
+    {
+        await using var hub = new NatsServer(new ServerOptions { Host = "127.0.0.1", Port = 0, Leafnodes = hubLeafnodes, Websocket = websocket });
+        await hub.StartAsync();
+        var remote = new RemoteLeafOptions { Urls = [remoteUrl] };
+        await using var leaf = new NatsServer(new ServerOptions
+        {
+            Host = "127.0.0.1",
+            Port = 0,
+            Leafnodes = new LeafnodeOptions { Remotes = [compression is null ? remote : remote with { Compression = compression }] },
+        });
+        await leaf.StartAsync();
+        await WaitForLinkAsync(leaf, hub);
+        using var load = RawLoad.Connect(
+            new IPEndPoint(IPAddress.Loopback, leaf.ClientEndPoint.Port), "sensors.temp", 16,
+            subscriberServer: new IPEndPoint(IPAddress.Loopback, hub.ClientEndPoint.Port));
+        await WaitForLinkAsync(leaf, hub);
+        AssertUnderOneBytePerMessage(load, what);
+    }
+
     private static async Task WaitForLinkAsync(NatsServer leaf, NatsServer hub)
     {
         await using var onHub = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = $"nats://127.0.0.1:{hub.ClientEndPoint.Port}" });
