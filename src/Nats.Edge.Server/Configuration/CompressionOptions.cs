@@ -18,4 +18,10 @@ public sealed record CompressionOptions
     /// with s2_fast, the third s2_better, beyond with s2_best; a 0 skips a level (10, 50, 100 ms by default).
     /// </summary>
     public IReadOnlyList<TimeSpan> RttThresholds { get; init; } = [];
+
+    /// <summary>Equal by mode and thresholds, so a reloaded block that says the same thing is no change.</summary>
+    public bool Equals(CompressionOptions? other) =>
+        other is not null && Mode == other.Mode && RttThresholds.SequenceEqual(other.RttThresholds);
+
+    public override int GetHashCode() => HashCode.Combine(Mode, RttThresholds.Count);
 }

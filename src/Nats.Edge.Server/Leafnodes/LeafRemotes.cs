@@ -8,7 +8,7 @@ namespace Nats.Edge.Server.Leafnodes;
 /// changes them as nats-server 2.14 does, touching only the links that changed: a remote that is
 /// gone or newly <c>disabled</c> is stopped and its link closed; one that is new or enabled again
 /// starts dialling; one whose <c>tls</c> changed keeps its link and uses the new TLS from its next
-/// dial. A remote is known by its URLs, account and credentials: changing those is a removal and
+/// dial; one whose <c>compression</c> changed is set up again to agree on it. A remote is known by its URLs, account and credentials: changing those is a removal and
 /// an addition.
 /// </summary>
 internal sealed class LeafRemotes(NatsServer server)
@@ -89,9 +89,17 @@ internal sealed class LeafRemotes(NatsServer server)
                 }
 
                 var wasDisabled = running.Options.Disabled;
+                var compressionChanged = running.Options.Compression != options.Compression;
                 running.Options = options;
                 running.Solicitor?.UseRemote(options);
-                if (wasDisabled != options.Disabled)
+                if (compressionChanged && !options.Disabled && !wasDisabled)
+                {
+                    // Compression is agreed when the link is set up: the link goes down and comes back with the new mode.
+                    server.Log.Info($"Reloaded: LeafNode Remote {Describe(options)} Compression value is: {options.Compression.Mode}");
+                    StopDialling(running);
+                    StartDialling(running);
+                }
+                else if (wasDisabled != options.Disabled)
                 {
                     server.Log.Info($"Reloaded: LeafNode Remote {Describe(options)} Disabled value is: {(options.Disabled ? "true" : "false")}");
                     if (options.Disabled)
@@ -203,7 +211,8 @@ internal sealed class LeafRemotes(NatsServer server)
         $"{string.Join(' ', options.Urls)}|{options.Account ?? Account.GlobalName}|{options.CredentialsFile}|{options.NkeySeed}";
 
     // The parts a reload may change are left out of the comparison.
-    private static RemoteLeafOptions Reloadable(RemoteLeafOptions options) => options with { Tls = null, Disabled = false };
+    private static RemoteLeafOptions Reloadable(RemoteLeafOptions options) =>
+        options with { Tls = null, Disabled = false, Compression = new RemoteLeafOptions { Urls = [] }.Compression };
 
     // For the log: no password from a URL, no seed.
     private static string Describe(RemoteLeafOptions options) =>

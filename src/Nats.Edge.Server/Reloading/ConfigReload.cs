@@ -112,14 +112,15 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         }
     }
 
-    // nats-server reloads the leafnode listener's tls and the remotes (added, removed, disabled, their
-    // tls), nothing else of the block: what else changed is refused by name.
+    // nats-server reloads the leafnode listener's tls and compression (for the links set up
+    // afterwards) and the remotes (added, removed, disabled, their tls and compression), nothing else
+    // of the block: what else changed is refused by name.
     private bool LeafnodesMayChange(ServerOptions reloaded)
     {
         var before = server.Options.Leafnodes ?? new LeafnodeOptions();
         var after = reloaded.Leafnodes ?? new LeafnodeOptions();
         if (OptionChange.FirstDifference(
-                before with { Remotes = [], Tls = null }, after with { Remotes = [], Tls = null }, OptionsJsonContext.Default.LeafnodeOptions) is { } field)
+                Reloadable(before), Reloadable(after), OptionsJsonContext.Default.LeafnodeOptions) is { } field)
         {
             throw new ServerOptionsException($"config reload not supported for LeafNode: field \"{field}\"");
         }
@@ -127,6 +128,9 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         server.LeafRemotes.CheckReload(after.Remotes);
         return true;
     }
+
+    private static LeafnodeOptions Reloadable(LeafnodeOptions options) =>
+        options with { Remotes = [], Tls = null, Compression = new LeafnodeOptions().Compression };
 
     // nats-server reloads a cluster block's tls, which the routes set up afterwards use, but not its
     // listener, name or routes: a reloaded block that differs only there may go on.

@@ -81,6 +81,24 @@ public sealed class LeafRemoteReloadTests
     }
 
     [Fact]
+    public async Task A_remote_whose_compression_changed_is_set_up_again_with_it()
+    {
+        await using var hub = await StartHubAsync();
+        var remote = Remote(hub) with { Compression = new CompressionOptions { Mode = CompressionModes.Off } };
+        var options = TestServers.Defaults with { Leafnodes = new LeafnodeOptions { Remotes = [remote] } };
+        await using var board = await EdgeServer.StartAsync(options, captureLog: true);
+        await Poll.UntilAsync(() => UplinkTo(board, hub) is not null);
+        var plain = UplinkTo(board, hub)!;
+        Assert.Equal(CompressionModes.Off, plain.Compression);
+
+        board.Reload(options with { Leafnodes = new LeafnodeOptions { Remotes = [remote with { Compression = new CompressionOptions { Mode = CompressionModes.S2Fast } }] } });
+
+        await Poll.UntilAsync(() => UplinkTo(board, hub) is { } link && link != plain, () => board.Log);
+        Assert.Equal(CompressionModes.S2Fast, UplinkTo(board, hub)!.Compression);
+        Assert.Contains("Compression value is: s2_fast", board.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Other_changes_to_a_kept_remote_or_to_the_leafnode_port_are_refused()
     {
         await using var hub = await StartHubAsync();
