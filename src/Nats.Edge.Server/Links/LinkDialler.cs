@@ -176,10 +176,15 @@ internal sealed class LinkDialler
             closed = await _solicitor.SetUpLinkAsync(socket, url, firstWords.Token, stopping).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever goes wrong with one dial (a bad seed or certificate file included) is reported and retried; a link must not die silently.
-        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _solicitor.OnDialFailed(url, ex);
+            // While the server stops, a dial cut short (cancelled, or reset by a peer going away at
+            // the same moment) is no failure to report, and must not escape the loop.
+            if (!stopping.IsCancellationRequested)
+            {
+                _solicitor.OnDialFailed(url, ex);
+            }
         }
         finally
         {

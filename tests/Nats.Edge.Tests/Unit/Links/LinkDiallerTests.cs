@@ -120,6 +120,24 @@ public sealed class LinkDiallerTests : IDisposable
         Assert.Empty(solicitor.Failures);
     }
 
+    [Fact]
+    public async Task A_setup_that_fails_while_the_server_stops_ends_the_dialling_without_an_error()
+    {
+        // A peer resetting the connection at the moment the server stops, as a hub going away does.
+        using var stopping = new CancellationTokenSource();
+        using var solicitor = new ScriptedSolicitor(
+            [DialTurn.Dial],
+            [() =>
+            {
+                stopping.Cancel();
+                throw new IOException("Connection reset by peer");
+            }]);
+
+        await Dialler([PeerUrl], solicitor).RunAsync(stopping.Token);
+
+        Assert.Empty(solicitor.Failures);
+    }
+
     public void Dispose() => _peer.Dispose();
 
     private LinkDialler Dialler(Uri[] urls, ScriptedSolicitor solicitor) => new(
