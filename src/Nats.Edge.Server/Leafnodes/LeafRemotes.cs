@@ -94,10 +94,13 @@ internal sealed class LeafRemotes(NatsServer server)
                 running.Solicitor?.UseRemote(options);
                 if (compressionChanged && !options.Disabled && !wasDisabled)
                 {
-                    // Compression is agreed when the link is set up: the link goes down and comes back with the new mode.
+                    // Compression is agreed when the link is set up: the link goes down and comes back with
+                    // the new mode after the reconnect delay, as nats-server's does. Redialled at once, it
+                    // can reach the hub before the hub has dropped the old link's interest, and take the
+                    // hub's echo of it for a loop.
                     server.Log.Info($"Reloaded: LeafNode Remote {Describe(options)} Compression value is: {options.Compression.Mode}");
                     StopDialling(running);
-                    StartDialling(running);
+                    StartDialling(running, after: server.Options.Leafnodes?.ReconnectDelay ?? TimeSpan.FromSeconds(1));
                 }
                 else if (wasDisabled != options.Disabled)
                 {
@@ -164,7 +167,7 @@ internal sealed class LeafRemotes(NatsServer server)
         options.Outbox is { } outbox ? RemoteOutbox.Open(server, options, outbox) : null;
 
     // Under _sync.
-    private void StartDialling(Remote remote)
+    private void StartDialling(Remote remote, TimeSpan after = default)
     {
         if (remote.Options.Disabled || _stopping.IsCancellationRequested)
         {
@@ -176,7 +179,17 @@ internal sealed class LeafRemotes(NatsServer server)
         remote.Solicitor = solicitor;
         remote.Stop = stop;
         _loops.RemoveAll(static loop => loop.IsCompleted);
-        _loops.Add(Task.Run(() => solicitor.RunAsync(stop.Token), CancellationToken.None));
+        _loops.Add(Task.Run(
+            async () =>
+            {
+                if (after > TimeSpan.Zero && !await Delay(after, stop.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                await solicitor.RunAsync(stop.Token).ConfigureAwait(false);
+            },
+            CancellationToken.None));
     }
 
     // Under _sync: the loop ends and the link it keeps closes, as nats-server closes a removed remote's.
@@ -197,6 +210,20 @@ internal sealed class LeafRemotes(NatsServer server)
             {
                 link.Close(CloseReason.ClientClosed);
             }
+        }
+    }
+
+    // False when stopped first.
+    private static async Task<bool> Delay(TimeSpan wait, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(wait, stop).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

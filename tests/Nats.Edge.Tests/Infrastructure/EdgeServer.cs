@@ -9,6 +9,9 @@ public sealed class EdgeServer : IRunningServer
     private readonly NatsServer _server;
     private StringWriter? _log;
 
+    // The writer the server logs through; reading the log takes the same lock its writes take.
+    private TextWriter? _synchronizedLog;
+
     private EdgeServer(NatsServer server) => _server = server;
 
     /// <inheritdoc />
@@ -54,7 +57,22 @@ public sealed class EdgeServer : IRunningServer
     public int MonitorPort => _server.MonitoringEndPoint?.Port ?? 0;
 
     /// <summary>What the server logged, when it was started with a log.</summary>
-    public string Log => _log?.ToString() ?? string.Empty;
+    public string Log
+    {
+        get
+        {
+            if (_log is null)
+            {
+                return string.Empty;
+            }
+
+            // TextWriter.Synchronized locks the wrapper on each write; a StringBuilder read mid-append throws.
+            lock (_synchronizedLog!)
+            {
+                return _log.ToString();
+            }
+        }
+    }
 
     /// <summary>Polls <see cref="Log"/> until <paramref name="text"/> appears; fails with the whole log after 10 s. Needs a captured log.</summary>
     public Task WaitForLogAsync(string text) => Poll.UntilLogContainsAsync(() => Log, text);
@@ -64,7 +82,8 @@ public sealed class EdgeServer : IRunningServer
     internal static async Task<EdgeServer> StartAsync(ServerOptions options, bool captureLog = false, Nats.Edge.Server.Outbox.IOutboxFiles? outboxFiles = null)
     {
         var writer = captureLog ? new StringWriter() : null;
-        var server = new NatsServer(options, writer is null ? null : new Nats.Edge.Server.Logging.ServerLog(TextWriter.Synchronized(writer)))
+        var synchronized = writer is null ? null : TextWriter.Synchronized(writer);
+        var server = new NatsServer(options, synchronized is null ? null : new Nats.Edge.Server.Logging.ServerLog(synchronized))
         {
             OutboxFiles = outboxFiles,
         };
@@ -72,7 +91,7 @@ public sealed class EdgeServer : IRunningServer
         {
             using var timeout = new CancellationTokenSource(TestTimeouts.Startup);
             await server.StartAsync(timeout.Token);
-            return new EdgeServer(server) { _log = writer };
+            return new EdgeServer(server) { _log = writer, _synchronizedLog = synchronized };
         }
         catch
         {
