@@ -25,12 +25,12 @@ internal sealed partial class Transport
 
     // Kept for an abort: shutting a socket down wakes a read blocked on it, even under TLS.
     private Socket? _socket;
-    private bool? _webSocket;
     private int _closeState;
 
     public Transport(Stream stream, IPEndPoint remoteEndPoint, IServerContext server)
     {
         Stream = stream;
+        IsWebSocket = stream is WebSockets.WebSocketFrameStream;
         RemoteEndPoint = remoteEndPoint;
         _log = server.Log;
         Outbound = new OutboundBuffer(server.Chunks);
@@ -80,10 +80,10 @@ internal sealed partial class Transport
 
     /// <summary>
     /// Whether the bytes travel in WebSocket messages: any TLS is the WebSocket's, set up before the
-    /// session began, and the peer came through an HTTP upgrade rather than a NATS port. Taken on
-    /// first look, before any compression is set up over the WebSocket.
+    /// session began, and the peer came through an HTTP upgrade rather than a NATS port. Known when
+    /// the transport is made, so compression set up over the WebSocket later does not change it.
     /// </summary>
-    public bool IsWebSocket => _webSocket ??= Stream is WebSockets.WebSocketFrameStream;
+    public bool IsWebSocket { get; }
 
     /// <summary>The certificate the peer presented in the TLS handshake, if any.</summary>
     public X509Certificate2? RemoteCertificate => TlsStream?.RemoteCertificate as X509Certificate2;

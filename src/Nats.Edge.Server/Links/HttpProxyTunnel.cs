@@ -9,9 +9,6 @@ namespace Nats.Edge.Server.Links;
 /// </summary>
 internal static class HttpProxyTunnel
 {
-    // A proxy's answer is a status line and a few headers; anything longer is not a proxy answering.
-    private const int MaxAnswerBytes = 16 * 1024;
-
     /// <summary>Connects <paramref name="socket"/> to the proxy and through it to <paramref name="host"/>:<paramref name="port"/>; throws saying which step failed.</summary>
     public static async Task OpenAsync(Socket socket, ProxyOptions proxy, string host, int port, CancellationToken cancellationToken)
     {
@@ -35,34 +32,25 @@ internal static class HttpProxyTunnel
         }
 
         await socket.SendAsync(Encoding.ASCII.GetBytes(request.Append("\r\n").ToString()), cancellationToken).ConfigureAwait(false);
-        var status = await ReadStatusAsync(socket, cancellationToken).ConfigureAwait(false);
-        if (!status.StartsWith("HTTP/1.", StringComparison.Ordinal) || status.Length < 12 || status.AsSpan(9, 3) is not "200")
+        var status = (await ReadAnswerAsync(socket, cancellationToken).ConfigureAwait(false)).StartLine;
+        if (!status.StartsWith("HTTP/1.", StringComparison.Ordinal) || status.Split(' ') is not [_, "200", ..])
         {
             throw new IOException($"proxy CONNECT failed: {(status.Length > 9 ? status[9..] : status)}");
         }
     }
 
-    // Reads the answer up to its blank line and not a byte further: what follows is the hub's.
-    private static async Task<string> ReadStatusAsync(Socket socket, CancellationToken cancellationToken)
+    // A byte at a time, up to the blank line and not a byte further: what follows is the hub's.
+    private static async Task<WebSockets.HttpHead> ReadAnswerAsync(Socket socket, CancellationToken cancellationToken)
     {
-        var answer = new List<byte>(256);
-        var one = new byte[1];
-        while (answer.Count < 4 || answer[^1] != '\n' || answer[^2] != '\r' || answer[^3] != '\n' || answer[^4] != '\r')
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        try
         {
-            if (answer.Count >= MaxAnswerBytes)
-            {
-                throw new IOException("failed to read proxy response: no end of headers");
-            }
-
-            if (await socket.ReceiveAsync(one, cancellationToken).ConfigureAwait(false) == 0)
-            {
-                throw new IOException("failed to read proxy response: the proxy closed the connection");
-            }
-
-            answer.Add(one[0]);
+            return await WebSockets.HttpHead.ReadAsync(stream, chunk: 1, cancellationToken).ConfigureAwait(false)
+                ?? throw new IOException("failed to read proxy response: the proxy closed the connection");
         }
-
-        var text = Encoding.ASCII.GetString([.. answer]);
-        return text[..text.IndexOf('\r', StringComparison.Ordinal)];
+        catch (InvalidDataException error)
+        {
+            throw new IOException($"failed to read proxy response: {error.Message}", error);
+        }
     }
 }

@@ -136,8 +136,7 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
     // listener, name or routes: a reloaded block that differs only there may go on.
     private static bool OnlyClusterTlsChanged(ServerOptions running, ServerOptions reloaded) =>
         running.Cluster is { } before && reloaded.Cluster is { } after && before.Tls != after.Tls
-        && !OptionChange.Between(running with { Cluster = before with { Tls = null } }, reloaded with { Cluster = after with { Tls = null } })
-            .Exists(change => change.Name == nameof(ServerOptions.Cluster));
+        && OptionChange.FirstDifference(before with { Tls = null }, after with { Tls = null }, OptionsJsonContext.Default.ClusterOptions) is null;
 
     // What "Reloaded: …" says for an option that may change; empty for one that changes silently,
     // null for one that cannot change while running. Secrets are never shown.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Nats.Edge.Server.Reloading;
 
@@ -12,10 +13,17 @@ internal sealed record OptionChange(string Name, JsonElement Old, JsonElement Ne
     /// Every option that differs. Both sides go through the same generated serializer, so equal
     /// options give equal JSON, lists and nested records included.
     /// </summary>
-    public static List<OptionChange> Between(Configuration.ServerOptions running, Configuration.ServerOptions reloaded)
+    public static List<OptionChange> Between(Configuration.ServerOptions running, Configuration.ServerOptions reloaded) =>
+        Between(running, reloaded, OptionsJsonContext.Default.ServerOptions);
+
+    /// <summary>The name of the first property that differs between two option records, or null when none does.</summary>
+    public static string? FirstDifference<T>(T running, T reloaded, JsonTypeInfo<T> type) =>
+        Between(running, reloaded, type) is [var first, ..] ? first.Name : null;
+
+    private static List<OptionChange> Between<T>(T running, T reloaded, JsonTypeInfo<T> type)
     {
-        var before = JsonSerializer.SerializeToElement(running, OptionsJsonContext.Default.ServerOptions);
-        var after = JsonSerializer.SerializeToElement(reloaded, OptionsJsonContext.Default.ServerOptions);
+        var before = JsonSerializer.SerializeToElement(running, type);
+        var after = JsonSerializer.SerializeToElement(reloaded, type);
         var changes = new List<OptionChange>();
         foreach (var property in before.EnumerateObject())
         {
@@ -27,22 +35,6 @@ internal sealed record OptionChange(string Name, JsonElement Old, JsonElement Ne
         }
 
         return changes;
-    }
-
-    /// <summary>The name of the first property that differs between two option records, or null when none does.</summary>
-    public static string? FirstDifference<T>(T running, T reloaded, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-    {
-        var before = JsonSerializer.SerializeToElement(running, type);
-        var after = JsonSerializer.SerializeToElement(reloaded, type);
-        foreach (var property in before.EnumerateObject())
-        {
-            if (!JsonElement.DeepEquals(property.Value, after.GetProperty(property.Name)))
-            {
-                return property.Name;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

@@ -11,4 +11,5 @@ namespace Nats.Edge.Server.Reloading;
 [JsonSerializable(typeof(ServerOptions))]
 [JsonSerializable(typeof(RemoteLeafOptions))]
 [JsonSerializable(typeof(LeafnodeOptions))]
+[JsonSerializable(typeof(ClusterOptions))]
 internal sealed partial class OptionsJsonContext : JsonSerializerContext;

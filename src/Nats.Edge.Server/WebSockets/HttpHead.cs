@@ -1,8 +1,8 @@
 namespace Nats.Edge.Server.WebSockets;
 
 /// <summary>
-/// The head of an HTTP/1.1 request or response, as far as a WebSocket upgrade needs it: the start
-/// line and the header fields. Repeated fields are kept apart, and a field's tokens (its
+/// The head of an HTTP/1.1 request or response, as far as a WebSocket upgrade or an HTTP proxy's
+/// CONNECT answer needs it: the start line and the header fields. Repeated fields are kept apart, and a field's tokens (its
 /// comma-separated values) are matched as nats-server matches them: trimmed, case-insensitive.
 /// </summary>
 internal sealed class HttpHead
