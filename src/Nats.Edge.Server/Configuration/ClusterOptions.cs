@@ -39,4 +39,10 @@ public sealed record ClusterOptions
     /// nats-server holds routes to mutual TLS. Null: plain TCP.
     /// </summary>
     public TlsOptions? Tls { get; init; }
+
+    /// <summary>
+    /// S2 on routes (<c>cluster.compression</c>). <c>accept</c> by default, as in nats-server 2.10: this
+    /// server starts no compression but compresses when the peer asks for it.
+    /// </summary>
+    public CompressionOptions Compression { get; init; } = new() { Mode = CompressionModes.Accept };
 }

@@ -10,19 +10,20 @@ internal static class FirstLine
     private const int MaxLength = 64 * 1024;
 
     /// <summary>Everything read, and the length of the first line with its LF.</summary>
-    public static async Task<(byte[] Read, int Length)> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    public static Task<(byte[] Read, int Length)> ReadAsync(Stream stream, CancellationToken cancellationToken) =>
+        ReadAsync(stream, ReadOnlyMemory<byte>.Empty, cancellationToken);
+
+    /// <summary>
+    /// The same after <paramref name="readAhead"/>, bytes already read past an earlier line: they
+    /// start what is returned, and the line may already be among them.
+    /// </summary>
+    public static async Task<(byte[] Read, int Length)> ReadAsync(Stream stream, ReadOnlyMemory<byte> readAhead, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, readAhead.Length));
+        buffer.Write(readAhead.Span);
         var searched = 0;
         while (true)
         {
-            var read = await stream.ReadAsync(buffer.GetMemory(512), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new IOException("the peer closed the connection before its first line");
-            }
-
-            buffer.Advance(read);
             var lf = buffer.WrittenSpan[searched..].IndexOf((byte)'\n');
             if (lf >= 0)
             {
@@ -34,6 +35,14 @@ internal static class FirstLine
             {
                 throw new InvalidDataException("first line too long");
             }
+
+            var read = await stream.ReadAsync(buffer.GetMemory(512), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new IOException("the peer closed the connection before its first line");
+            }
+
+            buffer.Advance(read);
         }
     }
 
@@ -43,4 +52,8 @@ internal static class FirstLine
         line = line.TrimEnd("\r\n"u8);
         return line.Length > 5 && (line.StartsWith("INFO "u8) || line.StartsWith("INFO\t"u8)) ? line[5..] : default;
     }
+
+    /// <summary>Whether <paramref name="line"/> is a CONNECT, in any case, as the protocol readers take it.</summary>
+    public static bool IsConnect(ReadOnlySpan<byte> line) =>
+        line.Length > 8 && Ascii.EqualsIgnoreCase(line[..7], "CONNECT"u8) && line[7] is (byte)' ' or (byte)'\t';
 }

@@ -46,6 +46,23 @@ internal sealed class RouteDetail
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? SubscriptionsList { get; init; }
 
+    /// <summary>The mode the route runs with, as nats-server 2.10 shows it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Compression { get; init; }
+
+    /// <summary>Bytes before and after S2, each way, when the route compresses (nats-edge's own fields).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? UncompressedOutBytes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CompressedOutBytes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? UncompressedInBytes { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CompressedInBytes { get; init; }
+
     /// <summary>The link's TLS version, as <c>/connz</c> names a client's; absent on a plain link (nats-edge's own field).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TlsVersion { get; init; }
@@ -58,6 +75,7 @@ internal sealed class RouteDetail
         var now = Stopwatch.GetTimestamp();
         var traffic = Connections.TrafficCounts.Of(route);
         var learned = route.LearnedInterest();
+        var s2 = route.CompressedStream;
 
         return new RouteDetail
         {
@@ -80,6 +98,11 @@ internal sealed class RouteDetail
             OutBytes = traffic.OutBytes,
             Subscriptions = learned.Count,
             SubscriptionsList = withSubscriptions ? SubjectLists.Of(learned) : null,
+            Compression = route.Compression == Configuration.CompressionModes.NotSupported ? null : route.Compression,
+            UncompressedOutBytes = s2?.UncompressedBytesWritten,
+            CompressedOutBytes = s2?.CompressedBytesWritten,
+            UncompressedInBytes = s2?.UncompressedBytesRead,
+            CompressedInBytes = s2?.CompressedBytesRead,
             TlsVersion = GoFormat.TlsVersion(route.TlsStream),
             TlsCipherSuite = route.TlsStream?.NegotiatedCipherSuite.ToString(),
         };

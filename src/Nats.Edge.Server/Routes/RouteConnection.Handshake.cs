@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Nats.Edge.Server.Links;
 using Nats.Edge.Server.Security;
 
 namespace Nats.Edge.Server.Routes;
@@ -12,19 +13,21 @@ internal sealed partial class RouteConnection
     public bool PeerHeaders => Peer?.Headers ?? true;
 
     /// <summary>
-    /// Accepted: this server speaks first with its INFO, then waits for CONNECT and the peer's INFO.
-    /// With <paramref name="tls"/> the TLS handshake comes before any of it.
+    /// Accepted: this server speaks first with its INFO, naming its compression mode, then waits for
+    /// CONNECT and the peer's INFO. With <paramref name="tls"/> the TLS handshake comes before any of it.
     /// </summary>
     public void Open(ServerTls? tls)
     {
-        Outbound.Append(RouteInfoWriter.Write(Server, Nonces.ForLink()));
+        var mode = OwnCompression.Mode;
+        Outbound.Append(RouteInfoWriter.Write(Server, Nonces.ForLink(), mode == CompressionModes.NotSupported ? null : mode));
         SignalSend();
         Start(tls);
     }
 
     /// <summary>
-    /// Dialled: CONNECT and this server's INFO go out at once, as nats-server 2.9 sends them, inside
-    /// <paramref name="tls"/> when the route has TLS.
+    /// Dialled: CONNECT goes out at once, inside <paramref name="tls"/> when the route has TLS. This
+    /// server's INFO follows at once too when it talks no compression, as nats-server 2.9 sends it;
+    /// otherwise <see cref="BeginAsync"/> sends it once the peer's INFO has said what it takes.
     /// </summary>
     public void BeginSolicited(string? user, string? password, Stream? tls)
     {
@@ -35,7 +38,12 @@ internal sealed partial class RouteConnection
 
         _connectReceived = true;
         Outbound.Append(RouteInfoWriter.WriteConnect(Server, user, password));
-        Outbound.Append(RouteInfoWriter.Write(Server, nonce: null));
+        var own = OwnCompression.Mode;
+        if (!LinkCompression.Negotiates(own))
+        {
+            Outbound.Append(RouteInfoWriter.Write(Server, nonce: null, own == CompressionModes.NotSupported ? null : own));
+        }
+
         SignalSend();
         Start();
     }
@@ -146,6 +154,14 @@ internal sealed partial class RouteConnection
             Server.Log.Error($"{this} - Cluster name conflict: \"{theirs}\" is not \"{cluster.Name}\"");
             Close(CloseReason.ClusterNameConflict);
             return;
+        }
+
+        if (!LinkCompression.Negotiates(OwnCompression.Mode))
+        {
+            // Not asked, but told as nats-server tells it: a peer that knows compression sees "off".
+            Compression = info.Compression is null or "" || OwnCompression.Mode == CompressionModes.NotSupported
+                ? CompressionModes.NotSupported
+                : CompressionModes.Off;
         }
 
         Peer = info;

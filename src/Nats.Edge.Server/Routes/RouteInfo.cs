@@ -70,13 +70,20 @@ internal sealed record RouteInfo : ServerInfo
     [JsonPropertyName("ip")]
     public string? Ip { get; init; }
 
+    /// <summary>
+    /// The sender's compression mode (nats-server 2.10+), then the mode it chose once it heard the
+    /// peer's; absent from a server that knows no compression, which therefore gets none.
+    /// </summary>
+    [JsonPropertyName("compression")]
+    public string? Compression { get; init; }
+
     /// <summary>Null when the JSON is not an object with fields of the right types.</summary>
     public static RouteInfo? Parse(ReadOnlySpan<byte> json) => WireJson.Parse(json, Read);
 
     private static RouteInfo Read(ref WireJsonFields fields)
     {
         var shared = default(ServerInfoFields);
-        string? nonce = null, cluster = null, ip = null, gatewayUrl = null, gateway = null;
+        string? nonce = null, cluster = null, ip = null, gatewayUrl = null, gateway = null, compression = null;
         int? maxPayload = null;
         var gatewayCommand = 0;
         List<string>? gatewayUrls = null;
@@ -96,6 +103,7 @@ internal sealed record RouteInfo : ServerInfo
             fields.Read("gateway"u8, ref gateway);
             fields.Read("gateway_urls"u8, ref gatewayUrls);
             fields.Read("gateway_cmd"u8, ref gatewayCommand);
+            fields.Read("compression"u8, ref compression);
         }
 
         return new(shared)
@@ -111,6 +119,7 @@ internal sealed record RouteInfo : ServerInfo
             Gateway = gateway,
             GatewayUrls = gatewayUrls,
             GatewayCommand = gatewayCommand,
+            Compression = compression,
         };
     }
 }

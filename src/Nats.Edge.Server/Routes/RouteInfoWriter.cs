@@ -6,8 +6,11 @@ internal static class RouteInfoWriter
     // Route protocol level 2: RS+/RMSG carry the account (what nats-server 2.9 speaks).
     private const int RouteProtocol = 2;
 
-    /// <summary>This server's route INFO; <paramref name="nonce"/> only in the first one an accepted route gets.</summary>
-    public static byte[] Write(IServerContext server, string? nonce)
+    /// <summary>
+    /// This server's route INFO; <paramref name="nonce"/> only in the first one an accepted route gets;
+    /// <paramref name="compression"/> is left out for a peer that must see a server without it.
+    /// </summary>
+    public static byte[] Write(IServerContext server, string? nonce, string? compression)
     {
         var cluster = server.Cluster!;
         var info = new RouteInfo
@@ -29,6 +32,7 @@ internal static class RouteInfoWriter
             ClusterDynamic = cluster.NameIsDynamic,
             ConnectUrls = Urls(cluster.OwnClientUrls),
             GatewayUrl = server.Gateways?.Url,
+            Compression = compression,
         };
         return WireJson.Info(info, WireJsonContext.Default.RouteInfo);
     }

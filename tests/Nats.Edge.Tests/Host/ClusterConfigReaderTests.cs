@@ -44,6 +44,27 @@ public sealed class ClusterConfigReaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("server.json", """{ "cluster": { "name": "garage" } }""", "accept")]
+    [InlineData("server.json", """{ "cluster": { "compression": true } }""", "s2_fast")]
+    [InlineData("server.json", """{ "cluster": { "compression": "off" } }""", "off")]
+    [InlineData("server.json", """{ "cluster": { "compression": { "mode": "best" } } }""", "s2_best")]
+    [InlineData("server.conf", "cluster { compression: s2_auto }", "s2_auto")]
+    [InlineData("server.conf", "cluster { compression: { mode: s2_better } }", "s2_better")]
+    public void Compression_defaults_to_accept_and_on_means_s2_fast_on_routes(string fileName, string text, string mode)
+    {
+        Assert.Equal(mode, Load(fileName, text).Compression.Mode);
+    }
+
+    [Fact]
+    public void Route_compression_reads_rtt_thresholds()
+    {
+        var cluster = Load("server.json", """{ "cluster": { "compression": { "mode": "s2_auto", "rtt_thresholds": ["5ms", "20ms", "80ms"] } } }""");
+
+        Assert.Equal([TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(80)], cluster.Compression.RttThresholds);
+    }
+
+    [Theory]
+    [InlineData("""{ "cluster": { "compression": "zstd" } }""", "unsupported compression mode \"zstd\"")]
     [InlineData("""{ "cluster": { "routes": ["http://a:6222"] } }""", "is not a nats-route://host:port URL")]
     [InlineData("""{ "cluster": { "pool_size": 3 } }""", "not supported by nats-edge")]
     [InlineData("""{ "cluster": { "colour": "blue" } }""", "colour")]

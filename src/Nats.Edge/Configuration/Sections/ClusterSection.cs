@@ -16,7 +16,8 @@ internal sealed class ClusterSection
         .Add(nameof(NoAdvertise), KeyShape.Flag, "no_advertise")
         .Add(nameof(ConnectRetries), KeyShape.Number, "connect_retries")
         .Add(nameof(Tls), KeyShape.Block, TlsSection.LinkKeys, "tls")
-        .Unsupported("advertise", "cluster_advertise", "permissions", "pool_size", "accounts", "compression", "ping_interval", "ping_max");
+        .BlockOrValue(nameof(Compression), CompressionSection.Keys, shorthand: "mode", "compression")
+        .Unsupported("advertise", "cluster_advertise", "permissions", "pool_size", "accounts", "ping_interval", "ping_max");
 
     public string? Name { get; set; }
 
@@ -35,6 +36,8 @@ internal sealed class ClusterSection
     public int? ConnectRetries { get; set; }
 
     public TlsSection? Tls { get; set; }
+
+    public CompressionSection? Compression { get; set; }
 
     public ClusterOptions ToOptions(ConfigPath at, string folder)
     {
@@ -60,6 +63,9 @@ internal sealed class ClusterSection
             NoAdvertise = NoAdvertise ?? options.NoAdvertise,
             ConnectRetries = ConnectRetries ?? options.ConnectRetries,
             Tls = TlsSection.ToOptions(Tls, at.Child(nameof(Tls)), folder),
+
+            // "on" means s2_fast on a route (s2_auto on a leafnode), as nats-server reads it.
+            Compression = CompressionSection.ToOptions(Compression, at.Child(nameof(Compression)), on: CompressionModes.S2Fast, otherwise: options.Compression.Mode),
         };
     }
 }
