@@ -19,13 +19,13 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         lock (_gate)
         {
             var changes = OptionChange.Between(server.Options, reloaded);
-            var clusterTlsChanged = OnlyClusterTlsChanged(server.Options, reloaded);
+            var clusterMayChange = ClusterMayChange(server.Options, reloaded);
             var leafnodesChanged = changes.Exists(static change => change.Name == nameof(ServerOptions.Leafnodes));
             foreach (var change in changes)
             {
                 var mayChange = change.Name switch
                 {
-                    nameof(ServerOptions.Cluster) => clusterTlsChanged,
+                    nameof(ServerOptions.Cluster) => clusterMayChange,
                     nameof(ServerOptions.Leafnodes) => LeafnodesMayChange(reloaded),
                     _ => Describe(change) is not null,
                 };
@@ -50,11 +50,18 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
                 leafTls = LoadTls(reloaded.Leafnodes?.Tls, static options => new ServerTls(options));
             }
 
-            var clusterTls = clusterTlsChanged ? LoadTls(reloaded.Cluster!.Tls, Routes.ClusterManager.Mutual) : null;
-            server.Replace(reloaded, authenticator, tls, leafTls);
+            var clusterTls = server.Cluster?.Tls;
+            var clusterTlsChanged = clusterMayChange && server.Options.Cluster!.Tls != reloaded.Cluster!.Tls;
+            var clusterCompressionChanged = clusterMayChange && server.Options.Cluster!.Compression != reloaded.Cluster!.Compression;
             if (clusterTlsChanged)
             {
-                server.Cluster!.ReplaceTls(reloaded.Cluster!, clusterTls);
+                clusterTls = LoadTls(reloaded.Cluster!.Tls, Routes.ClusterManager.Mutual);
+            }
+
+            server.Replace(reloaded, authenticator, tls, leafTls);
+            if (clusterMayChange)
+            {
+                server.Cluster!.Reload(reloaded.Cluster!, clusterTls);
             }
 
             if (leafnodesChanged)
@@ -83,7 +90,15 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
                 }
                 else if (change.Name == nameof(ServerOptions.Cluster))
                 {
-                    log.Info("Reloaded: cluster tls = " + (reloaded.Cluster!.Tls is null ? "disabled" : "enabled"));
+                    if (clusterTlsChanged)
+                    {
+                        log.Info("Reloaded: cluster tls = " + (reloaded.Cluster!.Tls is null ? "disabled" : "enabled"));
+                    }
+
+                    if (clusterCompressionChanged)
+                    {
+                        log.Info("Reloaded: cluster compression = " + reloaded.Cluster!.Compression.Mode);
+                    }
                 }
                 else if (change.Name == nameof(ServerOptions.Leafnodes) && leafTlsChanged)
                 {
@@ -132,11 +147,14 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
     private static LeafnodeOptions Reloadable(LeafnodeOptions options) =>
         options with { Remotes = [], Tls = null, Compression = new LeafnodeOptions().Compression };
 
-    // nats-server reloads a cluster block's tls, which the routes set up afterwards use, but not its
-    // listener, name or routes: a reloaded block that differs only there may go on.
-    private static bool OnlyClusterTlsChanged(ServerOptions running, ServerOptions reloaded) =>
-        running.Cluster is { } before && reloaded.Cluster is { } after && before.Tls != after.Tls
-        && OptionChange.FirstDifference(before with { Tls = null }, after with { Tls = null }, OptionsJsonContext.Default.ClusterOptions) is null;
+    // nats-server reloads a cluster block's tls and compression, but not its listener, name or routes:
+    // a reloaded block that differs only in those two may go on.
+    private static bool ClusterMayChange(ServerOptions running, ServerOptions reloaded) =>
+        running.Cluster is { } before && reloaded.Cluster is { } after
+        && OptionChange.FirstDifference(Reloadable(before), Reloadable(after), OptionsJsonContext.Default.ClusterOptions) is null;
+
+    private static ClusterOptions Reloadable(ClusterOptions options) =>
+        options with { Tls = null, Compression = new ClusterOptions().Compression };
 
     // What "Reloaded: …" says for an option that may change; empty for one that changes silently,
     // null for one that cannot change while running. Secrets are never shown.

@@ -114,10 +114,29 @@ internal sealed class ClusterManager(NatsServer server, ClusterOptions options)
     }
 
     /// <summary>Takes the reloaded <c>cluster</c> block, whose only change is its <c>tls</c> (loaded by <paramref name="tls"/>).</summary>
-    public void ReplaceTls(ClusterOptions reloaded, ServerTls? tls)
+    /// <summary>
+    /// A reloaded block whose tls or compression changed: new routes take both. A route that is up
+    /// keeps its TLS session; one whose compression would now be agreed differently is closed and set
+    /// up again (the dialling side redials a second later), while a route to a server without
+    /// compression, or already at the new mode, carries on.
+    /// </summary>
+    public void Reload(ClusterOptions reloaded, ServerTls? tls)
     {
+        var compressionChanged = reloaded.Compression != options.Compression;
         options = reloaded;
         Tls = tls;
+        if (!compressionChanged)
+        {
+            return;
+        }
+
+        foreach (var route in Routes)
+        {
+            if (route.Compression != CompressionModes.NotSupported && route.Compression != reloaded.Compression.Mode)
+            {
+                route.Close(CloseReason.ClientClosed);
+            }
+        }
     }
 
     public static ServerTls? Mutual(TlsOptions? tls) => tls is null ? null : new ServerTls(tls with { Verify = true });

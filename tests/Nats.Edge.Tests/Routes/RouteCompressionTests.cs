@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nats.Edge.Server.Configuration;
 using Nats.Edge.Tests.Gateways;
 using Nats.Edge.Tests.Infrastructure;
 
@@ -85,6 +86,28 @@ public sealed class RouteCompressionTests
             Assert.StartsWith("1.", route.GetProperty("tls_version").GetString(), StringComparison.Ordinal);
             AssertCounted(route, compressing: true);
         }
+    }
+
+    [Fact]
+    public async Task A_reload_that_changes_compression_sets_the_routes_up_again_with_it()
+    {
+        var seedPort = TestPorts.Free();
+        await using var seed = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, Cluster(seedPort, null, "accept"), captureLog: true);
+        await using var joiner = await TestServers.StartWithConfigAsync(ServerTarget.Edge, Cluster(TestPorts.Free(), seedPort, "accept"));
+        Assert.Equal("off", Mode(await RouteAsync(seed)));
+
+        var options = seed.Server.Options;
+        seed.Reload(options with { Cluster = options.Cluster! with { Compression = new CompressionOptions { Mode = CompressionModes.S2Fast } } });
+        await seed.WaitForLogAsync("Reloaded: cluster compression = s2_fast");
+
+        // The joiner, which accepts, redials and follows the seed's s2_fast.
+        await MonitorClient.WaitForAsync(joiner, "/routez", routez => routez.GetProperty("routes").EnumerateArray().Any(route => Mode(route) == "s2_fast"));
+        await AssertMessagesCrossBothWaysAsync(seed, joiner);
+        Assert.Equal("s2_fast", Mode(await RouteAsync(seed)));
+
+        // Listener, name and routes still cannot change while running.
+        var renamed = Assert.Throws<ServerOptionsException>(() => seed.Reload(options with { Cluster = options.Cluster! with { Name = "other" } }));
+        Assert.Contains("config reload not supported for Cluster", renamed.Message, StringComparison.Ordinal);
     }
 
     private static async Task AssertMessagesCrossBothWaysAsync(IRunningServer seed, IRunningServer joiner)
