@@ -59,11 +59,19 @@ internal sealed class LeafSolicitor : ISolicitor
     public Task RunAsync(CancellationToken stopping) => _dialler.RunAsync(stopping);
 
     /// <summary>
-    /// The wait before the next dial: the configured delay after a link that worked, then doubling with
-    /// each failed dial up to 30 times it, drawn between half and all of that so boards that lost the
-    /// hub together do not return together.
+    /// The wait before the next dial, each drawn between half and all of it so boards that lost the
+    /// hub together do not return together:
+    /// <list type="bullet">
+    /// <item>an eighth of the configured delay after a link that worked, doubling with each failed
+    /// dial up to the delay, so a hub that restarts at once is back within a few hundred
+    /// milliseconds;</item>
+    /// <item>the delay itself for the next 30 dials, about as often as nats-server dials, for a
+    /// hub that takes a while;</item>
+    /// <item>then doubling again up to 30 times the delay, for an outage that lasts.</item>
+    /// </list>
     /// </summary>
-    internal static Backoff ReconnectBackoff(TimeSpan reconnect) => new(reconnect, reconnect * 30, JitterLow: 0.5, JitterHigh: 1);
+    internal static Backoff ReconnectBackoff(TimeSpan reconnect) =>
+        new(reconnect / 8, reconnect * 30, JitterLow: 0.5, JitterHigh: 1, Hold: reconnect, HoldDials: 30);
 
     /// <summary>
     /// Adds the hub cluster's leafnode URLs to the ones dialled in turn; not for a websocket remote,

@@ -5,7 +5,8 @@ namespace Nats.Edge.Server.Routes;
 
 /// <summary>
 /// A route's part in keeping it dialled (the <see cref="LinkDialler"/> dials and waits), as nats-server
-/// 2.9 does: a configured route is redialled a second after it is lost, for as long as the server runs;
+/// 2.9 does: a configured route is redialled soon after it is lost, then every second, for as long as
+/// the server runs;
 /// one learned by gossip is redialled after it fell, but let go after <c>connect_retries</c> + 1 failed
 /// dials in a row. While another connection to the same server serves (it dialled us), no dial is
 /// made. A route to this server itself is never dialled again.
@@ -25,7 +26,7 @@ internal sealed class RouteSolicitor : ISolicitor
         _server = server;
         _url = url;
         IsConfigured = configured;
-        _dialler = new LinkDialler(new DialUrls([url], url.Port), RedialBackoff, this);
+        _dialler = new LinkDialler(new DialUrls([url], url.Port), configured ? ConfiguredRedialBackoff : RedialBackoff, this);
     }
 
     /// <summary>
@@ -34,6 +35,14 @@ internal sealed class RouteSolicitor : ISolicitor
     /// collide again.
     /// </summary>
     internal static Backoff RedialBackoff { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), JitterLow: 1, JitterHigh: 1.1);
+
+    /// <summary>
+    /// A configured route, which is dialled for as long as the server runs, starts sooner: an eighth of
+    /// a second after it was lost, doubling to the second above, so a peer that restarts at once is
+    /// routed again within a few hundred milliseconds. A gossiped route keeps the second, because its
+    /// <c>connect_retries</c> count dials a second apart.
+    /// </summary>
+    internal static Backoff ConfiguredRedialBackoff { get; } = new(TimeSpan.FromSeconds(0.125), TimeSpan.FromSeconds(1), JitterLow: 1, JitterHigh: 1.1);
 
     /// <summary>True for a route from the config, false for one learned by gossip.</summary>
     public bool IsConfigured { get; }
