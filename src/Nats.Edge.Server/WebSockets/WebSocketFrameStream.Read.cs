@@ -127,7 +127,7 @@ internal sealed partial class WebSocketFrameStream
         else if (opcode == CloseFrame)
         {
             _closed = true;
-            await SendFrameAsync(CloseFrame, payload[..Math.Min(length, 2)], cancellationToken).ConfigureAwait(false);
+            await SendCloseOnceAsync(payload[..Math.Min(length, 2)], cancellationToken).ConfigureAwait(false);
             return false;
         }
 

@@ -6,9 +6,27 @@ namespace Nats.Edge.Server.WebSockets;
 
 internal sealed partial class WebSocketFrameStream
 {
+    private int _closeSent;
+
     /// <summary>Sends <paramref name="buffer"/> as one binary frame.</summary>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
         SendFrameAsync(Binary, buffer, cancellationToken);
+
+    /// <summary>
+    /// Sends a close frame with <paramref name="status"/> and <paramref name="reason"/>, unless one went
+    /// out already. The reasons are nats-server's short texts, well within a control frame.
+    /// </summary>
+    public ValueTask CloseAsync(ushort status, string reason, CancellationToken cancellationToken)
+    {
+        var payload = new byte[2 + Encoding.ASCII.GetByteCount(reason)];
+        BinaryPrimitives.WriteUInt16BigEndian(payload, status);
+        Encoding.ASCII.GetBytes(reason, payload.AsSpan(2));
+        return SendCloseOnceAsync(payload, cancellationToken);
+    }
+
+    // One close frame per connection: the answer to the peer's, or this side's own.
+    private ValueTask SendCloseOnceAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        Interlocked.Exchange(ref _closeSent, 1) == 0 ? SendFrameAsync(CloseFrame, payload, cancellationToken) : ValueTask.CompletedTask;
 
     // The header and the payload's start go out in one write; a server's long payload follows as it
     // is, a client's through the buffer, masked on the way.

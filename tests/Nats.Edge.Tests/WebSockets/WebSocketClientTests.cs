@@ -1,3 +1,4 @@
+using System.Text;
 using Nats.Edge.Tests.Infrastructure;
 using NATS.Client.Core;
 
@@ -51,6 +52,25 @@ public sealed class WebSocketClientTests
             Assert.Equal(payload, (await TestClients.NextAsync(toBrowser)).Data);
             Assert.Equal(payload, (await TestClients.NextAsync(toTcp)).Data);
         }
+    }
+
+    [ServerTheory]
+    public async Task A_client_the_server_closes_gets_a_close_frame_with_the_reason(ServerTarget target)
+    {
+        var webSocket = new WebSocketPort();
+        await using var server = await TestServers.StartWithConfigAsync(target, webSocket.Block);
+        await using var browser = await RawWebSocket.ConnectAsync(webSocket.Port);
+        await browser.ReadUntilAsync("\r\n");
+
+        await browser.SendAsync("CONNECT {\"verbose\":false}\r\nFOO\r\n");
+        var error = await browser.ReadUntilAsync("\r\n");
+        var close = await browser.ReadFrameAsync();
+
+        Assert.Equal("-ERR 'Unknown Protocol Operation'\r\n", error);
+        Assert.NotNull(close);
+        Assert.Equal(0x88, close.Value.First);
+        Assert.Equal("\u0003\u00eaProtocol Violation", Encoding.Latin1.GetString(close.Value.Payload));
+        Assert.Null(await browser.ReadFrameAsync());
     }
 
     // Both ways: the WebSocket client's subscription and publish, a TCP client on the other end.

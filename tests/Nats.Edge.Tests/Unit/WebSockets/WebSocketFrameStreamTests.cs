@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Net.WebSockets;
+using System.Text;
 using Nats.Edge.Server.WebSockets;
 using Nats.Edge.Tests.Unit.Connections;
 
@@ -104,6 +106,25 @@ public sealed class WebSocketFrameStreamTests
 
         Assert.Equal(42, data[0]);
         Assert.Equal(new byte[] { 0x8A, 0x02, (byte)'h', (byte)'i' }, pong);
+    }
+
+    [Fact]
+    public async Task A_close_goes_out_once_with_status_and_reason()
+    {
+        var ends = InMemoryDuplexStream.CreatePair();
+        var server = new WebSocketFrameStream(ends.Server, isClient: false);
+        using var timeout = new CancellationTokenSource(TestTimeouts());
+
+        await server.CloseAsync(1001, "Server Shutdown", timeout.Token);
+        await server.CloseAsync(1000, "Client Closed", timeout.Token);
+        await server.WriteAsync("x"u8.ToArray(), timeout.Token);
+        var frames = new byte[2 + 2 + 15 + 3];
+        await ends.Peer.ReadExactlyAsync(frames, timeout.Token);
+
+        Assert.Equal(new byte[] { 0x88, 17 }, frames[..2]);
+        Assert.Equal(1001, BinaryPrimitives.ReadUInt16BigEndian(frames.AsSpan(2)));
+        Assert.Equal("Server Shutdown", Encoding.ASCII.GetString(frames, 4, 15));
+        Assert.Equal(new byte[] { 0x82, 1, (byte)'x' }, frames[19..]);
     }
 
     [Fact]
