@@ -1,5 +1,6 @@
 using System.Text;
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,7 +8,8 @@ namespace Nats.Edge.Tests.Infrastructure;
 
 /// <summary>
 /// A WebSocket client written out by hand, for pinning a server's frames byte by byte: the upgrade's
-/// answer as sent, and each frame's first byte (flags and opcode) and payload.
+/// answer as sent, each frame's first byte (flags and opcode) and payload, and permessage-deflate done
+/// with System.IO.Compression as RFC 7692 describes it, not by a WebSocket library.
 /// </summary>
 public sealed class RawWebSocket : IAsyncDisposable
 {
@@ -62,11 +64,16 @@ public sealed class RawWebSocket : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends <paramref name="text"/> as one masked binary frame.</summary>
-    public async Task SendAsync(string text)
+    /// <summary>Sends <paramref name="text"/> as one masked binary frame, deflated when <paramref name="deflate"/>.</summary>
+    public async Task SendAsync(string text, bool deflate = false)
     {
         var payload = Encoding.ASCII.GetBytes(text);
-        var header = new List<byte> { 0x80 | 0x2 };
+        if (deflate)
+        {
+            payload = Deflate(payload);
+        }
+
+        var header = new List<byte> { (byte)(0x80 | (deflate ? 0x40 : 0) | 0x2) };
         if (payload.Length < 126)
         {
             header.Add((byte)(0x80 | payload.Length));
@@ -89,7 +96,7 @@ public sealed class RawWebSocket : IAsyncDisposable
         await _stream.WriteAsync(header.Concat(payload).ToArray(), timeout.Token);
     }
 
-    /// <summary>The next frame: its first byte (FIN, reserved bits, opcode) and payload as sent; null when the server closed.</summary>
+    /// <summary>The next frame: its first byte (FIN, RSV1 for compressed, opcode) and payload as sent; null when the server closed.</summary>
     public async Task<(byte First, byte[] Payload)?> ReadFrameAsync()
     {
         using var timeout = new CancellationTokenSource(TestTimeouts.Reply);
@@ -117,19 +124,51 @@ public sealed class RawWebSocket : IAsyncDisposable
         return (header[0], payload);
     }
 
-    /// <summary>Reads data frames until their text holds <paramref name="expected"/>, and returns it.</summary>
-    public async Task<string> ReadUntilAsync(string expected)
+    /// <summary>
+    /// Reads data frames until their text holds <paramref name="expected"/>, inflating compressed ones;
+    /// returns the text and how many frames came compressed.
+    /// </summary>
+    public async Task<(string Text, int Compressed)> ReadUntilAsync(string expected)
     {
         var text = new StringBuilder();
+        var compressed = 0;
         while (!text.ToString().Contains(expected, StringComparison.Ordinal))
         {
             var frame = await ReadFrameAsync() ?? throw new EndOfStreamException($"closed before \"{expected}\"; read \"{text}\"");
-            Assert.Equal(0x82, frame.First);
-            text.Append(Encoding.ASCII.GetString(frame.Payload));
+            Assert.Equal(0x2, frame.First & 0x0F);
+            var payload = frame.Payload;
+            if ((frame.First & 0x40) != 0)
+            {
+                compressed++;
+                payload = Inflate(payload);
+            }
+
+            text.Append(Encoding.ASCII.GetString(payload));
         }
 
-        return text.ToString();
+        return (text.ToString(), compressed);
     }
 
     public async ValueTask DisposeAsync() => await _stream.DisposeAsync();
+
+    // RFC 7692, 7.2.1: deflate, flush, and leave off the flush's closing 00 00 ff ff.
+    private static byte[] Deflate(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using var deflater = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true);
+        deflater.Write(data);
+        deflater.Flush();
+        var deflated = output.ToArray();
+        Assert.Equal(new byte[] { 0, 0, 0xff, 0xff }, deflated[^4..]);
+        return deflated[..^4];
+    }
+
+    // RFC 7692, 7.2.2: the 00 00 ff ff goes back on before inflating.
+    private static byte[] Inflate(byte[] message)
+    {
+        using var inflater = new DeflateStream(new MemoryStream([.. message, 0x00, 0x00, 0xff, 0xff]), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        inflater.CopyTo(output);
+        return output.ToArray();
+    }
 }
