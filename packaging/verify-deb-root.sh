@@ -32,7 +32,7 @@ echo "dpkg -i: $((SECONDS - started)) s"
 
 in_root /usr/bin/nats-edge -v | grep -qx 'nats-edge: v[0-9.]*' || fail "nats-edge -v"
 in_root /usr/bin/nats-edge -t -c /etc/nats-edge/nats-edge.conf || fail "shipped config does not load"
-grep -q '^License: Apache-2.0 and MIT and MIT-0$' "$target/usr/share/doc/nats-edge/copyright" || fail "no copyright file"
+grep -q '^License: Apache-2.0 and MIT and MIT-0 and Zlib$' "$target/usr/share/doc/nats-edge/copyright" || fail "no copyright file"
 in_root getent passwd nats-edge | grep -q ':/usr/sbin/nologin$' || fail "no nats-edge system user"
 for group in nats-edge gpio i2c; do
   in_root getent group "$group" >/dev/null || fail "group $group missing"

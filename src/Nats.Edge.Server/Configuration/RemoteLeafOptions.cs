@@ -52,6 +52,12 @@ public sealed record RemoteLeafOptions
     /// <summary>S2 compression of this uplink (<c>compression</c>), s2_auto by default as in nats-server 2.10+.</summary>
     public CompressionOptions Compression { get; init; } = new() { Mode = CompressionModes.S2Auto };
 
+    /// <summary>
+    /// For a <c>ws://</c> or <c>wss://</c> hub: offer permessage-deflate in the upgrade (<c>ws_compression</c>);
+    /// a hub that does not take it up leaves the link uncompressed.
+    /// </summary>
+    public bool WebSocketCompression { get; init; }
+
     /// <summary>Not dialled (<c>disabled</c>); a reload that sets it closes the link, one that clears it dials again.</summary>
     public bool Disabled { get; init; }
 

@@ -21,6 +21,9 @@ public sealed record WebsocketOptions
     /// <summary>The only origins browser pages may connect from (<c>allowed_origins</c>), such as <c>https://dashboard.lan</c>; empty allows any.</summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
+    /// <summary>Answer a peer's permessage-deflate offer (<c>compression</c>): messages over 64 bytes then go out deflated.</summary>
+    public bool Compression { get; init; }
+
     /// <summary>Time a peer has for the TLS handshake and its upgrade request (<c>handshake_timeout</c>).</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

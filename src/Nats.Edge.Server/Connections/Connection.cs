@@ -88,13 +88,15 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     /// <summary>
     /// Closes for a broken stream as nats-server's parser does for every kind of connection: the
     /// -ERR that names what was exceeded or not understood, or a silent close for malformed arguments.
+    /// The reason is nats-server's too: its read loop closes on any parser error as a protocol
+    /// violation, which a WebSocket peer reads in the close frame.
     /// </summary>
     protected void CloseForProtocolError(ProtocolError error)
     {
         switch (error)
         {
             case ProtocolError.UnknownOperation:
-                CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ParseError);
+                CloseWithError(ProtocolErrors.UnknownOperation, CloseReason.ProtocolViolation);
                 break;
             case ProtocolError.MaxControlLineExceeded:
                 CloseWithError(ProtocolErrors.MaxControlLineExceeded, CloseReason.MaxControlLineExceeded);
@@ -103,7 +105,7 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
                 CloseWithError(ProtocolErrors.MaxPayloadViolation, CloseReason.MaxPayloadExceeded);
                 break;
             default:
-                Close(CloseReason.ParseError);
+                Close(CloseReason.ProtocolViolation);
                 break;
         }
     }

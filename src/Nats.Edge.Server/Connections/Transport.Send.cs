@@ -111,6 +111,13 @@ internal sealed partial class Transport
                     break;
                 }
             }
+
+            // After everything queued, as nats-server does; a browser otherwise sees an abnormal end (1006).
+            if (_webSocket is not null)
+            {
+                var (status, text) = WebSockets.CloseStatus.For(Reason ?? CloseReason.ClientClosed);
+                await _webSocket.CloseAsync(status, text, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (IOException)
         {

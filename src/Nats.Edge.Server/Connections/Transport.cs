@@ -27,10 +27,13 @@ internal sealed partial class Transport
     private Socket? _socket;
     private int _closeState;
 
+    // The WebSocket framing under whatever runs on it, for the close frame at the end.
+    private readonly WebSockets.WebSocketFrameStream? _webSocket;
+
     public Transport(Stream stream, IPEndPoint remoteEndPoint, IServerContext server)
     {
         Stream = stream;
-        IsWebSocket = stream is WebSockets.WebSocketFrameStream;
+        _webSocket = stream as WebSockets.WebSocketFrameStream;
         RemoteEndPoint = remoteEndPoint;
         _log = server.Log;
         Outbound = new OutboundBuffer(server.Chunks);
@@ -83,7 +86,7 @@ internal sealed partial class Transport
     /// session began, and the peer came through an HTTP upgrade rather than a NATS port. Known when
     /// the transport is made, so compression set up over the WebSocket later does not change it.
     /// </summary>
-    public bool IsWebSocket { get; }
+    public bool IsWebSocket => _webSocket is not null;
 
     /// <summary>The certificate the peer presented in the TLS handshake, if any.</summary>
     public X509Certificate2? RemoteCertificate => TlsStream?.RemoteCertificate as X509Certificate2;

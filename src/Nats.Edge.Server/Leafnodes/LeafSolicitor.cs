@@ -127,7 +127,7 @@ internal sealed class LeafSolicitor : ISolicitor
         {
             if (_webSocket)
             {
-                stream = await WebSockets.WebSocketDial.UpgradeAsync(stream ?? new NetworkStream(socket, ownsSocket: true), url, firstWordsDeadline).ConfigureAwait(false);
+                stream = await WebSockets.WebSocketDial.UpgradeAsync(stream ?? new NetworkStream(socket, ownsSocket: true), url, remote.WebSocketCompression, firstWordsDeadline).ConfigureAwait(false);
             }
 
             var info = HubInfo.Parse(await ReadInfoAsync(stream ?? wire, firstWordsDeadline).ConfigureAwait(false));

@@ -38,17 +38,24 @@ internal sealed class HttpHead
         }
     }
 
-    /// <summary>Whether any <paramref name="name"/> field lists <paramref name="token"/> among its comma-separated values.</summary>
-    public bool HasToken(string name, string token)
+    /// <summary>The values of every <paramref name="name"/> field, in order.</summary>
+    public IEnumerable<string> Values(string name)
     {
         for (var i = 0; i < _names.Count; i++)
         {
-            if (!string.Equals(_names[i], name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(_names[i], name, StringComparison.OrdinalIgnoreCase))
             {
-                continue;
+                yield return _values[i];
             }
+        }
+    }
 
-            foreach (var item in _values[i].Split(','))
+    /// <summary>Whether any <paramref name="name"/> field lists <paramref name="token"/> among its comma-separated values.</summary>
+    public bool HasToken(string name, string token)
+    {
+        foreach (var value in Values(name))
+        {
+            foreach (var item in value.Split(','))
             {
                 if (string.Equals(item.Trim(' ', '\t'), token, StringComparison.OrdinalIgnoreCase))
                 {

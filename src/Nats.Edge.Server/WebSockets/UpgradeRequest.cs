@@ -10,10 +10,11 @@ internal sealed class UpgradeRequest
     // nats-server's path for leafnodes; every other path is a client.
     private const string LeafPath = "/leafnode";
 
-    private UpgradeRequest(string key, bool isLeaf)
+    private UpgradeRequest(string key, bool isLeaf, bool offersDeflate)
     {
         Key = key;
         IsLeaf = isLeaf;
+        OffersDeflate = offersDeflate;
     }
 
     /// <summary>The client's Sec-WebSocket-Key, for the answer's Sec-WebSocket-Accept.</summary>
@@ -21,6 +22,9 @@ internal sealed class UpgradeRequest
 
     /// <summary>A leafnode, not a client: the request's path starts with <c>/leafnode</c>.</summary>
     public bool IsLeaf { get; }
+
+    /// <summary>The client offers permessage-deflate, with whatever parameters: nats-server looks for the name only.</summary>
+    public bool OffersDeflate { get; }
 
     /// <summary>Why the request is refused, or null and the <paramref name="request"/>.</summary>
     public static HandshakeRefusal? Check(HttpHead head, OriginPolicy origins, bool tls, out UpgradeRequest? request)
@@ -69,7 +73,7 @@ internal sealed class UpgradeRequest
             return Refuse(403, $"origin not allowed: {origin}");
         }
 
-        request = new UpgradeRequest(key, parts[1].StartsWith(LeafPath, StringComparison.Ordinal));
+        request = new UpgradeRequest(key, parts[1].StartsWith(LeafPath, StringComparison.Ordinal), PerMessageDeflate.Find(head, out _));
         return null;
     }
 

@@ -91,7 +91,8 @@ internal sealed class WebSocketAcceptor
                 return;
             }
 
-            await stream.WriteAsync(Accepted(request.Key), deadline.Token).ConfigureAwait(false);
+            var deflate = _options.Compression && request.OffersDeflate;
+            await stream.WriteAsync(Accepted(request.Key, deflate), deadline.Token).ConfigureAwait(false);
 
             // As nats-server, after the answer: a leaf cannot be served without a leafnode setup to log it in.
             if (request.IsLeaf && _server.Options.Leafnodes?.Port is null)
@@ -100,7 +101,7 @@ internal sealed class WebSocketAcceptor
                 return;
             }
 
-            var webSocket = new WebSocketFrameStream(stream, isClient: false);
+            var webSocket = new WebSocketFrameStream(stream, isClient: false, deflate);
             stream = null;
             _server.AcceptWebSocket(socket, webSocket, request.IsLeaf);
         }
@@ -117,7 +118,9 @@ internal sealed class WebSocketAcceptor
         }
     }
 
-    // RFC 6455, 4.2.2; an offer of compression goes unanswered, so the client sends uncompressed frames.
-    private static byte[] Accepted(string key) => Encoding.ASCII.GetBytes(
-        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + WebSocketKey.Accept(key) + "\r\n\r\n");
+    // RFC 6455, 4.2.2. Without compression configured an offer goes unanswered, and the client sends
+    // uncompressed frames.
+    private static byte[] Accepted(string key, bool deflate) => Encoding.ASCII.GetBytes(
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + WebSocketKey.Accept(key) + "\r\n"
+        + (deflate ? PerMessageDeflate.HeaderLine : string.Empty) + "\r\n");
 }

@@ -10,16 +10,18 @@ internal static class WebSocketDial
     private const string LeafPath = "/leafnode";
 
     /// <summary>
-    /// Upgrades <paramref name="stream"/> (the dialled socket, inside TLS for wss); throws
-    /// <see cref="IOException"/> when the far side does not switch to WebSocket.
+    /// Upgrades <paramref name="stream"/> (the dialled socket, inside TLS for wss), offering
+    /// permessage-deflate when <paramref name="deflate"/>; throws <see cref="IOException"/> when the far
+    /// side does not switch to WebSocket.
     /// </summary>
-    public static async Task<Stream> UpgradeAsync(Stream stream, Uri url, CancellationToken deadline)
+    public static async Task<Stream> UpgradeAsync(Stream stream, Uri url, bool deflate, CancellationToken deadline)
     {
         var key = WebSocketKey.New();
 
         // As nats-server: a path in the URL goes after /leafnode, less its leading slash.
         var request = $"GET {LeafPath}{url.AbsolutePath.TrimStart('/')} HTTP/1.1\r\nHost: {url.Authority}\r\n"
-            + $"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            + $"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+            + (deflate ? PerMessageDeflate.HeaderLine : string.Empty) + "\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request), deadline).ConfigureAwait(false);
 
         // A byte at a time: the hub's first frames may follow its answer in the same segment.
@@ -40,6 +42,17 @@ internal static class WebSocketDial
             throw new IOException($"invalid websocket connection{(answer is null ? string.Empty : $" ({answer.StartLine})")}");
         }
 
-        return new WebSocketFrameStream(stream, isClient: true);
+        // As nats-server's remotes: a hub that does not take up the offer gets an uncompressed link; one
+        // that keeps its window between messages is refused, as this side inflates each on its own.
+        if (deflate)
+        {
+            deflate = PerMessageDeflate.Find(answer, out var noContextTakeover);
+            if (deflate && !noContextTakeover)
+            {
+                throw new IOException("compression negotiation error");
+            }
+        }
+
+        return new WebSocketFrameStream(stream, isClient: true, deflate);
     }
 }

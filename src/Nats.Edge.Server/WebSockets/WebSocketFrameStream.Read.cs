@@ -7,15 +7,17 @@ namespace Nats.Edge.Server.WebSockets;
 internal sealed partial class WebSocketFrameStream
 {
     /// <summary>
-    /// The next payload bytes of the data frames, unmasked; 0 once the peer closed (a close frame, or
-    /// the connection). A zero-byte read waits for data without taking any, as the transport's idle wait needs.
+    /// The next payload bytes of the data frames, unmasked and inflated; 0 once the peer closed (a
+    /// close frame, or the connection). A zero-byte read waits for data without taking any, as the
+    /// transport's idle wait needs.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.IsEmpty)
         {
-            if (!_closed)
+            // An inflater may hold output already read off the wire: then there is data now.
+            if (!_closed && _inflater is null)
             {
                 await _inner.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
             }
@@ -25,6 +27,17 @@ internal sealed partial class WebSocketFrameStream
 
         while (!_closed)
         {
+            if (_inflater is not null)
+            {
+                var inflated = await InflateAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (inflated > 0)
+                {
+                    return inflated;
+                }
+
+                continue;
+            }
+
             if (_remaining == 0)
             {
                 if (!await NextFrameAsync(cancellationToken).ConfigureAwait(false))
@@ -35,26 +48,37 @@ internal sealed partial class WebSocketFrameStream
                 continue;
             }
 
-            var read = await _inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _remaining)], cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return 0;
-            }
-
-            _remaining -= read;
-            if (_masked)
-            {
-                _maskOffset = Mask(buffer.Span[..read], _mask, _maskOffset);
-            }
-
-            return read;
+            var read = await _inner.ReadAsync(PayloadRoom(buffer), cancellationToken).ConfigureAwait(false);
+            return TookPayload(buffer.Span[..read]);
         }
 
         return 0;
     }
 
-    // Reads one frame header: a data frame's payload is then read by ReadAsync; a control frame is
-    // handled here whole. False at the end: the peer closed.
+    // As much of the buffer as the current frame's payload has left to fill.
+    private Memory<byte> PayloadRoom(Memory<byte> buffer) => buffer[..(int)Math.Min(buffer.Length, _remaining)];
+
+    // Counts and unmasks payload bytes just read; none read means the connection ended.
+    private int TookPayload(Span<byte> read)
+    {
+        if (read.IsEmpty)
+        {
+            _closed = true;
+            return 0;
+        }
+
+        _remaining -= read.Length;
+        if (_masked)
+        {
+            _maskOffset = Mask(read, _mask, _maskOffset);
+        }
+
+        return read.Length;
+    }
+
+    // Reads one frame header: a data frame's payload is then read by ReadAsync (through an inflater
+    // when its message is compressed); a control frame is handled here whole. False at the end: the
+    // peer closed.
     private async ValueTask<bool> NextFrameAsync(CancellationToken cancellationToken)
     {
         if (!await FillAsync(_header.AsMemory(0, 2), cancellationToken).ConfigureAwait(false))
@@ -65,7 +89,10 @@ internal sealed partial class WebSocketFrameStream
         var opcode = (byte)(_header[0] & 0x0F);
         var final = (_header[0] & Final) != 0;
         var masked = (_header[1] & Masked) != 0;
-        if ((_header[0] & Reserved) != 0)
+
+        // RFC 7692, 6.1: only a message's first frame carries the compressed bit, and only once agreed.
+        var compressed = _deflate && (_header[0] & Compressed) != 0 && opcode is Text or Binary;
+        if ((_header[0] & Reserved & ~(compressed ? Compressed : 0)) != 0)
         {
             throw new IOException("websocket: reserved bits set in a frame, no extension was agreed");
         }
@@ -96,8 +123,18 @@ internal sealed partial class WebSocketFrameStream
 
         switch (opcode)
         {
+            // As nats-server: a new message before the last one's final frame, or a continuation of none, is an error.
+            case Text or Binary when _inMessage:
+                throw new IOException("websocket: new message started before final frame for previous message was received");
+            case Continuation when !_inMessage:
+                throw new IOException("websocket: invalid continuation frame");
             case Continuation or Text or Binary:
-                (_remaining, _mask, _masked, _maskOffset) = (length, mask, masked, 0);
+                (_remaining, _mask, _masked, _maskOffset, _finalFrame, _inMessage) = (length, mask, masked, 0, final, !final);
+                if (compressed)
+                {
+                    StartInflating();
+                }
+
                 return true;
             case CloseFrame or PingFrame or PongFrame when final && length <= MaxControlPayload:
                 return await ControlFrameAsync(opcode, (int)length, masked, mask, cancellationToken).ConfigureAwait(false);
@@ -127,7 +164,7 @@ internal sealed partial class WebSocketFrameStream
         else if (opcode == CloseFrame)
         {
             _closed = true;
-            await SendFrameAsync(CloseFrame, payload[..Math.Min(length, 2)], cancellationToken).ConfigureAwait(false);
+            await SendCloseOnceAsync(payload[..Math.Min(length, 2)], cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -142,6 +179,7 @@ internal sealed partial class WebSocketFrameStream
             var read = await _inner.ReadAsync(into, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
+                _closed = true;
                 return false;
             }
 

@@ -15,7 +15,7 @@ public sealed class WebsocketConfigReaderTests : IDisposable
     [InlineData("server.json", """
         { "websocket": { "listen": "127.0.0.1:8443", "tls": { "cert_file": "ws.pem", "key_file": "ws.key", "ca_file": "ca.pem", "verify": true, "timeout": 3 },
                          "same_origin": true, "allowed_origins": ["https://dashboard.lan", "http://pi.lan:8080"],
-                         "handshake_timeout": "5s" } }
+                         "handshake_timeout": "5s", "compression": true } }
         """)]
     [InlineData("server.conf", """
         ws {
@@ -24,6 +24,7 @@ public sealed class WebsocketConfigReaderTests : IDisposable
           same_origin: true
           allowed_origins: [ "https://dashboard.lan", "http://pi.lan:8080" ]
           handshake_timeout: 5
+          compression: true
         }
         """)]
     public void Websocket_block_reads_the_same_from_json_and_nats_conf(string fileName, string text)
@@ -37,6 +38,7 @@ public sealed class WebsocketConfigReaderTests : IDisposable
         Assert.True(websocket.SameOrigin);
         Assert.Equal(["https://dashboard.lan", "http://pi.lan:8080"], websocket.AllowedOrigins);
         Assert.Equal(TimeSpan.FromSeconds(5), websocket.HandshakeTimeout);
+        Assert.True(websocket.Compression);
     }
 
     [Fact]
@@ -48,6 +50,31 @@ public sealed class WebsocketConfigReaderTests : IDisposable
         Assert.False(websocket.SameOrigin);
         Assert.Empty(websocket.AllowedOrigins);
         Assert.Equal(TimeSpan.FromSeconds(2), websocket.HandshakeTimeout);
+        Assert.False(websocket.Compression);
+    }
+
+    [Theory]
+    [InlineData("server.json", """{ "websocket": { "port": 8080, "no_tls": true, "compress": true } }""")]
+    [InlineData("server.conf", "websocket { port: 8080, no_tls: true, compress: true }")]
+    public void Compress_is_nats_server_other_spelling_of_compression(string fileName, string text)
+    {
+        Assert.True(Load(fileName, text).Websocket!.Compression);
+    }
+
+    [Theory]
+    [InlineData("server.json", """{ "leafnodes": { "remotes": [ { "url": "ws://hub:8080", "ws_compression": true } ] } }""")]
+    [InlineData("server.json", """{ "leafnodes": { "remotes": [ { "url": "ws://hub:8080", "websocket_compress": true } ] } }""")]
+    [InlineData("server.conf", "leafnodes { remotes: [ { url: \"wss://hub\", ws_compress: true } ] }")]
+    [InlineData("server.conf", "leafnodes { remotes: [ { url: \"wss://hub\", websocket_compression: true } ] }")]
+    public void A_websocket_remote_offers_compression_under_any_of_nats_server_keys(string fileName, string text)
+    {
+        Assert.True(Load(fileName, text).Leafnodes!.Remotes[0].WebSocketCompression);
+    }
+
+    [Fact]
+    public void A_websocket_remote_does_not_offer_compression_unless_asked()
+    {
+        Assert.False(Load("server.conf", "leafnodes { remotes: [ { url: \"ws://hub:8080\" } ] }").Leafnodes!.Remotes[0].WebSocketCompression);
     }
 
     [Fact]
@@ -63,7 +90,7 @@ public sealed class WebsocketConfigReaderTests : IDisposable
     [InlineData("""{ "websocket": { "port": 8080, "tls": { "cert_file": "ws.pem" } } }""", "key \"websocket.tls\" needs both cert_file and key_file")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "authorization": { "token": "t" } } }""", "key \"websocket.authorization\" is not supported by nats-edge")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "no_auth_user": "guest" } }""", "key \"websocket.no_auth_user\" is not supported by nats-edge")]
-    [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "compression": true } }""", "key \"websocket.compression\" is not supported by nats-edge")]
+    [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "compression": "yes" } }""", "key \"websocket.compression\"")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "jwt_cookie": "jwt" } }""", "key \"websocket.jwt_cookie\" is not supported by nats-edge")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "advertise": "pi.lan:443" } }""", "key \"websocket.advertise\" is not supported by nats-edge")]
     [InlineData("""{ "websocket": { "port": 8080, "no_tls": true, "allowed_origins": ["dashboard"] } }""", "key \"websocket.allowed_origins.0\": unable to parse allowed origin")]
@@ -72,7 +99,6 @@ public sealed class WebsocketConfigReaderTests : IDisposable
     [InlineData("""{ "leafnodes": { "remotes": [ { "urls": ["ws://hub:8080", "nats-leaf://hub:7422"] } ] } }""",
         "remote leaf node configuration cannot have a mix of websocket and non-websocket urls")]
     [InlineData("""{ "leafnodes": { "remotes": [ { "url": "ws://hub:8080", "ws_no_masking": true } ] } }""", "key \"leafnodes.remotes.0.ws_no_masking\" is not supported by nats-edge")]
-    [InlineData("""{ "leafnodes": { "remotes": [ { "url": "ws://hub:8080", "ws_compression": true } ] } }""", "key \"leafnodes.remotes.0.ws_compression\" is not supported by nats-edge")]
     public void Bad_websocket_settings_are_errors_naming_the_key(string json, string message)
     {
         var error = Assert.Throws<ConfigException>(() => Load("server.json", json));

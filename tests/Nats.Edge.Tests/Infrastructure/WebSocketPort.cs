@@ -20,9 +20,10 @@ public sealed class WebSocketPort
     public string Block => $"\"websocket\": {{ \"listen\": \"127.0.0.1:{Port}\", {Members} }}";
 
     /// <summary>
-    /// Connects NATS.Net over WebSocket; with <paramref name="certificates"/> over wss trusting their authority.
+    /// Connects NATS.Net over WebSocket; with <paramref name="certificates"/> over wss trusting their
+    /// authority; with <paramref name="deflate"/> offering permessage-deflate, as browsers do.
     /// </summary>
-    public async Task<NatsConnection> ConnectAsync(TestCertificates? certificates = null)
+    public async Task<NatsConnection> ConnectAsync(TestCertificates? certificates = null, bool deflate = false)
     {
         var connection = new NatsConnection(new NatsOpts
         {
@@ -34,6 +35,11 @@ public sealed class WebSocketPort
             {
                 ConfigureClientWebSocketOptions = (_, options, _) =>
                 {
+                    if (deflate)
+                    {
+                        options.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions { ClientContextTakeover = false, ServerContextTakeover = false };
+                    }
+
                     if (certificates is not null)
                     {
                         var authority = certificates.LoadCa();

@@ -27,11 +27,13 @@ internal sealed class RemoteSection
         .Add(nameof(Disabled), KeyShape.Flag, "disabled")
         .Add(nameof(Proxy), KeyShape.Block, ProxySection.Keys, "proxy")
         .BlockOrValue(nameof(Compression), CompressionSection.Keys, shorthand: "mode", "compression")
+        // permessage-deflate offered to a websocket hub; nats-server 2.9 takes all four spellings.
+        .Add(nameof(WebSocketCompression), KeyShape.Flag, "ws_compression", "ws_compress", "websocket_compression", "websocket_compress")
         // Checked and accepted for nats-server's files; the first URL dialled is picked at random regardless.
         .Ignore(KeyShape.Flag, "no_randomize", "dont_randomize")
         .Unsupported(
-            // Websocket remotes neither compress (zlib would grow the binary) nor leave frames unmasked.
-            "hub", "ws_compression", "ws_compress", "websocket_compression", "websocket_compress", "ws_no_masking", "websocket_no_masking",
+            // Websocket remotes always mask their frames: the no-masking keys are refused.
+            "hub", "ws_no_masking", "websocket_no_masking",
             "jetstream_cluster_migrate", "js_cluster_migrate");
 
     public List<string>? Url { get; set; }
@@ -65,6 +67,8 @@ internal sealed class RemoteSection
     public ProxySection? Proxy { get; set; }
 
     public CompressionSection? Compression { get; set; }
+
+    public bool? WebSocketCompression { get; set; }
 
     public RemoteLeafOptions ToOptions(ConfigPath at, string folder)
     {
@@ -106,6 +110,7 @@ internal sealed class RemoteSection
             FirstInfoTimeout = FirstInfoTimeout ?? remote.FirstInfoTimeout,
             Disabled = Disabled ?? false,
             Proxy = Proxy?.ToOptions(at.Child(nameof(Proxy))),
+            WebSocketCompression = WebSocketCompression ?? false,
             Compression = CompressionSection.ToOptions(Compression, at.Child(nameof(Compression)), on: CompressionModes.S2Auto, otherwise: remote.Compression.Mode),
         };
     }

@@ -15,8 +15,9 @@ internal sealed class WebsocketSection
         .Add(nameof(SameOrigin), KeyShape.Flag, "same_origin")
         .Add(nameof(AllowedOrigins), KeyShape.Strings, "allowed_origins", "allowed_origin", "allow_origins", "allow_origin", "origins", "origin")
         .Add(nameof(HandshakeTimeout), KeyShape.Duration, "handshake_timeout")
-        // compression: permessage-deflate would bring zlib into the binary (see WebSocketFrameStream).
-        .Unsupported("compression", "compress", "advertise", "authorization", "authentication", "no_auth_user", "jwt_cookie");
+        // permessage-deflate (RFC 7692), answered as nats-server answers it; zlib comes with System.IO.Compression.
+        .Add(nameof(Compression), KeyShape.Flag, "compression", "compress")
+        .Unsupported("advertise", "authorization", "authentication", "no_auth_user", "jwt_cookie");
 
     public string? Listen { get; set; }
 
@@ -33,6 +34,8 @@ internal sealed class WebsocketSection
     public List<string>? AllowedOrigins { get; set; }
 
     public TimeSpan? HandshakeTimeout { get; set; }
+
+    public bool? Compression { get; set; }
 
     // As nats-server: a block without a port opens nothing, and is not checked further.
     public WebsocketOptions? ToOptions(ConfigPath at, string folder)
@@ -67,6 +70,7 @@ internal sealed class WebsocketSection
             SameOrigin = SameOrigin ?? options.SameOrigin,
             AllowedOrigins = AllowedOrigins ?? options.AllowedOrigins,
             HandshakeTimeout = HandshakeTimeout ?? options.HandshakeTimeout,
+            Compression = Compression ?? options.Compression,
         };
     }
 }

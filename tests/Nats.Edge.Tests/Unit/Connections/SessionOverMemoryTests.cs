@@ -39,7 +39,7 @@ public sealed class SessionOverMemoryTests
 
         Assert.Equal("-ERR 'Unknown Protocol Operation'", await ReadLineAsync(peer));
         await client.Closed.WaitAsync(Patience);
-        Assert.Equal(CloseReason.ParseError, client.Reason);
+        Assert.Equal(CloseReason.ProtocolViolation, client.Reason);
         Assert.Empty(context.Connections.All);
     }
 

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Net.WebSockets;
+using System.Text;
 using Nats.Edge.Server.WebSockets;
 using Nats.Edge.Tests.Unit.Connections;
 
@@ -6,17 +8,20 @@ namespace Nats.Edge.Tests.Unit.WebSockets;
 
 /// <summary>
 /// nats-edge's framing against .NET's own WebSocket on the other end of an in-memory connection: each
-/// side's frames, masks, lengths, pings and close as the other expects them.
+/// side's frames, masks, lengths, pings and close as the other expects them; messages both plain and,
+/// with permessage-deflate agreed (no context takeover either way), compressed.
 /// </summary>
 public sealed class WebSocketFrameStreamTests
 {
-    // Lengths at each header form's edges: 7-bit, 16-bit, 64-bit.
-    private static readonly int[] Lengths = [1, 125, 126, 4000, 65_535, 65_536, 200_003];
+    // Lengths at each header form's edges: 7-bit, 16-bit, 64-bit; and at deflate's 64-byte threshold.
+    private static readonly int[] Lengths = [1, 64, 65, 125, 126, 4000, 65_535, 65_536, 200_003];
 
-    [Fact]
-    public async Task Server_side_reads_what_a_client_sends_in_any_read_size_and_across_fragments()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Server_side_reads_what_a_client_sends_in_any_read_size_and_across_fragments(bool deflate)
     {
-        var (server, client) = Pair(serverSide: true);
+        var (server, client) = Pair(serverSide: true, deflate);
         using var timeout = new CancellationTokenSource(TestTimeouts());
         var expected = new List<byte>();
         foreach (var length in Lengths)
@@ -42,10 +47,12 @@ public sealed class WebSocketFrameStreamTests
         await sending;
     }
 
-    [Fact]
-    public async Task Server_side_writes_one_message_per_write()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Server_side_writes_one_message_per_write(bool deflate)
     {
-        var (server, client) = Pair(serverSide: true);
+        var (server, client) = Pair(serverSide: true, deflate);
         using var timeout = new CancellationTokenSource(TestTimeouts());
         foreach (var length in Lengths)
         {
@@ -56,10 +63,12 @@ public sealed class WebSocketFrameStreamTests
         }
     }
 
-    [Fact]
-    public async Task Client_side_masks_what_it_writes_and_reads_a_server_unmasked()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Client_side_masks_what_it_writes_and_reads_a_server_unmasked(bool deflate)
     {
-        var (ours, server) = Pair(serverSide: false);
+        var (ours, server) = Pair(serverSide: false, deflate);
         using var timeout = new CancellationTokenSource(TestTimeouts());
         foreach (var length in Lengths)
         {
@@ -107,6 +116,25 @@ public sealed class WebSocketFrameStreamTests
     }
 
     [Fact]
+    public async Task A_close_goes_out_once_with_status_and_reason()
+    {
+        var ends = InMemoryDuplexStream.CreatePair();
+        var server = new WebSocketFrameStream(ends.Server, isClient: false);
+        using var timeout = new CancellationTokenSource(TestTimeouts());
+
+        await server.CloseAsync(1001, "Server Shutdown", timeout.Token);
+        await server.CloseAsync(1000, "Client Closed", timeout.Token);
+        await server.WriteAsync("x"u8.ToArray(), timeout.Token);
+        var frames = new byte[2 + 2 + 15 + 3];
+        await ends.Peer.ReadExactlyAsync(frames, timeout.Token);
+
+        Assert.Equal(new byte[] { 0x88, 17 }, frames[..2]);
+        Assert.Equal(1001, BinaryPrimitives.ReadUInt16BigEndian(frames.AsSpan(2)));
+        Assert.Equal("Server Shutdown", Encoding.ASCII.GetString(frames, 4, 15));
+        Assert.Equal(new byte[] { 0x82, 1, (byte)'x' }, frames[19..]);
+    }
+
+    [Fact]
     public async Task An_unmasked_frame_from_a_client_is_refused()
     {
         var ends = InMemoryDuplexStream.CreatePair();
@@ -131,12 +159,17 @@ public sealed class WebSocketFrameStreamTests
         await client.SendAsync("PING\r\n"u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
-    // Ours on one end, .NET's WebSocket in the other role on the other.
-    private static (WebSocketFrameStream Ours, WebSocket Theirs) Pair(bool serverSide)
+    // Ours on one end, .NET's WebSocket in the other role on the other; with deflate both compress.
+    private static (WebSocketFrameStream Ours, WebSocket Theirs) Pair(bool serverSide, bool deflate = false)
     {
         var (a, b) = InMemoryDuplexStream.CreatePair();
-        var ours = new WebSocketFrameStream(a, isClient: !serverSide);
-        var theirs = WebSocket.CreateFromStream(b, new WebSocketCreationOptions { IsServer = !serverSide, KeepAliveInterval = TimeSpan.Zero });
+        var ours = new WebSocketFrameStream(a, isClient: !serverSide, deflate);
+        var theirs = WebSocket.CreateFromStream(b, new WebSocketCreationOptions
+        {
+            IsServer = !serverSide,
+            KeepAliveInterval = TimeSpan.Zero,
+            DangerousDeflateOptions = deflate ? new WebSocketDeflateOptions { ClientContextTakeover = false, ServerContextTakeover = false } : null,
+        });
         return (ours, theirs);
     }
 
