@@ -21,6 +21,7 @@ try
         "gateway-compare" => GatewayCompareCommand.Run(arguments),
         "outbox" => OutboxCommand.Run(arguments),
         "compression" => Nats.Edge.Load.Compression.CompressionCommand.Run(arguments),
+        "soak" => Nats.Edge.Load.Soak.SoakCommand.Run(arguments),
         _ => throw new ArgumentException($"unknown command '{arguments.Command}'"),
     };
 }

@@ -63,6 +63,16 @@ internal static class Usage
           link once per mode (--modes, default off,s2_auto,s2_fast,s2_better,s2_best, set on both
           sides); prints the bytes before and after S2 (/leafz) and each server's CPU per million.
 
+        Soak, a board in service for a long run:
+          nats-edge-load soak [--edge PATH] [--hub PATH] [--minutes M] [--interval S] [--csv FILE] [--plot FILE]
+
+          A nats-edge board (simulated sensors, leaf link to --hub, default nats-server when installed)
+          carries NATS.Net pub/sub, a queue group, request-reply, traffic both ways over the link and a
+          client coming and going twice a second for --minutes (default 60). Every --interval seconds
+          (default 5) its RSS, threads, open handles, collections and heap go to --csv (soak.csv);
+          --plot (soak.svg) draws them. Exits 1 unless RSS and handles stay flat after warm-up and
+          every stream keeps delivering.
+
         Store and forward, on nats-edge alone:
           nats-edge-load outbox [--only capture|drain|both] [--edge PATH] [--ref PATH] [--client LIST]
                                 [--rounds R] [--msgs N] [--drain-rounds R] [--drain-msgs N]

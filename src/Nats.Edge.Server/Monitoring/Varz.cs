@@ -118,6 +118,8 @@ internal sealed class Varz
 
     public required string SystemAccount { get; init; }
 
+    public required RuntimeStats Runtime { get; init; }
+
     public static Varz From(NatsServer server, MonitorServer monitor)
     {
         var options = server.Options;
@@ -170,6 +172,7 @@ internal sealed class Varz
             HttpReqStats = monitor.RequestCounts(),
             ConfigLoadTime = GoFormat.Timestamp(server.StartTime),
             SystemAccount = options.SystemAccount,
+            Runtime = RuntimeStats.Now(),
         };
     }
 

@@ -135,5 +135,20 @@ public sealed class VarzTests
         Assert.Empty(varz.GetProperty("gateway").EnumerateObject());
     }
 
+    [Fact]
+    public async Task Varz_runtime_counts_collections_and_the_managed_heap()
+    {
+        await using var server = await TestServers.StartAsync(ServerTarget.Edge, TestServers.Monitored);
+        var before = (await MonitorClient.GetJsonAsync(server, "/varz")).GetProperty("runtime");
+
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        var after = (await MonitorClient.GetJsonAsync(server, "/varz")).GetProperty("runtime");
+
+        // The test host is the server's process here, so its forced collection is the server's too.
+        Assert.True(after.GetProperty("gen0_collections").GetInt32() > before.GetProperty("gen0_collections").GetInt32());
+        Assert.True(after.GetProperty("gen2_collections").GetInt32() >= 0);
+        Assert.True(after.GetProperty("heap_bytes").GetInt64() > 0);
+    }
+
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(item => item.GetString() ?? string.Empty)];
 }
