@@ -151,6 +151,54 @@ public sealed class HostileClientTests(ITestOutputHelper output)
     }
 
     [ServerTheory]
+    public async Task Leaf_and_route_peers_sending_garbage_after_their_handshake_are_closed(ServerTarget target)
+    {
+        var leafPort = TestPorts.Free();
+        var routePort = TestPorts.Free();
+        await using var run = await HostileRun.StartAsync(target, $$"""
+            "leafnodes": { "host": "127.0.0.1", "port": {{leafPort}} },
+            "cluster": { "name": "hostile", "host": "127.0.0.1", "port": {{routePort}} }
+            """);
+        var noise = new byte[64 * 1024];
+        new Random(22).NextBytes(noise);
+        var closed = 0;
+        var outcome = await run.MeasureAsync(async () =>
+        {
+            var peers = new List<Task>();
+            for (var i = 0; i < 25; i++)
+            {
+                var id = $"NGARBLER{i}";
+                peers.Add(GarbleAsync(leafPort, $"CONNECT {{\"name\":\"{id}\",\"verbose\":false,\"headers\":true,\"lang\":\"go\",\"version\":\"2.9.10\"}}\r\n"));
+                peers.Add(GarbleAsync(routePort, $"CONNECT {{\"name\":\"{id}\",\"cluster\":\"hostile\",\"headers\":true}}\r\n"
+                    + $"INFO {{\"server_id\":\"{id}\",\"name\":\"{id}\",\"version\":\"2.9.10\",\"proto\":2,\"host\":\"127.0.0.1\",\"port\":1,\"headers\":true,\"cluster\":\"hostile\"}}\r\n"));
+            }
+
+            await Task.WhenAll(peers);
+        });
+
+        Assert.Equal(50, closed);
+        AssertHeld(outcome, target, "25 leaf and 25 route peers sending 64 KiB of noise after their handshake", boundMiB: 32);
+
+        async Task GarbleAsync(int port, string handshake)
+        {
+            await using var peer = await RawClient.ConnectAsync(port);
+            await peer.SendAsync(handshake);
+            await Task.Delay(100);
+            try
+            {
+                await peer.SendBytesAsync(noise);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // Closed before all the noise was taken.
+            }
+
+            await peer.ReadUntilClosedAsync();
+            Interlocked.Increment(ref closed);
+        }
+    }
+
+    [ServerTheory]
     public async Task Thousands_of_connections_opened_and_closed_leave_nothing_behind(ServerTarget target)
     {
         await using var run = await HostileRun.StartAsync(target);
