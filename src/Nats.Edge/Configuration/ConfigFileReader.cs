@@ -42,6 +42,13 @@ internal static class ConfigFileReader
 
     private static ConfigFileContent ReadJson(string path, string fullPath, byte[] bytes)
     {
+        // JSON is UTF-8; the reader only finds a bad byte when a string holding it is read, by then
+        // outside any error a user would be shown (found by tests/Nats.Edge.Fuzz).
+        if (InvalidUtf8At(bytes) is { } offset)
+        {
+            throw new ConfigException($"{path}: invalid UTF-8 at byte {offset}");
+        }
+
         var provider = new JsonBytesProvider(bytes);
         try
         {
@@ -59,6 +66,21 @@ internal static class ConfigFileReader
         }
 
         return new ConfigFileContent(provider, JsonKeyLocations.Read(path, bytes));
+    }
+
+    private static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        for (var offset = 0; offset < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return null;
     }
 
     private static bool StartsWithBrace(ReadOnlySpan<byte> bytes)

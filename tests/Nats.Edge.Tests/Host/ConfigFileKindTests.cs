@@ -30,6 +30,19 @@ public sealed class ConfigFileKindTests : IDisposable
         Assert.NotNull(Read(name, "port: 4333").Conf);
 
     [Fact]
+    public void A_json_file_with_bytes_that_are_not_utf8_is_a_config_error_naming_the_byte()
+    {
+        // Found by the fuzzer (tests/Nats.Edge.Fuzz/Crashes/json-file): a bad byte inside a key got
+        // past the JSON provider and threw from the key-location pass, outside any config error.
+        var path = Path.Combine(_folder.FullName, "server.json");
+        File.WriteAllBytes(path, [.. "{ \"po"u8, 0xFF, .. "rt\": 4222 }"u8]);
+
+        var error = Assert.Throws<ConfigException>(() => ConfigFileLoader.Load(path, []));
+
+        Assert.Contains("invalid UTF-8 at byte 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_brace_led_file_that_is_not_json_is_read_as_conf()
     {
         var path = _folder.Write("server.conf", "{\n  port: 4333\n  server_name: pi  # not JSON\n}");
