@@ -25,6 +25,13 @@ internal readonly struct CountingHandler(CountingHandler.Totals totals) : IClien
         totals.PayloadBytes += message.Data.Length;
     }
 
+    // The parser is measured as it runs in service, with tracing off.
+    public bool Tracing => false;
+
+    public void TraceIn(ClientOp op, ReadOnlySpan<byte> arguments)
+    {
+    }
+
     /// <summary>
     /// What the handler counted; a class, so the copies the reader makes of the handler count into
     /// one place. It takes the shared ops itself, as a connection does.

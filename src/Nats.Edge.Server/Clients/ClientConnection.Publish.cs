@@ -9,6 +9,11 @@ internal sealed partial class ClientConnection
     public void OnPublish(in InboundMessage message)
     {
         CountInbound(message.Data.Length);
+        if (Tracing)
+        {
+            Logging.ProtocolTrace.Payload(Server.Log, this, message.Data, Server.Options.MaxTracedMsgLen);
+        }
+
         if (_login.Connect.Pedantic && !SubjectRules.IsValidLiteral(message.Subject))
         {
             // nats-server still delivers the message after this error.
@@ -59,6 +64,10 @@ internal sealed partial class ClientConnection
         }
 
         _login.NoteRequest(message.Reply);
+        if (Tracing)
+        {
+            Logging.ProtocolTrace.Delivery(Server.Log, this, message, subscription.Sid, WantsHeaders);
+        }
 
         MessageWriter.ToClient(this, subscription.Sid, message, WantsHeaders, batch);
         return true;

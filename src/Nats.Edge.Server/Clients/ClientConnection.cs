@@ -29,6 +29,8 @@ internal sealed partial class ClientConnection : Connection
 
     public override MatchCache Matches => _matches;
 
+    protected override bool TracesProtocol => true;
+
     /// <summary>Whether MSGs to this client may carry headers (it said so in CONNECT).</summary>
     public bool WantsHeaders => _login.Connect.Headers && !Server.Options.NoHeaderSupport;
 

@@ -19,4 +19,8 @@ internal readonly struct ClientOps(ClientConnection connection) : IClientOpHandl
     public void OnUnsub(ReadOnlySpan<byte> sid, int max) => connection.OnUnsub(sid, max);
 
     public void OnPublish(in InboundMessage message) => connection.OnPublish(message);
+
+    public bool Tracing => connection.Tracing;
+
+    public void TraceIn(ClientOp op, ReadOnlySpan<byte> arguments) => Logging.ProtocolTrace.In(connection.Server.Log, connection, op, arguments);
 }

@@ -30,6 +30,9 @@ public sealed record ServerOptions
     /// <summary>Subscriptions per connection; 0 is unlimited (nats-server: <c>max_subscriptions</c>).</summary>
     public int MaxSubscriptions { get; init; }
 
+    /// <summary>How much of a message's bytes a protocol trace shows; 0 shows all (nats-server: <c>max_traced_msg_len</c>).</summary>
+    public int MaxTracedMsgLen { get; init; }
+
     /// <summary>How often the server pings an idle client (nats-server: <c>ping_interval</c>, 2 min).</summary>
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromMinutes(2);
 

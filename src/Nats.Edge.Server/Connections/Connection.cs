@@ -113,6 +113,7 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     /// <summary>-ERR then close once it is sent: the nats-server order for every closing error.</summary>
     protected void CloseWithError(ReadOnlySpan<byte> error, CloseReason reason)
     {
+        TraceReply(error);
         Outbound.Append(error);
         Close(reason);
     }
@@ -120,6 +121,7 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     /// <summary>Queues a protocol line of this connection's own (PONG, +OK, -ERR) and sends it with the batch.</summary>
     public void Enqueue(ReadOnlySpan<byte> line, DeliveryBatch batch)
     {
+        TraceReply(line);
         Outbound.Append(line);
         batch.Add(this);
     }
@@ -135,6 +137,20 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     }
 
     public override string ToString() => $"{RemoteEndPoint} - cid:{Id}";
+
+    /// <summary>Whether this connection's protocol is traced: a client's, when the log traces (<c>-V</c>).</summary>
+    public bool Tracing => TracesProtocol && Server.Log.IsEnabled(Logging.LogLevel.Trace);
+
+    /// <summary>Clients are traced; links are not yet.</summary>
+    protected virtual bool TracesProtocol => false;
+
+    private void TraceReply(ReadOnlySpan<byte> line)
+    {
+        if (Tracing)
+        {
+            Logging.ProtocolTrace.Reply(Server.Log, this, line);
+        }
+    }
 
     /// <summary>The cache in front of the account's subjects this connection publishes into; null before a leaf logs in.</summary>
     public abstract MatchCache? Matches { get; }

@@ -34,6 +34,11 @@ internal sealed class ClientReader(int maxControlLine, int maxPayload)
 
         public LineOutcome Handle(ClientOp op, ReadOnlySpan<byte> arguments, ref ReadOnlySequence<byte> rest, ProtocolFramer framer)
         {
+            if (handler.Tracing)
+            {
+                handler.TraceIn(op, arguments);
+            }
+
             switch (op)
             {
                 case ClientOp.Pub or ClientOp.HPub:

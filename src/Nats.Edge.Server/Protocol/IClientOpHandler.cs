@@ -16,4 +16,10 @@ internal interface IClientOpHandler : IOpHandler
     void OnUnsub(ReadOnlySpan<byte> sid, int max);
 
     void OnPublish(in InboundMessage message);
+
+    /// <summary>Whether the log traces the protocol; read once per operation, so <see cref="TraceIn"/> costs nothing when off.</summary>
+    bool Tracing { get; }
+
+    /// <summary>Traces an operation as it came, before it is handled.</summary>
+    void TraceIn(ClientOp op, ReadOnlySpan<byte> arguments);
 }

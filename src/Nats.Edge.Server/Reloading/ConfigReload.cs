@@ -171,6 +171,7 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
         nameof(ServerOptions.MaxPending) => $"max_pending = {OptionChange.Show(change.New)}",
         nameof(ServerOptions.MaxConnections) => $"max_connections = {OptionChange.Show(change.New)}",
         nameof(ServerOptions.MaxSubscriptions) => $"max_subscriptions = {OptionChange.Show(change.New)}",
+        nameof(ServerOptions.MaxTracedMsgLen) => $"max_traced_msg_len = {OptionChange.Show(change.New)}",
         nameof(ServerOptions.PingInterval) => $"ping_interval = {Duration(change.New)}",
         nameof(ServerOptions.MaxPingsOutstanding) => $"ping_max = {OptionChange.Show(change.New)}",
         nameof(ServerOptions.WriteDeadline) => $"write_deadline = {Duration(change.New)}",

@@ -44,6 +44,7 @@ internal static class Flags
         Flag.Sets(["remote_syslog"], FlagValues.Text, static (file, url) => file.RemoteSyslog = url, "r", "remote_syslog"),
         // nats-server's debug and trace flags only ever turn logging up: -D=false leaves the file's
         // debug as it is (a null | false stays null).
+        Flag.Sets(["max_traced_msg_len"], FlagValues.IntSize, static (file, length) => file.MaxTracedMsgLen = length, "max_traced_msg_len"),
         Flag.Sets(["debug"], FlagValues.Switch, static (file, on) => file.Debug |= on, "D", "debug"),
         Flag.Sets(["trace"], FlagValues.Switch, static (file, on) => file.Trace |= on, "V", "VV", "trace"),
         Flag.Sets(["debug", "trace"], FlagValues.Switch, static (file, on) =>

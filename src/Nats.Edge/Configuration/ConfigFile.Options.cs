@@ -39,6 +39,7 @@ internal sealed partial class ConfigFile
             MaxPending = MaxPending ?? options.MaxPending,
             MaxConnections = MaxConnections ?? options.MaxConnections,
             MaxSubscriptions = MaxSubscriptions ?? options.MaxSubscriptions,
+            MaxTracedMsgLen = MaxTracedMsgLen ?? options.MaxTracedMsgLen,
             PingInterval = PingInterval ?? options.PingInterval,
             MaxPingsOutstanding = PingMax ?? options.MaxPingsOutstanding,
             WriteDeadline = WriteDeadline ?? options.WriteDeadline,

@@ -20,6 +20,7 @@ internal sealed partial class ConfigFile
         .Add(nameof(MaxPending), KeyShape.LongSize, "max_pending")
         .Add(nameof(MaxConnections), KeyShape.Number, "max_connections")
         .Add(nameof(MaxSubscriptions), KeyShape.Number, "max_subscriptions")
+        .Add(nameof(MaxTracedMsgLen), KeyShape.Number, "max_traced_msg_len")
         .Add(nameof(PingInterval), KeyShape.Duration, "ping_interval")
         .Add(nameof(PingMax), KeyShape.Number, "ping_max")
         .Add(nameof(WriteDeadline), KeyShape.Duration, "write_deadline")
@@ -71,6 +72,8 @@ internal sealed partial class ConfigFile
     public int? MaxConnections { get; set; }
 
     public int? MaxSubscriptions { get; set; }
+
+    public int? MaxTracedMsgLen { get; set; }
 
     public TimeSpan? PingInterval { get; set; }
 

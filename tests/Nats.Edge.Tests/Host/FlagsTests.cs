@@ -38,6 +38,7 @@ public sealed partial class FlagsTests : IDisposable
         { ["--ports_file_dir", "/run/nats-edge"], ["ports_file_dir=/run/nats-edge"] },
         { ["-l", "edge.log"], ["logfile=edge.log"] },
         { ["--log_size_limit", "10MB"], ["log_size_limit=10MB"] },
+        { ["--max_traced_msg_len", "64"], ["max_traced_msg_len=64"] },
         { ["-T=false"], ["logtime=false"] },
         { ["--logtime_utc"], ["logtime_utc=true"] },
         { ["-s"], ["syslog=true"] },

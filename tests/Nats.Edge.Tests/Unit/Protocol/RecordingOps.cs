@@ -19,6 +19,13 @@ internal readonly struct RecordingOps(RecordingOpHandler recorder) : IClientOpHa
 
     public void OnPublish(in InboundMessage message) => recorder.OnPublish(message);
 
+    // The reader tests record operations, not trace lines: tracing stays off, so TraceIn is never called.
+    public bool Tracing => false;
+
+    public void TraceIn(ClientOp op, ReadOnlySpan<byte> arguments)
+    {
+    }
+
     public void OnLeafSub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue, int weight) => recorder.OnLeafSub(subject, queue, weight);
 
     public void OnLeafUnsub(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> queue) => recorder.OnLeafUnsub(subject, queue);
