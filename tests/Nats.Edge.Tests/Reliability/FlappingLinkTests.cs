@@ -25,32 +25,18 @@ public sealed class FlappingLinkTests(ITestOutputHelper output)
     [InlineData(ServerTarget.Reference)]
     public async Task A_leaf_link_returns_after_every_hub_kill(ServerTarget board)
     {
-        var hubPort = TestPorts.Free();
         var leafPort = TestPorts.Free();
-        var hubConfig = $$"""
+        await FlapAsync(
+            board,
+            $$"""
             "server_name": "hub", "leafnodes": { "host": "127.0.0.1", "port": {{leafPort}} }
-            """;
-        var hub = await TestServers.StartWithConfigAsync(ServerTarget.Reference, hubConfig, port: hubPort);
-        try
-        {
-            await using var edge = await TestServers.StartWithConfigAsync(board, $$"""
-                "server_name": "board", "http_port": -1,
-                "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://127.0.0.1:{{leafPort}}" } ] }
-                """);
-            var flapper = new LinkFlapper(edge, hub, () => TestServers.StartWithConfigAsync(ServerTarget.Reference, hubConfig, port: hubPort), "/leafz");
-            try
-            {
-                AssertHeldUp(await flapper.RunAsync(Cycles), $"{board} board, nats-server hub");
-            }
-            finally
-            {
-                hub = flapper.Peer;
-            }
-        }
-        finally
-        {
-            await hub.DisposeAsync();
-        }
+            """,
+            $$"""
+            "server_name": "board", "http_port": -1,
+            "leafnodes": { "reconnect": 1, "remotes": [ { "url": "nats-leaf://127.0.0.1:{{leafPort}}" } ] }
+            """,
+            "/leafz",
+            $"{board} board, nats-server hub");
     }
 
     [ReferenceTheory]
@@ -58,23 +44,33 @@ public sealed class FlappingLinkTests(ITestOutputHelper output)
     [InlineData(ServerTarget.Reference)]
     public async Task A_route_returns_after_every_peer_kill(ServerTarget board)
     {
-        var peerPort = TestPorts.Free();
+        // Only the board dials, so each recovery is the board's redial, not the peer's.
         var peerRoutePort = TestPorts.Free();
-        var peerConfig = $$"""
+        await FlapAsync(
+            board,
+            $$"""
             "server_name": "peer", "cluster": { "name": "flap", "host": "127.0.0.1", "port": {{peerRoutePort}} }
-            """;
+            """,
+            $$"""
+            "server_name": "board", "http_port": -1,
+            "cluster": { "name": "flap", "host": "127.0.0.1", "port": {{TestPorts.Free()}}, "routes": [ "nats-route://127.0.0.1:{{peerRoutePort}}" ] }
+            """,
+            "/routez",
+            $"{board} board, nats-server route peer");
+    }
+
+    // The peer is nats-server, on its own client port, so each restart takes the same ports again.
+    private async Task FlapAsync(ServerTarget board, string peerConfig, string boardConfig, string linkPath, string what)
+    {
+        var peerPort = TestPorts.Free();
         var peer = await TestServers.StartWithConfigAsync(ServerTarget.Reference, peerConfig, port: peerPort);
         try
         {
-            // Only the board dials, so each recovery is the board's redial, not the peer's.
-            await using var edge = await TestServers.StartWithConfigAsync(board, $$"""
-                "server_name": "board", "http_port": -1,
-                "cluster": { "name": "flap", "host": "127.0.0.1", "port": {{TestPorts.Free()}}, "routes": [ "nats-route://127.0.0.1:{{peerRoutePort}}" ] }
-                """);
-            var flapper = new LinkFlapper(edge, peer, () => TestServers.StartWithConfigAsync(ServerTarget.Reference, peerConfig, port: peerPort), "/routez");
+            await using var edge = await TestServers.StartWithConfigAsync(board, boardConfig);
+            var flapper = new LinkFlapper(edge, peer, () => TestServers.StartWithConfigAsync(ServerTarget.Reference, peerConfig, port: peerPort), linkPath);
             try
             {
-                AssertHeldUp(await flapper.RunAsync(Cycles), $"{board} board, nats-server route peer");
+                AssertHeldUp(await flapper.RunAsync(Cycles), what);
             }
             finally
             {
