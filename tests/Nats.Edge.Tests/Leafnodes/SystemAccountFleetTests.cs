@@ -57,6 +57,18 @@ public sealed class SystemAccountFleetTests
         Assert.Equal(2, answer.GetProperty("data").GetProperty("leafnodes").GetInt32());
     }
 
+    [ReferenceFact]
+    public async Task A_board_that_denies_the_hubs_requests_says_so_and_stays_silent()
+    {
+        await using var fleet = await Fleet.StartAsync(board2SystemRemote: """, "deny_imports": ["$SYS.REQ.SERVER.PING"]""", answering: 2);
+        await using var system = await TestClients.ConnectAsync(fleet.Hub, SystemAccount.SystemUser);
+
+        var answers = await SystemAccount.GatherAsync(system, "$SYS.REQ.SERVER.PING", count: 3);
+
+        Assert.Equal(["board-1", "hub"], SystemAccount.ServerNames(answers));
+        Assert.Contains("Remote for System Account uses restricted import permissions", fleet.Board2.Log);
+    }
+
     private sealed class Fleet : IAsyncDisposable
     {
         private Fleet(IRunningServer hub, EdgeServer board1, EdgeServer board2)
@@ -72,8 +84,11 @@ public sealed class SystemAccountFleetTests
 
         public EdgeServer Board2 { get; }
 
-        /// <summary>Starts the three servers and waits until the hub's ping reaches both boards.</summary>
-        public static async Task<Fleet> StartAsync()
+        /// <summary>
+        /// Starts the three servers and waits until the hub's ping is answered <paramref name="answering"/>
+        /// times; <paramref name="board2SystemRemote"/> adds to board-2's system account remote.
+        /// </summary>
+        public static async Task<Fleet> StartAsync(string board2SystemRemote = "", int answering = 3)
         {
             var leafPort = TestPorts.Free();
             var hub = await TestServers.StartWithConfigAsync(
@@ -81,10 +96,10 @@ public sealed class SystemAccountFleetTests
             EdgeServer? board1 = null;
             try
             {
-                board1 = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, Board("board-1", leafPort));
-                var board2 = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, Board("board-2", leafPort));
+                board1 = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, Board("board-1", leafPort, string.Empty));
+                var board2 = (EdgeServer)await TestServers.StartWithConfigAsync(ServerTarget.Edge, Board("board-2", leafPort, board2SystemRemote), captureLog: true);
                 var fleet = new Fleet(hub, board1, board2);
-                await fleet.WaitForBoardsAsync();
+                await fleet.WaitForBoardsAsync(answering);
                 return fleet;
             }
             catch
@@ -107,21 +122,23 @@ public sealed class SystemAccountFleetTests
         }
 
         // A board's config: its system account and its application account, each bound to the hub's.
-        private static string Board(string name, int leafPort) => $$"""
+        private static string Board(string name, int leafPort, string systemRemote) => $$"""
             {{Accounts}}
             "server_name": "{{name}}",
             "leafnodes": { "remotes": [
-              { "url": "nats://board-sys:b@127.0.0.1:{{leafPort}}", "account": "$SYS" },
+              { "url": "nats://board-sys:b@127.0.0.1:{{leafPort}}", "account": "$SYS"{{systemRemote}} },
               { "url": "nats://board-app:b@127.0.0.1:{{leafPort}}", "account": "APP" }
             ] }
             """;
 
-        private async Task WaitForBoardsAsync()
+        private async Task WaitForBoardsAsync(int answering)
         {
+            // Both links of each board up first, so a board that stays silent is not merely late.
+            await Poll.UntilAsync(() => Board1.Server.Connections.LeafCount == 2 && Board2.Server.Connections.LeafCount == 2);
             await using var system = await TestClients.ConnectAsync(Hub, SystemAccount.SystemUser);
             List<JsonElement> answers = [];
             await Poll.UntilAsync(
-                async () => (answers = await SystemAccount.GatherAsync(system, "$SYS.REQ.SERVER.PING", count: 3)).Count == 3,
+                async () => (answers = await SystemAccount.GatherAsync(system, "$SYS.REQ.SERVER.PING", count: answering)).Count == answering,
                 () => $"answered: {string.Join(", ", SystemAccount.ServerNames(answers))}\nhub log:\n{Hub.Log}");
         }
     }
