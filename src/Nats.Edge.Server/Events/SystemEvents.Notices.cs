@@ -169,10 +169,16 @@ internal sealed partial class SystemEvents
     private void SendClientEvent(ClientConnection client, DateTime now, string? reason)
     {
         var disconnect = reason is not null;
+        var account = client.Account.Name;
+        var subject = $"$SYS.ACCOUNT.{account}.{(disconnect ? "DISCONNECT" : "CONNECT")}";
+        if (!HasInterest(subject))
+        {
+            return;
+        }
+
         var connect = client.Connect;
         var counts = TrafficCounts.Of(client);
-        var account = client.Account.Name;
-        Send($"$SYS.ACCOUNT.{account}.{(disconnect ? "DISCONNECT" : "CONNECT")}", writer =>
+        Send(subject, writer =>
         {
             EventJson.WriteTypedEvent(writer, disconnect ? "io.nats.server.advisory.v1.client_disconnect" : "io.nats.server.advisory.v1.client_connect", ServerIdentity.NewNuid(), now);
             EventJson.WriteServer(writer, _server, ++_sequence);
@@ -216,10 +222,19 @@ internal sealed partial class SystemEvents
     /// </summary>
     private void SendAccountCounts(Account account)
     {
+        string[] subjects = [$"$SYS.SERVER.ACCOUNT.{account.Name}.CONNS", $"$SYS.ACCOUNT.{account.Name}.SERVER.CONNS"];
+        if (!HasInterest(subjects[0]) && !HasInterest(subjects[1]))
+        {
+            // Counting walks every connection: with nobody listening, a burst of logins would make
+            // that quadratic. The heartbeat looks again, and counts once someone listens.
+            _accountCountsSent[account] = Stopwatch.GetTimestamp();
+            return;
+        }
+
         // One event under two subjects: the same id and timestamp on both, as nats-server sends it.
         var (clients, leafs, counts) = CountConnections(account);
         var (id, time) = (ServerIdentity.NewNuid(), DateTime.UtcNow);
-        foreach (var subject in (ReadOnlySpan<string>)[$"$SYS.SERVER.ACCOUNT.{account.Name}.CONNS", $"$SYS.ACCOUNT.{account.Name}.SERVER.CONNS"])
+        foreach (var subject in subjects)
         {
             SendAccountCounts(subject, account, clients, leafs, counts, id, time);
         }
@@ -299,6 +314,9 @@ internal sealed partial class SystemEvents
 
         return (clients, leafs, counts);
     }
+
+    // Whether anyone, here or behind a link, would receive a message on this system account subject.
+    private bool HasInterest(string subject) => !_server.Accounts.System.Subscriptions.Match(Encoding.UTF8.GetBytes(subject)).IsEmpty;
 
     private static void WriteUnlessEmpty(Utf8JsonWriter writer, string name, string? value)
     {
