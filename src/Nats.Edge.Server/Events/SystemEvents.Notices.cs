@@ -22,7 +22,10 @@ internal sealed partial class SystemEvents
 
     private readonly Dictionary<Account, long> _accountCountsSent = [];
 
-    /// <summary>A client logged in: its account's counts, then, outside the global account, its CONNECT.</summary>
+    /// <summary>
+    /// A client logged in: its account's counts, then, outside the global account, its CONNECT.
+    /// nats-server does both again for a repeated CONNECT, and so does this.
+    /// </summary>
     public void ClientConnected(ClientConnection client)
     {
         var now = DateTime.UtcNow;
@@ -36,7 +39,7 @@ internal sealed partial class SystemEvents
         });
     }
 
-    /// <summary>A logged-in client went away: outside the global account, its DISCONNECT, then its account's counts.</summary>
+    /// <summary>A logged-in client went away: outside the global account, its account's counts, then its DISCONNECT, in nats-server's order.</summary>
     public void ClientDisconnected(ClientConnection client)
     {
         if (client.Account == _server.Accounts.Global)
@@ -48,8 +51,8 @@ internal sealed partial class SystemEvents
         var reason = Describe(client.Reason ?? CloseReason.ClientClosed);
         Post(() =>
         {
-            SendClientEvent(client, now, reason);
             SendAccountCounts(client.Account);
+            SendClientEvent(client, now, reason);
         });
     }
 

@@ -39,6 +39,37 @@ public sealed class SystemEventTests
     }
 
     [ServerTheory]
+    public async Task Each_connect_and_the_disconnect_follow_a_count_a_repeated_connect_too(ServerTarget target)
+    {
+        await using var server = await SystemAccount.StartAsync(target);
+        await using var system = await TestClients.ConnectAsync(server, SystemAccount.SystemUser);
+        await using var events = await system.SubscribeCoreAsync<string>("$SYS.ACCOUNT.APP.>");
+        await system.PingAsync();
+
+        await using (var raw = await RawClient.ConnectAsync(server.Port))
+        {
+            await raw.ReadLineAsync();
+            const string Connect = "CONNECT {\"verbose\":false,\"user\":\"app\",\"pass\":\"app\"}\r\n";
+            await raw.SendAsync(Connect + Connect);
+            await raw.PingPongAsync();
+        }
+
+        // Everything up to the DISCONNECT, in order, counts in a row taken as one: nats-server counts
+        // twice around a repeated CONNECT, as it takes the client out of its account and back in.
+        var seen = new List<string>();
+        while (seen.LastOrDefault() != "DISCONNECT")
+        {
+            var subject = (await TestClients.NextAsync(events)).Subject["$SYS.ACCOUNT.APP.".Length..];
+            if (subject != "SERVER.CONNS" || seen.LastOrDefault() != subject)
+            {
+                seen.Add(subject);
+            }
+        }
+
+        Assert.Equal(["SERVER.CONNS", "CONNECT", "SERVER.CONNS", "CONNECT", "SERVER.CONNS", "DISCONNECT"], seen);
+    }
+
+    [ServerTheory]
     public async Task The_accounts_connection_count_is_published_on_each_change(ServerTarget target)
     {
         await using var server = await SystemAccount.StartAsync(target);
