@@ -75,6 +75,14 @@ internal sealed class RequestOptions
                 case "tags":
                     tagged = CountItems(ref reader) > 0;
                     break;
+                case "accounts" when reader.TokenType == JsonTokenType.StartArray:
+                    // Account STATZ's list of names; gatewayz's "accounts" is a boolean (accs).
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        query.Add("accounts", Text(ref reader));
+                    }
+
+                    break;
                 case "subscriptions_detail" when reader.TokenType == JsonTokenType.True:
                     query["subs"] = "detail";
                     break;
@@ -114,7 +122,7 @@ internal sealed class RequestOptions
     // The monitoring query parameter each of nats-server's JSON option names stands for.
     private static string? QueryName(string option) => option switch
     {
-        "sort" or "auth" or "offset" or "limit" or "cid" or "test" or "user" => option,
+        "sort" or "auth" or "offset" or "limit" or "cid" or "test" or "user" or "include_unused" => option,
         "subscriptions" => "subs",
         "acc" or "account" => "acc",
         "name" => "gw_name",

@@ -289,6 +289,12 @@ internal sealed partial class SystemEvents
     {
         EventJson.WriteTypedEvent(writer, "io.nats.server.advisory.v1.account_connections", id, time);
         EventJson.WriteServer(writer, _server, ++_sequence);
+        WriteAccountStat(writer, account, clients, leafs, counts);
+    });
+
+    // nats-server's AccountStat fields: the counts event has them at its top level, STATZ in a list.
+    private static void WriteAccountStat(Utf8JsonWriter writer, Account account, int clients, int leafs, TrafficCounts counts)
+    {
         writer.WriteString("acc", account.Name);
         writer.WriteNumber("conns", clients);
         writer.WriteNumber("leafnodes", leafs);
@@ -296,7 +302,7 @@ internal sealed partial class SystemEvents
         EventJson.WriteDataStats(writer, "sent", counts.OutMessages, counts.OutBytes);
         EventJson.WriteDataStats(writer, "received", counts.InMessages, counts.InBytes);
         writer.WriteNumber("slow_consumers", 0);
-    });
+    }
 
     private (int Clients, int Leafs, TrafficCounts Counts) CountConnections(Account account)
     {

@@ -16,7 +16,7 @@ internal sealed partial class SystemEvents
     private static readonly string[] ServerEndpoints =
         ["STATSZ", "VARZ", "CONNZ", "SUBSZ", "LEAFZ", "ROUTEZ", "GATEWAYZ", "ACCOUNTZ", "HEALTHZ", "IDZ"];
 
-    private static readonly string[] AccountEndpoints = ["CONNZ", "SUBSZ", "LEAFZ", "INFO", "CONNS"];
+    private static readonly string[] AccountEndpoints = ["CONNZ", "SUBSZ", "LEAFZ", "INFO", "CONNS", "STATZ"];
 
     // nats-server answers a 400 for options it cannot read and a 500 when building the answer failed.
     private const int BadRequest = 400;
@@ -47,6 +47,9 @@ internal sealed partial class SystemEvents
             var name = endpoint;
             Subscribe($"$SYS.REQ.ACCOUNT.*.{name}", (subject, reply, payload) => Answer(name, AccountOf(subject), reply, payload));
         }
+
+        // Every account's STATZ at once; the wildcard above hears this subject too and leaves it.
+        Subscribe("$SYS.REQ.ACCOUNT.PING.STATZ", (subject, reply, payload) => Answer("STATZ", null, reply, payload));
     }
 
     // $SYS.REQ.ACCOUNT.<account>.<endpoint>: the fourth token.
@@ -102,6 +105,11 @@ internal sealed partial class SystemEvents
                 return;
             case "CONNS":
                 SendAccountConnections(account!, reply);
+                return;
+            case "STATZ" when account != "PING":
+                SendAccountStatz(account, options.Query, reply);
+                return;
+            case "STATZ":
                 return;
         }
 
@@ -188,6 +196,53 @@ internal sealed partial class SystemEvents
         var (offset, limit) = QueryReader.Paging(query);
         var page = Subsz.From(_server, stats, query) ?? Subsz.Figures(_server, stats, offset, limit);
         return writer => JsonSerializer.Serialize(writer, page, context.Subsz);
+    }
+
+    /// <summary>
+    /// Account STATZ: the connection counts of <paramref name="account"/>, or of every account (or those
+    /// the options' <c>accounts</c> name) when null. Accounts without connections are left out
+    /// unless <c>include_unused</c>; with none left, nats-server stays silent, and so does this.
+    /// </summary>
+    private void SendAccountStatz(string? account, NameValueCollection query, string reply)
+    {
+        var named = account is not null ? [account] : query.GetValues("accounts");
+        var includeUnused = QueryReader.Bool(query, "include_unused");
+        var stats = new List<(Account Account, int Clients, int Leafs, TrafficCounts Counts)>();
+        foreach (var candidate in _server.Accounts.All)
+        {
+            if (named is not null && Array.IndexOf(named, candidate.Name) < 0)
+            {
+                continue;
+            }
+
+            var (clients, leafs, counts) = CountConnections(candidate);
+            if (includeUnused || clients + leafs > 0)
+            {
+                stats.Add((candidate, clients, leafs, counts));
+            }
+        }
+
+        if (stats.Count == 0)
+        {
+            return;
+        }
+
+        SendFromServer(reply, writer =>
+        {
+            writer.WriteStartObject("data");
+            writer.WriteString("server_id", _server.ServerId);
+            writer.WriteString("now", GoFormat.Timestamp(DateTime.UtcNow));
+            writer.WriteStartArray("account_statz");
+            foreach (var (found, clients, leafs, counts) in stats)
+            {
+                writer.WriteStartObject();
+                WriteAccountStat(writer, found, clients, leafs, counts);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
     }
 
     // IDZ is nats-server 2.10's: the identity alone, no server block; the inventory is nats-edge's own.

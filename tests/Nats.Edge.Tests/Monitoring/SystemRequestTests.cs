@@ -172,6 +172,38 @@ public sealed class SystemRequestTests
     }
 
     [ServerTheory]
+    public async Task Account_statz_counts_each_account_with_connections(ServerTarget target)
+    {
+        await using var server = await SystemAccount.StartAsync(target);
+        await using var system = await TestClients.ConnectAsync(server, SystemAccount.SystemUser);
+        await using var app = await TestClients.ConnectAsync(server, SystemAccount.AppUser);
+
+        var all = (await SystemAccount.RequestAsync(system, "$SYS.REQ.ACCOUNT.PING.STATZ")).GetProperty("data").GetProperty("account_statz");
+        var one = (await SystemAccount.RequestAsync(system, "$SYS.REQ.ACCOUNT.APP.STATZ")).GetProperty("data").GetProperty("account_statz");
+
+        Assert.Equal(["$SYS:1", "APP:1"], all.EnumerateArray().Select(Count).Order(StringComparer.Ordinal));
+        Assert.Equal("APP:1", Count(Assert.Single(one.EnumerateArray())));
+    }
+
+    [ServerTheory]
+    public async Task Account_statz_of_an_idle_account_is_answered_only_with_include_unused(ServerTarget target)
+    {
+        await using var server = await SystemAccount.StartAsync(target);
+        await using var system = await TestClients.ConnectAsync(server, SystemAccount.SystemUser);
+        var inbox = SystemAccount.NewReplySubject();
+        await using var answers = await system.SubscribeCoreAsync<string>(inbox + ".*");
+
+        // Answers leave in the order the requests came: the second's answer arriving first shows the first got none.
+        await system.PublishAsync("$SYS.REQ.ACCOUNT.APP.STATZ", string.Empty, replyTo: inbox + ".plain");
+        await system.PublishAsync("$SYS.REQ.ACCOUNT.APP.STATZ", """{"include_unused":true}""", replyTo: inbox + ".unused");
+
+        var answer = await TestClients.NextAsync(answers);
+        Assert.Equal(inbox + ".unused", answer.Subject);
+        var statz = JsonDocument.Parse(answer.Data!).RootElement.GetProperty("data").GetProperty("account_statz");
+        Assert.Equal("APP:0", Count(Assert.Single(statz.EnumerateArray())));
+    }
+
+    [ServerTheory]
     public async Task Without_a_system_user_requests_reach_nobody(ServerTarget target)
     {
         await using var server = await TestServers.StartAsync(target);
@@ -188,7 +220,7 @@ public sealed class SystemRequestTests
             "$SYS.REQ.SERVER.PING", "$SYS.REQ.SERVER.PING.VARZ", "$SYS.REQ.SERVER.PING.CONNZ", "$SYS.REQ.SERVER.PING.SUBSZ",
             "$SYS.REQ.SERVER.PING.LEAFZ", "$SYS.REQ.SERVER.PING.ROUTEZ", "$SYS.REQ.SERVER.PING.GATEWAYZ", "$SYS.REQ.SERVER.PING.ACCOUNTZ",
             "$SYS.REQ.SERVER.PING.HEALTHZ", "$SYS.REQ.ACCOUNT.APP.CONNZ", "$SYS.REQ.ACCOUNT.APP.SUBSZ", "$SYS.REQ.ACCOUNT.APP.LEAFZ",
-            "$SYS.REQ.ACCOUNT.APP.INFO", "$SYS.REQ.ACCOUNT.APP.CONNS",
+            "$SYS.REQ.ACCOUNT.APP.INFO", "$SYS.REQ.ACCOUNT.APP.CONNS", "$SYS.REQ.ACCOUNT.APP.STATZ", "$SYS.REQ.ACCOUNT.PING.STATZ",
         ];
         await using var reference = await SystemAccount.StartAsync(ServerTarget.Reference);
         await using var edge = await SystemAccount.StartAsync(ServerTarget.Edge);
@@ -205,6 +237,8 @@ public sealed class SystemRequestTests
             JsonShape.AssertCovers(referenceAnswer, edgeAnswer, NotShared);
         }
     }
+
+    private static string Count(JsonElement stat) => $"{stat.GetProperty("acc").GetString()}:{stat.GetProperty("conns").GetInt32()}";
 
     // An application client with a subscription, so the lists in the answers have an element to compare.
     private static async Task<NatsConnection> ConnectAppAsync(IRunningServer server)
