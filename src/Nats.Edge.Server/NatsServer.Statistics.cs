@@ -14,6 +14,9 @@ public sealed partial class NatsServer
     /// <summary>The same moment on the Stopwatch clock that connection times are kept on.</summary>
     internal long StartTimestamp { get; } = Stopwatch.GetTimestamp();
 
+    /// <summary>The process's CPU and memory, for VARZ and STATSZ alike.</summary>
+    internal Monitoring.ProcessUsage Usage { get; } = new();
+
     /// <summary>Client connections accepted since the start.</summary>
     internal long TotalConnections => Volatile.Read(ref _totalConnections);
 

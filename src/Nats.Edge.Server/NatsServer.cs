@@ -47,7 +47,8 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         Gateways = options.Gateway is { } gateway ? new Gateways.GatewayManager(this, gateway) : null;
         LeafRemotes = new Leafnodes.LeafRemotes(this);
         ClientEndPoint = new IPEndPoint(IPAddress.Any, 0);
-        _lameDuck = new LameDuck(Log, Connections, StopAcceptingClientsAsync, ShutdownAsync, _stopping.Token);
+        Events = new Events.SystemEvents(this);
+        _lameDuck = new LameDuck(Log, Connections, () => Events.EnteringLameDuckMode(), StopAcceptingClientsAsync, ShutdownAsync, _stopping.Token);
         _reload = new ConfigReload(this, Log, Accounts, Connections);
     }
 
@@ -107,6 +108,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         (Options.Leafnodes?.AuthTimeout ?? TimeSpan.FromSeconds(2)) + (LeafTls?.Options.Timeout ?? TimeSpan.Zero);
 
     internal AccountRegistry Accounts { get; }
+
+    /// <summary>The requests answered and the events published in the system account.</summary>
+    internal Events.SystemEvents Events { get; }
+
+    /// <summary>The monitoring HTTP server; null without monitoring.</summary>
+    internal Monitoring.MonitorServer? Monitor => _monitor;
 
     internal Security.Authenticator Authenticator => _authenticator;
 
@@ -189,6 +196,8 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
             await Gateways.ListenAsync(_stopping.Token, cancellationToken).ConfigureAwait(false);
         }
 
+        // Before the first client, so its CONNECT event is not missed.
+        Events.Start(_stopping.Token);
         clientListener.Start(AcceptClient, Log);
         _tickLoop = TickLoopAsync();
         Log.Info("Server is ready");
@@ -209,6 +218,9 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
 
         Log.Info("Initiating Shutdown...");
         await _stopping.CancelAsync().ConfigureAwait(false);
+
+        // First, while the subscribers are still connected to hear SHUTDOWN.
+        await Events.StopAsync().ConfigureAwait(false);
         await StopAcceptingClientsAsync().ConfigureAwait(false);
         if (_leafListener is not null)
         {
@@ -270,6 +282,12 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
         Volatile.Read(ref _shutdownStarted) != 0 ? Task.CompletedTask : _lameDuck.EnterAsync(Options);
 
     /// <summary>
+    /// Shows <paramref name="inventory"/>, a JSON object, as <c>devices</c> in this server's
+    /// <c>$SYS.REQ.SERVER.&lt;id&gt;.IDZ</c> answer: the device bridge lists there what the board has wired.
+    /// </summary>
+    public void ListDevices(ReadOnlySpan<byte> inventory) => Events.SetDevices(inventory);
+
+    /// <summary>
     /// Runs on with <paramref name="reloaded"/> instead of the current options, as nats-server's
     /// config reload does: users, passwords, permissions, limits and TLS change for new and open
     /// connections. An option that cannot change while running (a port, an account's exports, the
@@ -301,6 +319,7 @@ public sealed partial class NatsServer : IAsyncDisposable, IServerContext, IRelo
     TimeSpan IServerContext.LeafAuthTimeout => LeafAuthTimeout;
     Routes.ClusterManager? IServerContext.Cluster => Cluster;
     Gateways.GatewayManager? IServerContext.Gateways => Gateways;
+    Events.SystemEvents? IServerContext.Events => Events;
     ClientInfo IServerContext.ClientInfoFor(ulong clientId, string clientIp, string? nonce) => ClientInfoFor(clientId, clientIp, nonce);
     void IServerContext.CountSlowConsumer() => CountSlowConsumer();
 

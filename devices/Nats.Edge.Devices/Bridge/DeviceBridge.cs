@@ -26,6 +26,7 @@ public sealed class DeviceBridge : IAsyncDisposable
     private readonly DeviceBridgeOptions _options;
     private readonly Board _board;
     private readonly InProcessClient _client;
+    private readonly NatsServer _server;
     private readonly ServerLog _log;
     private readonly SubjectNames _subjects;
     // Encoded once, not on every status tick.
@@ -50,6 +51,7 @@ public sealed class DeviceBridge : IAsyncDisposable
         _options = options;
         _board = board;
         _log = server.Log;
+        _server = server;
         _serverName = server.ServerName;
         _client = new InProcessClient(server, options.Account);
         _subjects = new SubjectNames(options);
@@ -147,7 +149,14 @@ public sealed class DeviceBridge : IAsyncDisposable
             _actuators.Add(new ActuatorEndpoint(actuator, _subjects.Of(actuator), options => options.Type.Open(options, _board), _client, _log));
         }
 
-        Publish(_meta, Meta(), DeviceJsonContext.Default.BoardMeta);
+        // The same inventory goes into the server's IDZ answer, so a fleet tool asking the system
+        // account sees each board's devices without subscribing to every board's subjects.
+        lock (_writer)
+        {
+            var meta = _writer.Write(Meta(), DeviceJsonContext.Default.BoardMeta);
+            _server.ListDevices(meta);
+            _client.Publish(_meta, default, meta);
+        }
 
         foreach (var actuator in _actuators)
         {

@@ -9,6 +9,9 @@ internal sealed partial class ClientConnection
     /// <summary>The user the client logged in as; null without credentials.</summary>
     public string? UserName => _login.UserName;
 
+    /// <summary>Whether CONNECT was accepted: from then on the client counts in its account.</summary>
+    public bool IsLoggedIn => _login.IsLoggedIn;
+
     public int SubscriptionCount => _subscriptions.Count;
 
     /// <summary>A snapshot of the client's subscriptions.</summary>

@@ -110,6 +110,11 @@ internal sealed partial class ClientConnection : Connection
             Account.Unsubscribe(subscription);
         }
 
+        if (_login.IsLoggedIn)
+        {
+            Server.Events?.ClientDisconnected(this);
+        }
+
         Server.Log.Debug($"{this} - Client connection closed: {Reason}");
     }
 
@@ -143,6 +148,7 @@ internal sealed partial class ClientConnection : Connection
             _matches = new MatchCache(Account.Subscriptions);
         }
 
+        Server.Events?.ClientConnected(this);
         EstimateRttFromConnect();
         // CONNECT (re)starts the ping timer: the first PING comes after min(ping_interval, 2 s)
         // plus up to 20 % jitter, then every ping_interval.

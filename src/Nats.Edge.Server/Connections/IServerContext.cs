@@ -56,6 +56,12 @@ internal interface IServerContext
     /// <summary>The gateways to other clusters; null when this cluster stands alone.</summary>
     Gateways.GatewayManager? Gateways { get; }
 
+    /// <summary>
+    /// Where sessions report what the system account's events tell: logins, closes, leafnode links.
+    /// Null where no system account speaks (a context made for a test).
+    /// </summary>
+    Events.SystemEvents? Events { get; }
+
     /// <summary>The INFO a client gets, with its own id, address and nonce.</summary>
     ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce);
 

@@ -113,6 +113,7 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
         _solicitor?.Outbox?.Forwarder.Wake();
         if (IsReady)
         {
+            Server.Events?.LeafDisconnected(this);
             Server.Log.Info($"{this} - Leafnode connection closed: {Reason} account: {Account}");
         }
         else
@@ -133,6 +134,7 @@ internal sealed partial class LeafConnection : LinkConnection, IRemoteLink, IInt
         Outbound.Append(Encoding.UTF8.GetBytes($"LS+ {account.LoopDetectionSubject}\r\n"));
         account.Interest.Attach(this);
         SignalSend();
+        Server.Events?.LeafConnected(this);
         _solicitor?.Outbox?.LinkReady(this);
     }
 

@@ -37,8 +37,30 @@ internal sealed class LeafRemotes(NatsServer server)
         {
             foreach (var options in remotes)
             {
+                NoteSystemAccountLimits(options);
                 _remotes.Add(new Remote(options, OpenOutbox(options)));
             }
+        }
+    }
+
+    // A remote bound to the system account carries the fleet's requests and events. nats-server
+    // adds no permissions of its own there: it says at start when the config's deny lists narrow
+    // what the hub may ask or hear, and so does nats-edge, in the same words.
+    private void NoteSystemAccountLimits(RemoteLeafOptions options)
+    {
+        if (options.Account != server.Options.SystemAccount)
+        {
+            return;
+        }
+
+        if (options.DenyExports.Count > 0)
+        {
+            server.Log.Info("Remote for System Account uses restricted export permissions");
+        }
+
+        if (options.DenyImports.Count > 0)
+        {
+            server.Log.Info("Remote for System Account uses restricted import permissions");
         }
     }
 

@@ -7,11 +7,12 @@ namespace Nats.Edge.Server.Lifecycle;
 /// Runs <see cref="NatsServer.EnterLameDuckModeAsync"/>: the client port closes at once, the clients
 /// hear of it, and after the grace period they are closed a few at a time before the server shuts down.
 /// </summary>
+/// <param name="announce">Tells the system account, before anything else happens.</param>
 /// <param name="stopAcceptingClients">Closes the client port.</param>
 /// <param name="shutdown">Shuts the whole server down.</param>
 /// <param name="stopping">Cancelled when a shutdown begins, whoever began it.</param>
 internal sealed class LameDuck(
-    ServerLog log, ConnectionRegistry connections, Func<Task> stopAcceptingClients, Func<Task> shutdown, CancellationToken stopping)
+    ServerLog log, ConnectionRegistry connections, Action announce, Func<Task> stopAcceptingClients, Func<Task> shutdown, CancellationToken stopping)
 {
     // nats-server spaces closes at most a second apart: ten clients need not take two minutes.
     private static readonly TimeSpan MaxCloseInterval = TimeSpan.FromSeconds(1);
@@ -30,6 +31,7 @@ internal sealed class LameDuck(
         }
 
         log.Info("Entering lame duck mode, stop accepting new clients");
+        announce();
         await stopAcceptingClients().ConfigureAwait(false);
         foreach (var client in connections.Of<ClientConnection>())
         {

@@ -19,5 +19,6 @@ namespace Nats.Edge.Server.Monitoring;
 [JsonSerializable(typeof(Subsz))]
 [JsonSerializable(typeof(SublistStats))]
 [JsonSerializable(typeof(Accountz))]
+[JsonSerializable(typeof(AccountDetail))]
 [JsonSerializable(typeof(Outboxz))]
 internal sealed partial class MonitorJsonContext : JsonSerializerContext;

@@ -62,8 +62,6 @@ internal sealed class MonitorServer : IAsyncDisposable
     /// <summary>The bound address and port (the real port when -1 was asked for).</summary>
     public IPEndPoint EndPoint { get; }
 
-    public ProcessUsage Usage { get; } = new();
-
     /// <summary>
     /// Binds and starts serving. <paramref name="port"/> -1 picks a free port. Throws
     /// <see cref="HttpListenerException"/> when the port cannot be bound.

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Specialized;
 
 namespace Nats.Edge.Server.Monitoring;
@@ -36,7 +37,9 @@ internal sealed class Subsz
 
     public int Limit { get; init; }
 
-    public required IReadOnlyList<SubscriptionDetail> SubscriptionsList { get; init; }
+    /// <summary>Null in the figures-only document the system account's SUBSZ answers with.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SubscriptionDetail>? SubscriptionsList { get; init; }
 
     /// <summary>The page asked for, or null when the figures alone are the answer.</summary>
     public static Subsz? From(NatsServer server, SublistStats stats, NameValueCollection query)
@@ -69,7 +72,16 @@ internal sealed class Subsz
         }
 
         var page = all.GetRange(offset, Math.Min(limit, all.Count - offset));
-        return new Subsz
+        return Figures(server, stats, offset, limit, page);
+    }
+
+    /// <summary>
+    /// The figures in the page's frame, no list: what nats-server's SUBSZ over the system account
+    /// answers without <c>subscriptions</c>, where its HTTP endpoint sends the figures alone; with
+    /// <paramref name="page"/>, that page.
+    /// </summary>
+    public static Subsz Figures(NatsServer server, SublistStats stats, int offset, int limit, List<SubscriptionDetail>? page = null) =>
+        new()
         {
             ServerId = server.ServerId,
             Now = GoFormat.Timestamp(DateTime.UtcNow),
@@ -81,12 +93,11 @@ internal sealed class Subsz
             CacheHitRate = stats.CacheHitRate,
             MaxFanout = stats.MaxFanout,
             AvgFanout = stats.AvgFanout,
-            Total = page.Count,
+            Total = page?.Count ?? 0,
             Offset = offset,
             Limit = limit,
             SubscriptionsList = page,
         };
-    }
 
     private static void Collect(Account account, string? test, List<SubscriptionDetail> destination)
     {

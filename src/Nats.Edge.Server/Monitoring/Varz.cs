@@ -120,7 +120,8 @@ internal sealed class Varz
 
     public required RuntimeStats Runtime { get; init; }
 
-    public static Varz From(NatsServer server, MonitorServer monitor)
+    /// <summary>The document; <paramref name="monitor"/> is null when the system account asks on a server without HTTP monitoring.</summary>
+    public static Varz From(NatsServer server, MonitorServer? monitor)
     {
         var options = server.Options;
         var now = DateTime.UtcNow;
@@ -140,7 +141,7 @@ internal sealed class Varz
             MaxSubscriptions = options.MaxSubscriptions,
             PingInterval = ToNanoseconds(options.PingInterval),
             PingMax = options.MaxPingsOutstanding,
-            HttpHost = monitor.Host,
+            HttpHost = monitor?.Host ?? options.HttpHost ?? options.Host,
             HttpPort = options.HttpPort,
             HttpBasePath = options.HttpBasePath,
             AuthTimeout = server.AuthTimeout.TotalSeconds,
@@ -159,7 +160,7 @@ internal sealed class Varz
             Uptime = GoFormat.Uptime(now - server.StartTime),
             Mem = ProcessUsage.ResidentBytes(),
             Cores = Environment.ProcessorCount,
-            Cpu = monitor.Usage.CpuPercent(),
+            Cpu = server.Usage.CpuPercent(),
             Connections = server.Connections.ClientCount,
             TotalConnections = server.TotalConnections,
             Leafnodes = server.Connections.LeafCount,
@@ -169,7 +170,7 @@ internal sealed class Varz
             OutBytes = traffic.OutBytes,
             SlowConsumers = server.SlowConsumers,
             Subscriptions = server.Accounts.SubscriptionCount,
-            HttpReqStats = monitor.RequestCounts(),
+            HttpReqStats = monitor?.RequestCounts() ?? new Dictionary<string, long>(),
             ConfigLoadTime = GoFormat.Timestamp(server.StartTime),
             SystemAccount = options.SystemAccount,
             Runtime = RuntimeStats.Now(),

@@ -13,8 +13,8 @@ public sealed class MonitoringShapeTests
     // Fields of nats-server's answers nats-edge does not share, and why:
     // go, gomaxprocs: the Go runtime's version and scheduler threads have no .NET counterpart.
     // cluster.name: a 2.9 server with leafnode remotes names an implicit cluster; nats-edge has no clusters.
-    // account_detail.imports: nats-server gives every account service imports from $SYS; nats-edge has
-    // no system services, and lists only configured imports.
+    // account_detail.imports: nats-server gives every account service imports from $SYS; nats-edge
+    // gives accounts no such imports, and lists only configured ones.
     private static readonly string[] NotShared = ["go", "gomaxprocs", "cluster.name", "account_detail.imports"];
 
     [ReferenceFact]

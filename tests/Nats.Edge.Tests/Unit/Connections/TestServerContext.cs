@@ -51,6 +51,8 @@ internal sealed class TestServerContext : IServerContext
 
     public Nats.Edge.Server.Gateways.GatewayManager? Gateways => null;
 
+    public Nats.Edge.Server.Events.SystemEvents? Events => null;
+
     public int SlowConsumers { get; private set; }
 
     public ClientInfo ClientInfoFor(ulong clientId, string clientIp, string? nonce) => new(
