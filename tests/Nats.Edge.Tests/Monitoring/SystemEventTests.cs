@@ -87,6 +87,30 @@ public sealed class SystemEventTests
     }
 
     [ServerTheory]
+    public async Task A_leafnode_link_is_announced_in_its_account_when_the_server_has_gateways(ServerTarget target)
+    {
+        var leafPort = TestPorts.Free();
+        // nats-server asks for system_account to be named when both leafnodes and gateways are set.
+        await using var server = await SystemAccount.StartAsync(target, $$"""
+            "system_account": "$SYS",
+            "gateway": { "name": "plant", "host": "127.0.0.1", "port": {{TestPorts.Free()}} },
+            "leafnodes": { "host": "127.0.0.1", "port": {{leafPort}} }
+            """);
+        await using var system = await TestClients.ConnectAsync(server, SystemAccount.SystemUser);
+        await using var events = await system.SubscribeCoreAsync<string>("$SYS.ACCOUNT.APP.LEAFNODE.CONNECT");
+        await system.PingAsync();
+
+        // A board logs in as the APP user, so its link lands in APP.
+        await using var board = await TestServers.StartWithConfigAsync(ServerTarget.Edge, $$"""
+            "leafnodes": { "remotes": [ { "url": "nats-leaf://app:app@127.0.0.1:{{leafPort}}" } ] }
+            """);
+
+        var announced = Json(await TestClients.NextOnAsync(events, "$SYS.ACCOUNT.APP.LEAFNODE.CONNECT"));
+        Assert.Equal("APP", announced.GetProperty("acc").GetString());
+        Assert.Equal("plant-1", announced.GetProperty("server").GetProperty("name").GetString());
+    }
+
+    [ServerTheory]
     public async Task Statsz_is_published_within_moments_of_the_start(ServerTarget target)
     {
         await using var server = await SystemAccount.StartAsync(target);
