@@ -10,17 +10,26 @@ internal static class ProcFs
     private const double TicksPerSecond = 100;
 
     /// <summary>VmHWM: the kernel's own high-water mark of resident memory, so no peak falls between samples.</summary>
-    public static long PeakRssKiB(int pid)
+    public static long PeakRssKiB(int pid) => Status(pid, "VmHWM:");
+
+    /// <summary>VmRSS: resident memory now.</summary>
+    public static long RssKiB(int pid) => Status(pid, "VmRSS:");
+
+    /// <summary>The process's thread count.</summary>
+    public static int Threads(int pid) => (int)Status(pid, "Threads:");
+
+    // One numeric field of /proc/PID/status ("VmRSS:    1234 kB", "Threads:  11").
+    private static long Status(int pid, string field)
     {
         foreach (string line in File.ReadLines($"/proc/{pid}/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+                return long.Parse(line.AsSpan(field.Length).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
             }
         }
 
-        throw new IOException($"no VmHWM in /proc/{pid}/status");
+        throw new IOException($"no {field} in /proc/{pid}/status");
     }
 
     /// <summary>User plus system CPU time the process has used so far (all its threads).</summary>

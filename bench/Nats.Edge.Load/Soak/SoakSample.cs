@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Nats.Edge.Load.Compare;
 
 namespace Nats.Edge.Load.Soak;
 
@@ -10,27 +11,13 @@ internal sealed record SoakSample(double Seconds, long RssKiB, int Threads, int 
 
     public static async Task<SoakSample> TakeAsync(double seconds, int pid, HttpClient http, int monitorPort, long[] delivered)
     {
-        long rss = 0;
-        var threads = 0;
-        foreach (var line in await File.ReadAllLinesAsync($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                rss = long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
-            }
-            else if (line.StartsWith("Threads:", StringComparison.Ordinal))
-            {
-                threads = int.Parse(line.AsSpan(8).Trim(), CultureInfo.InvariantCulture);
-            }
-        }
-
         var handles = Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
         using var varz = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{monitorPort}/varz")));
         var runtime = varz.RootElement.GetProperty("runtime");
         return new SoakSample(
             seconds,
-            rss,
-            threads,
+            ProcFs.RssKiB(pid),
+            ProcFs.Threads(pid),
             handles,
             runtime.GetProperty("gen0_collections").GetInt32(),
             runtime.GetProperty("gen1_collections").GetInt32(),

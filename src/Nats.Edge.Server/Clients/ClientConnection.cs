@@ -17,6 +17,7 @@ internal sealed partial class ClientConnection : Connection
     public ClientConnection(IServerContext server, Transport transport, ulong id, Account account)
         : base(server, transport, id)
     {
+        TracesProtocol = true;
         _login = new ClientLogin(account);
         _matches = new MatchCache(account.Subscriptions);
         _reader = new ClientReader(server.Options.MaxControlLine, server.Options.MaxPayload);
@@ -28,8 +29,6 @@ internal sealed partial class ClientConnection : Connection
     public Account Account => _login.Account;
 
     public override MatchCache Matches => _matches;
-
-    protected override bool TracesProtocol => true;
 
     /// <summary>Whether MSGs to this client may carry headers (it said so in CONNECT).</summary>
     public bool WantsHeaders => _login.Connect.Headers && !Server.Options.NoHeaderSupport;

@@ -141,8 +141,8 @@ internal abstract partial class Connection : ISubscriber, ITransportSession, ICo
     /// <summary>Whether this connection's protocol is traced: a client's, when the log traces (<c>-V</c>).</summary>
     public bool Tracing => TracesProtocol && Server.Log.IsEnabled(Logging.LogLevel.Trace);
 
-    /// <summary>Clients are traced; links are not yet.</summary>
-    protected virtual bool TracesProtocol => false;
+    /// <summary>Clients are traced; links are not yet. A field, not a virtual call: it is read per operation.</summary>
+    protected bool TracesProtocol { get; init; }
 
     private void TraceReply(ReadOnlySpan<byte> line)
     {

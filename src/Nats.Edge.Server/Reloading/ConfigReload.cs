@@ -59,7 +59,7 @@ internal sealed class ConfigReload(IReloadable server, ServerLog log, AccountReg
             }
 
             server.Replace(reloaded, authenticator, tls, leafTls);
-            if (clusterMayChange)
+            if (clusterTlsChanged || clusterCompressionChanged)
             {
                 server.Cluster!.Reload(reloaded.Cluster!, clusterTls);
             }
